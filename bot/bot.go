@@ -1,0 +1,126 @@
+package bot
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"slices"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/storybot/storybot/corpus"
+	"github.com/storybot/storybot/index"
+)
+
+// Session is the part of a Discord session the bot calls. A
+// *discordgo.Session satisfies it; so does bottest.Session.
+type Session interface {
+	InteractionRespond(i *discordgo.Interaction, r *discordgo.InteractionResponse, options ...discordgo.RequestOption) error
+	InteractionResponseEdit(i *discordgo.Interaction, edit *discordgo.WebhookEdit, options ...discordgo.RequestOption) (*discordgo.Message, error)
+}
+
+var _ Session = (*discordgo.Session)(nil)
+
+// Engine is the search engine the bot answers from; *index.Index is one.
+type Engine interface {
+	Search(ctx context.Context, q index.Query) (*index.Result, error)
+	Articles() []index.Article
+	Meta() index.Meta
+}
+
+var _ Engine = (*index.Index)(nil)
+
+// Config holds what a Bot needs.
+type Config struct {
+	// Engine answers the searches. Required.
+	Engine Engine
+	// Topics are the topic commands of the corpus.
+	Topics []corpus.Topic
+	// Reindex, when set, rebuilds the index for /reindex and says what changed.
+	Reindex func(ctx context.Context) (string, error)
+	// Logger receives the bot's logs; slog.Default() when nil.
+	Logger *slog.Logger
+	// Since measures elapsed time for reply footers; time.Since when nil.
+	// Tests set it to get stable replies.
+	Since func(time.Time) time.Duration
+	// Limit is how many excerpts a reply shows; 3 when 0.
+	Limit int
+}
+
+// Bot answers Discord interactions from a search engine.
+type Bot struct {
+	cfg      Config
+	log      *slog.Logger
+	commands []Command
+	byName   map[string]*Command
+}
+
+// New checks the configuration and builds the command table. Topics whose
+// names clash with the bot's own commands are refused, naming file and line.
+func New(cfg Config) (*Bot, error) {
+	if cfg.Engine == nil {
+		return nil, fmt.Errorf("bot: no search engine")
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.Default()
+	}
+	if cfg.Since == nil {
+		cfg.Since = time.Since
+	}
+	if cfg.Limit <= 0 {
+		cfg.Limit = 3
+	}
+	b := &Bot{cfg: cfg, log: cfg.Logger, byName: map[string]*Command{}}
+	b.commands = b.builtins()
+	for _, c := range b.commands {
+		b.byName[c.Def.Name] = nil
+	}
+	for _, t := range cfg.Topics {
+		if _, clash := b.byName[t.Name]; clash {
+			return nil, fmt.Errorf("bot: %s:%d: topic command /%s clashes with the bot's own /%s", t.File, t.Line, t.Name, t.Name)
+		}
+		b.byName[t.Name] = nil
+		b.commands = append(b.commands, b.topicCommand(t))
+	}
+	for i := range b.commands {
+		b.byName[b.commands[i].Def.Name] = &b.commands[i]
+	}
+	return b, nil
+}
+
+// BuiltinNames are the names of the bot's own commands, which topic
+// commands may not take.
+func BuiltinNames() []string {
+	var names []string
+	for _, c := range (&Bot{}).builtins() {
+		names = append(names, c.Def.Name)
+	}
+	return names
+}
+
+// Commands returns the definitions of every command, for syncing with
+// Discord and for parsing console input.
+func (b *Bot) Commands() []*discordgo.ApplicationCommand {
+	defs := make([]*discordgo.ApplicationCommand, 0, len(b.commands))
+	for _, c := range b.commands {
+		defs = append(defs, c.Def)
+	}
+	return defs
+}
+
+// command returns the command with the given name.
+func (b *Bot) command(name string) (*Command, bool) {
+	c, ok := b.byName[name]
+	return c, ok && c != nil
+}
+
+// topicNames lists the topic commands, for suggestions.
+func (b *Bot) topicNames() []string {
+	var names []string
+	for _, t := range b.cfg.Topics {
+		names = append(names, t.Name)
+	}
+	slices.Sort(names)
+	return names
+}

@@ -1,0 +1,241 @@
+package bot
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/storybot/storybot/corpus"
+	"github.com/storybot/storybot/index"
+)
+
+// Command is one slash command: its definition as Discord sees it, beside
+// the handler that answers it.
+type Command struct {
+	// Def is the definition synced to Discord.
+	Def *discordgo.ApplicationCommand
+	// Handle answers the command. It returns the reply, a *UserError for a
+	// problem the user can fix, or another error for anything else.
+	Handle func(ctx context.Context, r *Request) (*Reply, error)
+	// Moderator commands need the Manage Server permission, checked on the
+	// server from the interaction, whatever Discord's settings say.
+	Moderator bool
+	// Defer marks slow commands: the dispatcher acknowledges them at once
+	// and edits the reply in when the handler returns.
+	Defer bool
+}
+
+// Reply is what a handler answers; the dispatcher sends it.
+type Reply struct {
+	Content    string
+	Embeds     []*discordgo.MessageEmbed
+	Components []discordgo.MessageComponent
+	// Ephemeral replies are seen by the asker only.
+	Ephemeral bool
+}
+
+// UserError is a problem the user can fix; its message is shown to them.
+type UserError struct{ Msg string }
+
+func (e *UserError) Error() string { return e.Msg }
+
+// userErrorf returns a *UserError with a formatted message.
+func userErrorf(format string, args ...any) error {
+	return &UserError{Msg: fmt.Sprintf(format, args...)}
+}
+
+// Moderator permission bits: Manage Server, or Administrator.
+const moderatorPerms = discordgo.PermissionManageGuild | discordgo.PermissionAdministrator
+
+// Names of the bot's own commands and options.
+const (
+	cmdAsk     = "ask"
+	cmdHelp    = "help"
+	cmdSources = "sources"
+	cmdReindex = "reindex"
+
+	optQuestion = "question"
+	optPrivate  = "private"
+)
+
+func ptr[T any](v T) *T { return &v }
+
+// privateOption is the optional flag that makes a reply ephemeral.
+func privateOption() *discordgo.ApplicationCommandOption {
+	return &discordgo.ApplicationCommandOption{
+		Type:        discordgo.ApplicationCommandOptionBoolean,
+		Name:        optPrivate,
+		Description: "Show the answer to you only",
+	}
+}
+
+// builtins is the bot's own part of the command table.
+func (b *Bot) builtins() []Command {
+	return []Command{
+		{
+			Def: &discordgo.ApplicationCommand{
+				Name:        cmdAsk,
+				Description: "Ask a question about the stories; get the passages that answer it",
+				Options: []*discordgo.ApplicationCommandOption{
+					{
+						Type:        discordgo.ApplicationCommandOptionString,
+						Name:        optQuestion,
+						Description: "Your question, in your own words",
+						Required:    true,
+						MaxLength:   index.MaxQueryLen,
+					},
+					privateOption(),
+				},
+			},
+			Handle: b.ask,
+		},
+		{
+			Def: &discordgo.ApplicationCommand{
+				Name:        cmdSources,
+				Description: "List the articles storybot answers from",
+			},
+			Handle: b.sources,
+		},
+		{
+			Def: &discordgo.ApplicationCommand{
+				Name:        cmdHelp,
+				Description: "How to use storybot",
+			},
+			Handle: b.help,
+		},
+		{
+			Def: &discordgo.ApplicationCommand{
+				Name:                     cmdReindex,
+				Description:              "Rebuild the search index from the corpus folder (moderators)",
+				DefaultMemberPermissions: ptr(int64(discordgo.PermissionManageGuild)),
+				Contexts:                 &[]discordgo.InteractionContextType{discordgo.InteractionContextGuild},
+			},
+			Handle:    b.reindex,
+			Moderator: true,
+			Defer:     true,
+		},
+	}
+}
+
+// topicCommand makes the command for one topic of the topics file.
+func (b *Bot) topicCommand(t corpus.Topic) Command {
+	return Command{
+		Def: &discordgo.ApplicationCommand{
+			Name:        t.Name,
+			Description: t.Description,
+			Options:     []*discordgo.ApplicationCommandOption{privateOption()},
+		},
+		Handle: func(ctx context.Context, r *Request) (*Reply, error) {
+			start := time.Now()
+			res, err := b.cfg.Engine.Search(ctx, index.Query{Text: t.Query, Article: t.Article, Limit: b.cfg.Limit})
+			if err != nil {
+				return nil, fmt.Errorf("topic /%s: %w", t.Name, err)
+			}
+			return b.answer(t.Description, res, b.cfg.Since(start)), nil
+		},
+	}
+}
+
+func (b *Bot) ask(ctx context.Context, r *Request) (*Reply, error) {
+	q, err := r.String(optQuestion)
+	if err != nil {
+		return nil, err
+	}
+	q = strings.TrimSpace(q)
+	if q == "" {
+		return nil, userErrorf("Please type a question, for example `/ask question: who can veto the resolution?`")
+	}
+	if n := utf8.RuneCountInString(q); n > index.MaxQueryLen {
+		return nil, userErrorf("Your question is %d characters long; please keep it under %d.", n, index.MaxQueryLen)
+	}
+	start := time.Now()
+	res, err := b.cfg.Engine.Search(ctx, index.Query{Text: q, Limit: b.cfg.Limit})
+	if err != nil {
+		return nil, fmt.Errorf("ask: %w", err)
+	}
+	return b.answer(q, res, b.cfg.Since(start)), nil
+}
+
+func (b *Bot) sources(ctx context.Context, r *Request) (*Reply, error) {
+	return b.renderSources(b.cfg.Engine.Articles(), b.cfg.Engine.Meta()), nil
+}
+
+func (b *Bot) help(ctx context.Context, r *Request) (*Reply, error) {
+	return b.renderHelp(), nil
+}
+
+func (b *Bot) reindex(ctx context.Context, r *Request) (*Reply, error) {
+	if b.cfg.Reindex == nil {
+		return nil, userErrorf("Reindexing is not available: this bot serves a fixed index.")
+	}
+	start := time.Now()
+	summary, err := b.cfg.Reindex(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return &Reply{Embeds: []*discordgo.MessageEmbed{{
+		Title:       "Index rebuilt",
+		Description: clip(summary, limitDescription),
+		Footer:      &discordgo.MessageEmbedFooter{Text: fmt.Sprintf("took %s", formatDuration(b.cfg.Since(start)))},
+		Color:       colorOK,
+	}}}, nil
+}
+
+// Request is one command invocation, with safe access to its options.
+type Request struct {
+	// Interaction is the interaction as Discord sent it.
+	Interaction *discordgo.Interaction
+	options     map[string]*discordgo.ApplicationCommandInteractionDataOption
+}
+
+func newRequest(i *discordgo.Interaction, data discordgo.ApplicationCommandInteractionData) *Request {
+	r := &Request{Interaction: i, options: map[string]*discordgo.ApplicationCommandInteractionDataOption{}}
+	for _, o := range data.Options {
+		if o != nil {
+			r.options[o.Name] = o
+		}
+	}
+	return r
+}
+
+// String returns a string option, "" when it was not given. An option of
+// another type is a user error, never a panic.
+func (r *Request) String(name string) (string, error) {
+	o, ok := r.options[name]
+	if !ok {
+		return "", nil
+	}
+	s, ok := o.Value.(string)
+	if o.Type != discordgo.ApplicationCommandOptionString || !ok {
+		return "", userErrorf("The option `%s` must be text.", name)
+	}
+	return s, nil
+}
+
+// Bool returns a boolean option, false when it was not given.
+func (r *Request) Bool(name string) (bool, error) {
+	o, ok := r.options[name]
+	if !ok {
+		return false, nil
+	}
+	v, ok := o.Value.(bool)
+	if o.Type != discordgo.ApplicationCommandOptionBoolean || !ok {
+		return false, userErrorf("The option `%s` must be true or false.", name)
+	}
+	return v, nil
+}
+
+// User returns who sent the interaction, in a guild or in a DM.
+func (r *Request) User() *discordgo.User {
+	if m := r.Interaction.Member; m != nil && m.User != nil {
+		return m.User
+	}
+	if r.Interaction.User != nil {
+		return r.Interaction.User
+	}
+	return &discordgo.User{}
+}

@@ -1,0 +1,81 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/storybot/storybot/index"
+)
+
+// askResult is one result of `ask --json`; the field set is a contract
+// other tools rely on.
+type askResult struct {
+	Rank      int     `json:"rank"`
+	Article   string  `json:"article"`
+	Title     string  `json:"title"`
+	Paragraph int     `json:"paragraph"`
+	Score     float64 `json:"score"`
+	Text      string  `json:"text"`
+	Excerpt   string  `json:"excerpt"`
+}
+
+// askOutput is what `ask --json` prints.
+type askOutput struct {
+	Query   string      `json:"query"`
+	TookMS  float64     `json:"took_ms"`
+	Results []askResult `json:"results"`
+}
+
+func runAsk(ctx context.Context, args []string, env func(string) string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("ask", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var src source
+	addSourceFlags(fs, env, &src)
+	asJSON := fs.Bool("json", false, "print one JSON object")
+	limit := fs.Int("limit", index.DefaultLimit, fmt.Sprintf("how many passages to show (1-%d)", index.MaxLimit))
+	words, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	question := strings.TrimSpace(strings.Join(words, " "))
+	if question == "" {
+		return &usageError{"ask: no question given; try: storybot ask who can veto the resolution"}
+	}
+	if *limit < 1 || *limit > index.MaxLimit {
+		return &usageError{fmt.Sprintf("ask: --limit must be between 1 and %d", index.MaxLimit)}
+	}
+	idx, _, err := src.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer idx.Close()
+	res, err := idx.Search(ctx, index.Query{Text: question, Limit: *limit})
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		out := askOutput{Query: res.Query, TookMS: float64(res.Took.Microseconds()) / 1000, Results: []askResult{}}
+		for _, h := range res.Hits {
+			out.Results = append(out.Results, askResult{
+				Rank: h.Rank, Article: h.Article, Title: h.Title, Paragraph: h.Paragraph,
+				Score: h.Score, Text: h.Text, Excerpt: h.Excerpt,
+			})
+		}
+		enc := json.NewEncoder(stdout)
+		enc.SetEscapeHTML(false)
+		return enc.Encode(out)
+	}
+	if len(res.Hits) == 0 {
+		fmt.Fprintf(stdout, "No passage matches %q.\n", res.Query)
+		return nil
+	}
+	for _, h := range res.Hits {
+		fmt.Fprintf(stdout, "%d. %s, paragraph %d (score %.3f)\n   %s\n\n", h.Rank, h.Title, h.Paragraph, h.Score, h.Excerpt)
+	}
+	fmt.Fprintf(stdout, "%d passages matched in %.1f ms\n", res.Total, float64(res.Took.Microseconds())/1000)
+	return nil
+}

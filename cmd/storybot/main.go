@@ -1,0 +1,79 @@
+// Command storybot answers questions about news stories: on Discord, in a
+// local console, or from the command line. All wiring of the packages
+// corpus, index and bot happens here.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := run(ctx, os.Args, os.Getenv, os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	if err != nil {
+		if !errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintln(os.Stderr, "storybot:", err)
+		}
+		os.Exit(exitCode(err))
+	}
+}
+
+// usageError is a mistake in the command line; it exits with status 2.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func exitCode(err error) int {
+	var ue *usageError
+	if errors.As(err, &ue) || errors.Is(err, flag.ErrHelp) {
+		return 2
+	}
+	return 1
+}
+
+const usage = `storybot answers questions about news stories, with cited excerpts.
+
+Usage:
+  storybot ask [--json] [--limit N] [--corpus DIR] [--index PATH] QUESTION...
+  storybot console [--json] [--corpus DIR] [--index PATH] [--member]
+  storybot index [--corpus DIR] [--index PATH]
+
+Configuration comes from the environment and an optional .env file:
+STORYBOT_CORPUS (articles folder) and STORYBOT_INDEX (index on disk).
+With neither, storybot answers from the story built into the binary.
+`
+
+// run is the whole program: main only calls it, so tests call it too.
+func run(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
+	if len(args) < 2 {
+		fmt.Fprint(stderr, usage)
+		return &usageError{"no command given"}
+	}
+	env, err := loadEnv(getenv)
+	if err != nil {
+		return err
+	}
+	cmd, rest := args[1], args[2:]
+	switch cmd {
+	case "ask":
+		return runAsk(ctx, rest, env, stdout, stderr)
+	case "console":
+		return runConsole(ctx, rest, env, stdin, stdout, stderr)
+	case "index":
+		return runIndex(ctx, rest, env, stdout, stderr)
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	default:
+		fmt.Fprint(stderr, usage)
+		return &usageError{fmt.Sprintf("unknown command %q", cmd)}
+	}
+}

@@ -1,0 +1,136 @@
+package index
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// EvalQuestion is a question with the paragraphs that answer it.
+type EvalQuestion struct {
+	// Text is the question.
+	Text string
+	// Article is the id of the article whose paragraphs answer it.
+	Article string
+	// Paragraphs are the 1-based paragraphs that answer it; any one counts.
+	Paragraphs []int
+	// Answer holds the words a right short answer contains, when one is expected.
+	Answer []string
+	// Line is the question's line in its file.
+	Line int
+}
+
+// ReadQuestions reads an eval file: one question a line, as
+// "question TAB paragraphs [TAB short answer words separated by |]", with
+// paragraphs comma-separated and 1-based in the given article. Blank lines
+// and lines starting with # are skipped.
+func ReadQuestions(r io.Reader, name, article string) ([]EvalQuestion, error) {
+	var qs []EvalQuestion
+	sc := bufio.NewScanner(r)
+	line := 0
+	for sc.Scan() {
+		line++
+		text := strings.TrimRight(sc.Text(), "\r")
+		if strings.TrimSpace(text) == "" || strings.HasPrefix(text, "#") {
+			continue
+		}
+		cols := strings.Split(text, "\t")
+		if len(cols) < 2 || strings.TrimSpace(cols[0]) == "" {
+			return nil, fmt.Errorf("index: %s:%d: want question TAB paragraphs", name, line)
+		}
+		q := EvalQuestion{Text: strings.TrimSpace(cols[0]), Article: article, Line: line}
+		for _, f := range strings.Split(cols[1], ",") {
+			n, err := strconv.Atoi(strings.TrimSpace(f))
+			if err != nil || n < 1 {
+				return nil, fmt.Errorf("index: %s:%d: bad paragraph %q", name, line, f)
+			}
+			q.Paragraphs = append(q.Paragraphs, n)
+		}
+		if len(cols) > 2 && strings.TrimSpace(cols[2]) != "" {
+			for _, w := range strings.Split(cols[2], "|") {
+				q.Answer = append(q.Answer, strings.TrimSpace(w))
+			}
+		}
+		qs = append(qs, q)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("index: read %s: %w", name, err)
+	}
+	return qs, nil
+}
+
+// EvalReport sums up how well an index ranks the answering paragraphs.
+type EvalReport struct {
+	// Questions is how many questions were asked.
+	Questions int
+	// Top1 and Top3 count the questions answered first, and within the first three.
+	Top1, Top3 int
+	// MRR is the mean reciprocal rank of the first answering passage.
+	MRR float64
+	// Misses are the questions not answered first.
+	Misses []EvalMiss
+}
+
+// EvalMiss is a question whose answer was not ranked first.
+type EvalMiss struct {
+	Question EvalQuestion
+	// Rank is where the first answering passage came, 0 when not in the top Depth.
+	Rank int
+	// Got are the article ids and paragraphs of the hits, best first.
+	Got []string
+}
+
+// EvalDepth is how many hits an evaluation looks at for each question.
+const EvalDepth = 10
+
+// Evaluate asks every question and reports where the answering paragraph ranks.
+func (x *Index) Evaluate(ctx context.Context, qs []EvalQuestion) (EvalReport, error) {
+	var rep EvalReport
+	for _, q := range qs {
+		res, err := x.Search(ctx, Query{Text: q.Text, Limit: EvalDepth})
+		if err != nil {
+			return rep, err
+		}
+		rep.Questions++
+		rank := 0
+		var got []string
+		for i, h := range res.Hits {
+			got = append(got, fmt.Sprintf("%s:%d", h.Article, h.Paragraph))
+			if rank == 0 && h.Article == q.Article && slices.Contains(q.Paragraphs, h.Paragraph) {
+				rank = i + 1
+			}
+		}
+		if rank == 1 {
+			rep.Top1++
+		}
+		if rank >= 1 && rank <= 3 {
+			rep.Top3++
+		}
+		if rank > 0 {
+			rep.MRR += 1 / float64(rank)
+		}
+		if rank != 1 {
+			rep.Misses = append(rep.Misses, EvalMiss{Question: q, Rank: rank, Got: got})
+		}
+	}
+	if rep.Questions > 0 {
+		rep.MRR /= float64(rep.Questions)
+	}
+	return rep, nil
+}
+
+// String is the report's figure line: top-1, top-3 and MRR.
+func (r EvalReport) String() string {
+	pct := func(n int) float64 {
+		if r.Questions == 0 {
+			return 0
+		}
+		return 100 * float64(n) / float64(r.Questions)
+	}
+	return fmt.Sprintf("top1=%d/%d (%.0f%%) top3=%d/%d (%.0f%%) mrr=%.3f",
+		r.Top1, r.Questions, pct(r.Top1), r.Top3, r.Questions, pct(r.Top3), r.MRR)
+}

@@ -1,0 +1,392 @@
+// Package index is storybot's search engine: it indexes the passages of a
+// corpus in Bleve (scorch engine, English analysis with stemming, BM25) and
+// answers questions with ranked hits, each highlighted as Discord markdown
+// and carrying what a citation needs. Bleve stays behind this package's own
+// small API: Build, Open, Search, Close.
+package index
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"sync"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/mapping"
+
+	"github.com/storybot/storybot/corpus"
+)
+
+// Scoring models a new index can rank with.
+const (
+	// BM25 is Okapi BM25, the default: it saturates term frequency and
+	// normalises for passage length.
+	BM25 = "bm25"
+	// TFIDF is Bleve's classic TF-IDF.
+	TFIDF = "tf-idf"
+)
+
+// Field names in the Bleve documents.
+const (
+	fieldText      = "text"
+	fieldTitle     = "title"
+	fieldArticle   = "article"
+	fieldParagraph = "paragraph"
+	fieldPart      = "part"
+)
+
+// Keys of what the index keeps besides its documents.
+var (
+	keyArticles = []byte("storybot.articles")
+	keyMeta     = []byte("storybot.meta")
+)
+
+// batchSize is how many passages go into one Bleve batch while building.
+const batchSize = 1000
+
+// ErrClosed is returned by the methods of an Index after Close.
+var ErrClosed = errors.New("index: closed")
+
+// Index is a searchable, read-only index of a corpus's passages.
+type Index struct {
+	mu       sync.RWMutex
+	bi       bleve.Index
+	analyzer analysis.Analyzer
+	path     string
+	articles []Article
+	byID     map[string]*Article
+	meta     Meta
+}
+
+// Article describes one indexed article, for citations and listings.
+type Article struct {
+	ID        string    `json:"id"`
+	Title     string    `json:"title"`
+	Source    string    `json:"source,omitempty"`
+	URL       string    `json:"url,omitempty"`
+	Published time.Time `json:"published,omitzero"`
+	// Passages is how many passages of the article are indexed.
+	Passages int `json:"passages"`
+	// Paragraphs is how many paragraphs the article has.
+	Paragraphs int `json:"paragraphs"`
+}
+
+// Meta describes an index as a whole.
+type Meta struct {
+	// Version identifies one build of an index: the time it was built, in
+	// nanoseconds since the Unix epoch, in base 36.
+	Version string `json:"version"`
+	// Built is when the index was built.
+	Built time.Time `json:"built"`
+	// Scoring is the scoring model, BM25 or TFIDF.
+	Scoring string `json:"scoring"`
+	// Passages is how many passages the index holds.
+	Passages int `json:"passages"`
+}
+
+// Options tune how an index is built.
+type Options struct {
+	// Scoring is the scoring model, BM25 (the default) or TFIDF.
+	Scoring string
+	// Progress, when set, is called after each batch with the passages
+	// indexed so far and the total.
+	Progress func(done, total int)
+}
+
+// passageDoc is the document Bleve indexes for one passage.
+type passageDoc struct {
+	Text      string `json:"text"`
+	Title     string `json:"title"`
+	Article   string `json:"article"`
+	Paragraph int    `json:"paragraph"`
+	Part      int    `json:"part"`
+}
+
+// newMapping returns the index mapping: passages with English analysis.
+func newMapping(scoring string) (*mapping.IndexMappingImpl, error) {
+	switch scoring {
+	case "":
+		scoring = BM25
+	case BM25, TFIDF:
+	default:
+		return nil, fmt.Errorf("index: unknown scoring model %q (want %q or %q)", scoring, BM25, TFIDF)
+	}
+
+	text := bleve.NewTextFieldMapping()
+	text.Analyzer = en.AnalyzerName
+	text.Store = true
+	text.IncludeTermVectors = true // phrase queries need positions
+	text.DocValues = false
+
+	title := bleve.NewTextFieldMapping()
+	title.Analyzer = en.AnalyzerName
+	title.Store = true
+	title.IncludeTermVectors = false
+	title.DocValues = false
+
+	article := bleve.NewKeywordFieldMapping()
+	article.Store = true
+	article.DocValues = false
+
+	number := bleve.NewNumericFieldMapping()
+	number.Index = false
+	number.Store = true
+	number.DocValues = false
+
+	doc := bleve.NewDocumentStaticMapping()
+	doc.AddFieldMappingsAt(fieldText, text)
+	doc.AddFieldMappingsAt(fieldTitle, title)
+	doc.AddFieldMappingsAt(fieldArticle, article)
+	doc.AddFieldMappingsAt(fieldParagraph, number)
+	doc.AddFieldMappingsAt(fieldPart, number)
+
+	m := bleve.NewIndexMapping()
+	m.DefaultMapping = doc
+	m.DefaultAnalyzer = en.AnalyzerName
+	m.DefaultField = fieldText
+	m.StoreDynamic = false
+	m.IndexDynamic = false
+	m.DocValuesDynamic = false
+	m.ScoringModel = scoring
+	return m, nil
+}
+
+// docID is a passage's document id. Ids sort in reading order, which makes
+// them the tie-break for equal scores.
+func docID(article string, paragraph, part int) string {
+	return fmt.Sprintf("%s/%05d/%03d", article, paragraph, part)
+}
+
+// Build indexes the articles. With an empty path the index lives in memory;
+// otherwise it is written to path, which must not exist yet.
+func Build(ctx context.Context, articles []corpus.Article, path string, opts Options) (*Index, error) {
+	m, err := newMapping(opts.Scoring)
+	if err != nil {
+		return nil, err
+	}
+	if path != "" {
+		if _, err := os.Stat(path); err == nil {
+			return nil, fmt.Errorf("index: build %s: already exists", path)
+		}
+	}
+	bi, err := bleve.NewUsing(path, m, scorch.Name, scorch.Name, nil)
+	if err != nil {
+		return nil, fmt.Errorf("index: create %s: %w", describe(path), err)
+	}
+	idx, err := fill(ctx, bi, articles, m.ScoringModel, opts.Progress)
+	if err != nil {
+		bi.Close()
+		if path != "" {
+			os.RemoveAll(path)
+		}
+		return nil, err
+	}
+	idx.path = path
+	return idx, nil
+}
+
+func describe(path string) string {
+	if path == "" {
+		return "in memory"
+	}
+	return path
+}
+
+// fill writes the passages and the article table into a new Bleve index.
+func fill(ctx context.Context, bi bleve.Index, articles []corpus.Article, scoring string, progress func(done, total int)) (*Index, error) {
+	total := 0
+	for _, a := range articles {
+		total += len(a.Passages)
+	}
+	table := make([]Article, 0, len(articles))
+	batch := bi.NewBatch()
+	done := 0
+	flush := func() error {
+		if batch.Size() == 0 {
+			return nil
+		}
+		if err := ctx.Err(); err != nil {
+			return fmt.Errorf("index: build: %w", err)
+		}
+		if err := bi.Batch(batch); err != nil {
+			return fmt.Errorf("index: write batch: %w", err)
+		}
+		batch.Reset()
+		if progress != nil {
+			progress(done, total)
+		}
+		return nil
+	}
+	for _, a := range articles {
+		info := Article{ID: a.ID, Title: a.Title, Source: a.Source, URL: a.URL, Published: a.Published, Passages: len(a.Passages)}
+		for _, p := range a.Passages {
+			info.Paragraphs = max(info.Paragraphs, p.Paragraph)
+			doc := passageDoc{Text: p.Text, Title: a.Title, Article: a.ID, Paragraph: p.Paragraph, Part: p.Part}
+			if err := batch.Index(docID(a.ID, p.Paragraph, p.Part), doc); err != nil {
+				return nil, fmt.Errorf("index: %s paragraph %d: %w", a.File, p.Paragraph, err)
+			}
+			done++
+			if batch.Size() >= batchSize {
+				if err := flush(); err != nil {
+					return nil, err
+				}
+			}
+		}
+		table = append(table, info)
+	}
+	if err := flush(); err != nil {
+		return nil, err
+	}
+	now := time.Now().UTC()
+	meta := Meta{
+		Version:  formatVersion(now),
+		Built:    now,
+		Scoring:  scoring,
+		Passages: total,
+	}
+	if err := putJSON(bi, keyArticles, table); err != nil {
+		return nil, err
+	}
+	if err := putJSON(bi, keyMeta, meta); err != nil {
+		return nil, err
+	}
+	return newIndex(bi, table, meta)
+}
+
+func formatVersion(t time.Time) string {
+	const digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+	n := uint64(t.UnixNano())
+	var b []byte
+	for n > 0 {
+		b = append([]byte{digits[n%36]}, b...)
+		n /= 36
+	}
+	return string(b)
+}
+
+func putJSON(bi bleve.Index, key []byte, v any) error {
+	data, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Errorf("index: encode %s: %w", key, err)
+	}
+	if err := bi.SetInternal(key, data); err != nil {
+		return fmt.Errorf("index: store %s: %w", key, err)
+	}
+	return nil
+}
+
+func getJSON(bi bleve.Index, key []byte, v any) error {
+	data, err := bi.GetInternal(key)
+	if err != nil {
+		return fmt.Errorf("index: read %s: %w", key, err)
+	}
+	if data == nil {
+		return fmt.Errorf("index: %s missing: not a storybot index", key)
+	}
+	if err := json.Unmarshal(data, v); err != nil {
+		return fmt.Errorf("index: decode %s: %w", key, err)
+	}
+	return nil
+}
+
+func newIndex(bi bleve.Index, table []Article, meta Meta) (*Index, error) {
+	im, ok := bi.Mapping().(*mapping.IndexMappingImpl)
+	if !ok {
+		return nil, errors.New("index: unexpected mapping type")
+	}
+	an := im.AnalyzerNamed(en.AnalyzerName)
+	if an == nil {
+		return nil, errors.New("index: analyzer en not registered")
+	}
+	idx := &Index{bi: bi, analyzer: an, articles: table, meta: meta, byID: make(map[string]*Article, len(table))}
+	for i := range idx.articles {
+		idx.byID[idx.articles[i].ID] = &idx.articles[i]
+	}
+	return idx, nil
+}
+
+// Open opens an index that Build wrote to path.
+func Open(path string) (*Index, error) {
+	if _, err := os.Stat(path); err != nil {
+		return nil, fmt.Errorf("index: open %s: %w", path, err)
+	}
+	bi, err := bleve.OpenUsing(path, map[string]any{"bolt_timeout": "5s"})
+	if err != nil {
+		return nil, fmt.Errorf("index: open %s: %w", path, err)
+	}
+	var table []Article
+	var meta Meta
+	if err := getJSON(bi, keyArticles, &table); err != nil {
+		bi.Close()
+		return nil, fmt.Errorf("index: open %s: %w", path, err)
+	}
+	if err := getJSON(bi, keyMeta, &meta); err != nil {
+		bi.Close()
+		return nil, fmt.Errorf("index: open %s: %w", path, err)
+	}
+	idx, err := newIndex(bi, table, meta)
+	if err != nil {
+		bi.Close()
+		return nil, err
+	}
+	idx.path = path
+	return idx, nil
+}
+
+// Close releases the index. Searches after Close fail with ErrClosed.
+func (x *Index) Close() error {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if x.bi == nil {
+		return nil
+	}
+	err := x.bi.Close()
+	x.bi = nil
+	if err != nil {
+		return fmt.Errorf("index: close %s: %w", describe(x.path), err)
+	}
+	return nil
+}
+
+// Meta describes the index: its version, when it was built, its scoring
+// model and its size.
+func (x *Index) Meta() Meta { return x.meta }
+
+// Articles lists the indexed articles in corpus order.
+func (x *Index) Articles() []Article {
+	return append([]Article(nil), x.articles...)
+}
+
+// Article returns the indexed article with the given id.
+func (x *Index) Article(id string) (Article, bool) {
+	a, ok := x.byID[id]
+	if !ok {
+		return Article{}, false
+	}
+	return *a, true
+}
+
+// Count returns how many passages the index holds, read from Bleve.
+func (x *Index) Count() (uint64, error) {
+	x.mu.RLock()
+	defer x.mu.RUnlock()
+	if x.bi == nil {
+		return 0, ErrClosed
+	}
+	n, err := x.bi.DocCount()
+	if err != nil {
+		return 0, fmt.Errorf("index: count: %w", err)
+	}
+	return n, nil
+}
+
+// analyze returns the analysed tokens of text: their terms and byte offsets.
+func (x *Index) analyze(text string) analysis.TokenStream {
+	return x.analyzer.Analyze([]byte(text))
+}
