@@ -16,7 +16,6 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
-	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
 
@@ -119,13 +118,13 @@ func newMapping(scoring string) (*mapping.IndexMappingImpl, error) {
 	}
 
 	text := bleve.NewTextFieldMapping()
-	text.Analyzer = en.AnalyzerName
+	text.Analyzer = analyzerName
 	text.Store = true
 	text.IncludeTermVectors = true // phrase queries need positions
 	text.DocValues = false
 
 	title := bleve.NewTextFieldMapping()
-	title.Analyzer = en.AnalyzerName
+	title.Analyzer = analyzerName
 	title.Store = true
 	title.IncludeTermVectors = false
 	title.DocValues = false
@@ -148,7 +147,7 @@ func newMapping(scoring string) (*mapping.IndexMappingImpl, error) {
 
 	m := bleve.NewIndexMapping()
 	m.DefaultMapping = doc
-	m.DefaultAnalyzer = en.AnalyzerName
+	m.DefaultAnalyzer = analyzerName
 	m.DefaultField = fieldText
 	m.StoreDynamic = false
 	m.IndexDynamic = false
@@ -300,9 +299,9 @@ func newIndex(bi bleve.Index, table []Article, meta Meta) (*Index, error) {
 	if !ok {
 		return nil, errors.New("index: unexpected mapping type")
 	}
-	an := im.AnalyzerNamed(en.AnalyzerName)
+	an := im.AnalyzerNamed(analyzerName)
 	if an == nil {
-		return nil, errors.New("index: analyzer en not registered")
+		return nil, errors.New("index: analyzer storybot_en not registered")
 	}
 	idx := &Index{bi: bi, analyzer: an, articles: table, meta: meta, byID: make(map[string]*Article, len(table))}
 	for i := range idx.articles {

@@ -32,6 +32,9 @@ const (
 	// pairBoost weighs two question words found side by side in a passage,
 	// so phrase and proximity matches rank above scattered words.
 	pairBoost = 1.0
+	// maxGap is the most words that may stand between two question words
+	// for them to count as close.
+	maxGap = 2
 )
 
 // Query is one search.
@@ -152,29 +155,40 @@ func (x *Index) plan(text, article string) plan {
 	if len(terms) == 0 {
 		return plan{}
 	}
-	var parts []query.Query
+	// Every content word counts, and the more of them a passage holds the
+	// better: the disjunction's coordination factor scales its score by the
+	// share of the question's words it matched.
+	var words []query.Query
 	for _, term := range terms {
 		tq := query.NewTermQuery(term)
 		tq.SetField(fieldText)
-		parts = append(parts, tq)
+		words = append(words, tq)
 	}
-	// Neighbouring question words that stand side by side in a passage.
-	pairs := map[[2]string]bool{}
-	for i := 1; i < len(toks); i++ {
-		a, b := toks[i-1], toks[i]
-		if b.pos != a.pos+1 || a.term == b.term || len(pairs) >= MaxTerms {
+	// Consecutive content words of the question that stand close together
+	// in a passage add a bonus on top, outside the coordination: the full
+	// pairBoost when side by side, less the further apart (up to maxGap
+	// words between), so phrase and proximity matches rank above scattered
+	// words without outweighing a passage that holds more of the question.
+	var pairs []query.Query
+	seenPair := map[[2]string]bool{}
+	for i := 1; i < len(toks) && len(pairs) < MaxTerms; i++ {
+		a, b := toks[i-1].term, toks[i].term
+		key := [2]string{a, b}
+		if a == b || seenPair[key] {
 			continue
 		}
-		key := [2]string{a.term, b.term}
-		if pairs[key] {
-			continue
+		seenPair[key] = true
+		for gap := 0; gap <= maxGap; gap++ {
+			phrase := append(append([]string{a}, make([]string, gap)...), b)
+			pq := query.NewPhraseQuery(phrase, fieldText)
+			pq.SetBoost(pairBoost / float64(gap+1))
+			pairs = append(pairs, pq)
 		}
-		pairs[key] = true
-		pq := query.NewPhraseQuery([]string{a.term, b.term}, fieldText)
-		pq.SetBoost(pairBoost)
-		parts = append(parts, pq)
 	}
-	var q query.Query = query.NewDisjunctionQuery(parts)
+	var q query.Query = query.NewDisjunctionQuery(words)
+	if len(pairs) > 0 {
+		q = query.NewBooleanQuery([]query.Query{q}, pairs, nil)
+	}
 	if article != "" {
 		aq := query.NewTermQuery(article)
 		aq.SetField(fieldArticle)

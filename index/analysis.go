@@ -1,0 +1,214 @@
+package index
+
+import (
+	"strings"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
+	"github.com/blevesearch/bleve/v2/analysis/token/porter"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
+	"github.com/blevesearch/bleve/v2/registry"
+)
+
+// analyzerName is storybot's English analyser: Bleve's "en" (unicode words,
+// possessives removed, lower case, English stop words, Porter stemming) with
+// irregular verb and noun forms brought to their base form before stemming,
+// so that "saw" and "seen" both find "see", and "men" finds "man".
+const analyzerName = "storybot_en"
+
+// baseFormsName is the token filter that maps irregular forms to base forms.
+const baseFormsName = "storybot_base_forms"
+
+func init() {
+	if err := registry.RegisterTokenFilter(baseFormsName, func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) {
+		return baseForms{}, nil
+	}); err != nil {
+		panic(err)
+	}
+	if err := registry.RegisterAnalyzer(analyzerName, newAnalyzer); err != nil {
+		panic(err)
+	}
+}
+
+func newAnalyzer(_ map[string]any, cache *registry.Cache) (analysis.Analyzer, error) {
+	tokenizer, err := cache.TokenizerNamed(unicode.Name)
+	if err != nil {
+		return nil, err
+	}
+	var filters []analysis.TokenFilter
+	for _, name := range []string{en.PossessiveName, lowercase.Name, en.StopName, baseFormsName, porter.Name} {
+		f, err := cache.TokenFilterNamed(name)
+		if err != nil {
+			return nil, err
+		}
+		filters = append(filters, f)
+	}
+	return &analysis.DefaultAnalyzer{Tokenizer: tokenizer, TokenFilters: filters}, nil
+}
+
+// baseForms replaces irregular word forms by their base form.
+type baseForms struct{}
+
+func (baseForms) Filter(input analysis.TokenStream) analysis.TokenStream {
+	for _, t := range input {
+		if base, ok := irregular[string(t.Term)]; ok {
+			t.Term = []byte(base)
+		}
+	}
+	return input
+}
+
+// irregular maps the past tense and participle of common English irregular
+// verbs, and irregular plurals, to their base form. A form is listed only
+// when its verb reading is the usual one in news text: forms that are more
+// often other words (ground, bound, bit, fed, won) are left out.
+var irregular = func() map[string]string {
+	m := map[string]string{}
+	for _, line := range strings.Split(irregularForms, "\n") {
+		fields := strings.Fields(line)
+		if len(fields) < 2 {
+			continue
+		}
+		for _, form := range fields[1:] {
+			m[form] = fields[0]
+		}
+	}
+	return m
+}()
+
+// irregularForms lists a base form, then its irregular forms, one verb or
+// noun a line.
+const irregularForms = `
+arise arose arisen
+awake awoke awoken
+bear bore borne born
+beat beaten
+become became
+begin began begun
+bend bent
+bid bade bidden
+bleed bled
+blow blew blown
+break broke broken
+breed bred
+bring brought
+build built
+burn burnt
+buy bought
+catch caught
+choose chose chosen
+come came
+creep crept
+deal dealt
+dig dug
+do did done does
+draw drew drawn
+dream dreamt
+drink drank drunk
+drive drove driven
+eat ate eaten
+fall fell fallen
+feel felt
+fight fought
+find found
+flee fled
+fly flew flown
+forbid forbade forbidden
+forecast forecasted
+foresee foresaw foreseen
+forget forgot forgotten
+forgive forgave forgiven
+freeze froze frozen
+get got gotten
+give gave given
+go went gone goes
+grow grew grown
+hang hung
+have had has
+hear heard
+hide hid hidden
+hold held
+keep kept
+kneel knelt
+know knew known
+lead led
+lean leant
+leap leapt
+learn learnt
+leave left
+lend lent
+lose lost
+make made
+mean meant
+meet met
+mislead misled
+overcome overcame
+oversee oversaw overseen
+overtake overtook overtaken
+overthrow overthrew overthrown
+pay paid
+prove proven
+rethink rethought
+ride rode ridden
+ring rang rung
+rise rose risen
+run ran
+say said says
+see saw seen
+seek sought
+sell sold
+send sent
+shake shook shaken
+shine shone
+shoot shot
+show shown
+shrink shrank shrunk
+sing sang sung
+sink sank sunk
+sit sat
+sleep slept
+slide slid
+speak spoke spoken
+spend spent
+spin spun
+spring sprang sprung
+stand stood
+steal stole stolen
+stick stuck
+sting stung
+stride strode stridden
+strike struck stricken
+strive strove striven
+swear swore sworn
+sweep swept
+swim swam swum
+swing swung
+take took taken
+teach taught
+tear tore torn
+tell told
+think thought
+throw threw thrown
+understand understood
+undertake undertook undertaken
+uphold upheld
+wake woke woken
+wear wore worn
+weave wove woven
+weep wept
+withdraw withdrew withdrawn
+withhold withheld
+write wrote written
+child children
+man men
+woman women
+person people
+mouse mice
+foot feet
+tooth teeth
+analysis analyses
+crisis crises
+criterion criteria
+phenomenon phenomena
+`
