@@ -136,12 +136,20 @@ func (d *dispatch) send(r *Reply) {
 // noMentions keeps article text and questions from pinging anyone.
 var noMentions = &discordgo.MessageAllowedMentions{Parse: []discordgo.AllowedMentionType{}}
 
+// data is the reply as an interaction response. Empty lists are sent as []
+// rather than null, since discordgo does not omit them.
 func (r *Reply) data() *discordgo.InteractionResponseData {
 	d := &discordgo.InteractionResponseData{
 		Content:         r.Content,
 		Embeds:          r.Embeds,
 		Components:      r.Components,
 		AllowedMentions: noMentions,
+	}
+	if d.Embeds == nil {
+		d.Embeds = []*discordgo.MessageEmbed{}
+	}
+	if d.Components == nil {
+		d.Components = []discordgo.MessageComponent{}
 	}
 	if r.Ephemeral {
 		d.Flags = discordgo.MessageFlagsEphemeral

@@ -29,6 +29,9 @@ const (
 	colorNothing = 0x9b9b9b
 )
 
+// minFieldLen is the fewest characters an excerpt's field gets.
+const minFieldLen = 400
+
 // ellipsis marks text that was cut.
 const ellipsis = "…"
 
@@ -46,15 +49,13 @@ func (b *Bot) answer(title string, res *index.Result, took time.Duration) *Reply
 		e.Description = clip(b.nothingFound(res), limitDescription)
 		return &Reply{Embeds: []*discordgo.MessageEmbed{e}}
 	}
-	hits := res.Hits[:min(len(res.Hits), limitFields)]
-	// Share what is left of the 6,000 characters between the fields.
+	// Share what is left of the 6,000 characters between the fields, showing
+	// fewer excerpts rather than excerpts too short to read.
 	budget := limitEmbedsTotal - runes(e.Title) - runes(e.Footer.Text)
-	for _, h := range hits {
-		budget -= runes(fieldName(h))
-	}
-	each := min(limitFieldValue, budget/len(hits))
-	for _, h := range hits {
-		cite := citation(h)
+	n := max(1, min(len(res.Hits), limitFields, budget/minFieldLen))
+	each := min(limitFieldValue, budget/n-len("#00"))
+	for _, h := range res.Hits[:n] {
+		cite := citation(h, each/2)
 		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{
 			Name:  fieldName(h),
 			Value: clip(h.Excerpt, each-runes(cite)-1) + "\n" + cite,
@@ -73,50 +74,48 @@ func (b *Bot) nothingFound(res *index.Result) string {
 	}
 	if topics := b.topicNames(); len(topics) > 0 {
 		sb.WriteString(" You could try a topic command: ")
-		for i, t := range topics[:min(len(topics), 6)] {
-			if i > 0 {
-				sb.WriteString(", ")
-			}
-			sb.WriteString("`/" + t + "`")
+		for _, t := range topics {
+			sb.WriteString("`/" + t + "`, ")
 		}
-		sb.WriteString(", or `/help`.")
+		sb.WriteString("or `/help`.")
 	} else {
 		sb.WriteString(" See `/help`.")
 	}
 	return sb.String()
 }
 
+// fieldName is a hit's rank; its citation closes the field's value.
 func fieldName(h index.Hit) string {
-	return clip(fmt.Sprintf("%d. %s, ¶%d", h.Rank, index.Escape(h.Title), h.Paragraph), limitFieldName)
+	return fmt.Sprintf("#%d", h.Rank)
 }
 
-// citation names the source of an excerpt: the article (linked when its URL
-// is known), the paragraph, and the date when known.
-func citation(h index.Hit) string {
-	title := index.Escape(h.Title)
-	if runes(title) > 120 {
-		title = clip(title, 120)
-	}
-	var sb strings.Builder
-	sb.WriteString("— ")
-	if h.URL != "" {
-		fmt.Fprintf(&sb, "[%s](<%s>)", title, h.URL)
-	} else {
-		fmt.Fprintf(&sb, "*%s*", title)
-	}
-	fmt.Fprintf(&sb, ", paragraph %d", h.Paragraph)
+// citation names the source of an excerpt in at most max characters: the
+// article (linked when its URL is known and fits), the paragraph, and the
+// date when known.
+func citation(h index.Hit, max int) string {
+	title := clip(index.Escape(h.Title), 120)
+	where := fmt.Sprintf(", paragraph %d", h.Paragraph)
 	if !h.Published.IsZero() {
-		sb.WriteString(", " + h.Published.Format("2 January 2006"))
+		where += ", " + h.Published.Format("2 January 2006")
 	}
-	return sb.String()
+	if h.URL != "" {
+		if linked := fmt.Sprintf("— [%s](<%s>)%s", title, h.URL, where); runes(linked) <= max {
+			return linked
+		}
+	}
+	return clip(fmt.Sprintf("— *%s*%s", title, where), max)
 }
 
 func footer(total uint64, took time.Duration) string {
-	noun := "passages"
-	if total == 1 {
-		noun = "passage"
+	return fmt.Sprintf("%s matched · %s", plural(int(total), "passage"), formatDuration(took))
+}
+
+// plural counts a noun: "1 passage", "2 passages".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
 	}
-	return fmt.Sprintf("%d %s matched · %s", total, noun, formatDuration(took))
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 // formatDuration prints a duration in milliseconds, to one decimal under 10 ms.
@@ -142,7 +141,7 @@ func (b *Bot) renderSources(articles []index.Article, meta index.Meta) *Reply {
 		if !a.Published.IsZero() {
 			line += ", " + a.Published.Format("2 January 2006")
 		}
-		line += fmt.Sprintf(" — %d paragraphs\n", a.Paragraphs)
+		line += " — " + plural(a.Paragraphs, "paragraph") + "\n"
 		if runes(sb.String())+runes(line) > limitDescription-40 {
 			fmt.Fprintf(&sb, "…and more (%d articles in all)", len(articles))
 			break
@@ -153,7 +152,7 @@ func (b *Bot) renderSources(articles []index.Article, meta index.Meta) *Reply {
 		Title:       "Sources",
 		Description: sb.String(),
 		Color:       colorOK,
-		Footer:      &discordgo.MessageEmbedFooter{Text: fmt.Sprintf("%d articles · %d passages · index %s", len(articles), meta.Passages, meta.Version)},
+		Footer:      &discordgo.MessageEmbedFooter{Text: fmt.Sprintf("%s · %s · index %s", plural(len(articles), "article"), plural(meta.Passages, "passage"), meta.Version)},
 	}}}
 }
 
@@ -201,16 +200,16 @@ func clip(s string, max int) string {
 	word, sentence := 0, 0 // byte offsets of the last word and sentence ends outside bold
 	sentenceN := 0         // characters before sentence
 	for i := 0; i < len(s); {
-		unit := unitLen(s[i:])
-		width := utf8.RuneCountInString(s[i : i+unit])
-		if n+width > limit {
-			break
-		}
 		if !bold && s[i] == ' ' && i > 0 {
 			word = i
 			if endsSentence(s[:i]) {
 				sentence, sentenceN = i, n
 			}
+		}
+		unit := unitLen(s[i:])
+		width := utf8.RuneCountInString(s[i : i+unit])
+		if n+width > limit {
+			break
 		}
 		if s[i:i+unit] == "**" {
 			bold = !bold

@@ -132,6 +132,10 @@ func (x *Index) tokens(text string) []token {
 	return out
 }
 
+// markdownToSpace turns the markdown a user may paste into a question into
+// spaces, so "_power_" or "**veto**" search for the word.
+var markdownToSpace = strings.NewReplacer("_", " ", "*", " ", "~", " ", "`", " ", "|", " ")
+
 // plan is the Bleve query for a question, with the terms it searches.
 type plan struct {
 	terms []string
@@ -143,7 +147,7 @@ type plan struct {
 // query syntax: each term is a term query, so "+", "field:", "/re/" and "~"
 // are plain text that the analyser drops or keeps as words.
 func (x *Index) plan(text, article string) plan {
-	toks := x.tokens(text)
+	toks := x.tokens(markdownToSpace.Replace(text))
 	var terms []string
 	seen := map[string]bool{}
 	for _, t := range toks {

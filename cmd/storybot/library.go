@@ -83,7 +83,7 @@ func (l *library) Reindex(ctx context.Context) (string, error) {
 	l.mu.Unlock()
 	old.Close()
 	l.log.Info("reindexed", "articles", len(c.Articles), "passages", c.Passages(), "took", time.Since(start))
-	return fmt.Sprintf("%d articles and %d passages indexed (before: %d articles, %d passages). Index version %s.",
+	return fmt.Sprintf("Indexed %d article(s), %d passage(s); before: %d article(s), %d passage(s). Index version %s.",
 		len(c.Articles), c.Passages(), len(oldCorpus.Articles), oldCorpus.Passages(), idx.Meta().Version), nil
 }
 
