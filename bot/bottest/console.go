@@ -180,4 +180,3 @@ func typed(o *discordgo.ApplicationCommandOption, s string) (any, error) {
 		return s, nil
 	}
 }
-
