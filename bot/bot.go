@@ -18,6 +18,9 @@ import (
 type Session interface {
 	InteractionRespond(i *discordgo.Interaction, r *discordgo.InteractionResponse, options ...discordgo.RequestOption) error
 	InteractionResponseEdit(i *discordgo.Interaction, edit *discordgo.WebhookEdit, options ...discordgo.RequestOption) (*discordgo.Message, error)
+	FollowupMessageCreate(i *discordgo.Interaction, wait bool, data *discordgo.WebhookParams, options ...discordgo.RequestOption) (*discordgo.Message, error)
+	ApplicationCommands(appID, guildID string, options ...discordgo.RequestOption) ([]*discordgo.ApplicationCommand, error)
+	ApplicationCommandBulkOverwrite(appID, guildID string, commands []*discordgo.ApplicationCommand, options ...discordgo.RequestOption) ([]*discordgo.ApplicationCommand, error)
 }
 
 var _ Session = (*discordgo.Session)(nil)
@@ -46,6 +49,10 @@ type Config struct {
 	Since func(time.Time) time.Duration
 	// Limit is how many excerpts a reply shows; 3 when 0.
 	Limit int
+	// DeferAfter is how long a handler may run before the dispatcher
+	// acknowledges the interaction and edits the reply in later, well inside
+	// Discord's 3 seconds; one second when 0.
+	DeferAfter time.Duration
 }
 
 // Bot answers Discord interactions from a search engine.
@@ -70,6 +77,9 @@ func New(cfg Config) (*Bot, error) {
 	}
 	if cfg.Limit <= 0 {
 		cfg.Limit = 3
+	}
+	if cfg.DeferAfter <= 0 {
+		cfg.DeferAfter = time.Second
 	}
 	b := &Bot{cfg: cfg, log: cfg.Logger, byName: map[string]*Command{}}
 	b.commands = b.builtins()

@@ -337,7 +337,7 @@ func TestRenderStaysWithinLimits(t *testing.T) {
 	}
 	res := &index.Result{Total: 30, Hits: hits}
 	b := newBot(t, bot.Config{Engine: &fakeEngine{res: res}, Limit: 30}, nil)
-	i := ask(strings.Repeat("council ", 37))
+	i := ask(strings.Repeat("council ", 24))
 	s := &bottest.Session{}
 	b.Handle(context.Background(), s, i)
 	final := s.Final(i.ID)
@@ -410,4 +410,5 @@ func ExampleBot_Handle() {
 	//    — North Korea Talks Sanctions, paragraph 10
 	//
 	// (4 passages matched · 1.5 ms)
+	// [More ▶]
 }

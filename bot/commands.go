@@ -10,7 +10,6 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/storybot/storybot/corpus"
-	"github.com/storybot/storybot/index"
 )
 
 // Command is one slash command: its definition as Discord sees it, beside
@@ -36,6 +35,8 @@ type Reply struct {
 	Components []discordgo.MessageComponent
 	// Ephemeral replies are seen by the asker only.
 	Ephemeral bool
+	// Update replaces the message a button was on instead of posting a new one.
+	Update bool
 }
 
 // UserError is a problem the user can fix; its message is shown to them.
@@ -60,6 +61,11 @@ const (
 
 	optQuestion = "question"
 	optPrivate  = "private"
+	optArticle  = "article"
+
+	// maxQuestionLen is the longest /ask question Discord lets a user type;
+	// it fits an embed title, where paging reads it back.
+	maxQuestionLen = 200
 )
 
 func ptr[T any](v T) *T { return &v }
@@ -85,10 +91,17 @@ func (b *Bot) builtins() []Command {
 						Type:        discordgo.ApplicationCommandOptionString,
 						Name:        optQuestion,
 						Description: "Your question, in your own words",
-						Required:    true,
-						MaxLength:   index.MaxQueryLen,
+						Required:     true,
+						MaxLength:    maxQuestionLen,
+						Autocomplete: true,
 					},
 					privateOption(),
+					{
+						Type:         discordgo.ApplicationCommandOptionString,
+						Name:         optArticle,
+						Description:  "Search one article only",
+						Autocomplete: true,
+					},
 				},
 			},
 			Handle: b.ask,
@@ -130,12 +143,11 @@ func (b *Bot) topicCommand(t corpus.Topic) Command {
 			Options:     []*discordgo.ApplicationCommandOption{privateOption()},
 		},
 		Handle: func(ctx context.Context, r *Request) (*Reply, error) {
-			start := time.Now()
-			res, err := b.cfg.Engine.Search(ctx, index.Query{Text: t.Query, Article: t.Article, Limit: b.cfg.Limit})
+			private, err := r.Bool(optPrivate)
 			if err != nil {
-				return nil, fmt.Errorf("topic /%s: %w", t.Name, err)
+				return nil, err
 			}
-			return b.answer(t.Description, res, b.cfg.Since(start)), nil
+			return b.results(ctx, userID(r.Interaction), search{Topic: t.Name}, private)
 		},
 	}
 }
@@ -149,15 +161,35 @@ func (b *Bot) ask(ctx context.Context, r *Request) (*Reply, error) {
 	if q == "" {
 		return nil, userErrorf("Please type a question, for example `/ask question: who can veto the resolution?`")
 	}
-	if n := utf8.RuneCountInString(q); n > index.MaxQueryLen {
-		return nil, userErrorf("Your question is %d characters long; please keep it under %d.", n, index.MaxQueryLen)
+	if n := utf8.RuneCountInString(q); n > maxQuestionLen {
+		return nil, userErrorf("Your question is %d characters long; please keep it to %d.", n, maxQuestionLen)
 	}
-	start := time.Now()
-	res, err := b.cfg.Engine.Search(ctx, index.Query{Text: q, Limit: b.cfg.Limit})
+	article, err := r.String(optArticle)
 	if err != nil {
-		return nil, fmt.Errorf("ask: %w", err)
+		return nil, err
 	}
-	return b.answer(q, res, b.cfg.Since(start)), nil
+	if article != "" {
+		id, ok := b.findArticle(article)
+		if !ok {
+			return nil, userErrorf("I have no article %q; pick one from the list, or see `/sources`.", article)
+		}
+		article = id
+	}
+	private, err := r.Bool(optPrivate)
+	if err != nil {
+		return nil, err
+	}
+	return b.results(ctx, userID(r.Interaction), search{Question: q, Article: article}, private)
+}
+
+// findArticle finds an article by id, or by its exact title.
+func (b *Bot) findArticle(s string) (string, bool) {
+	for _, a := range b.cfg.Engine.Articles() {
+		if a.ID == s || strings.EqualFold(a.Title, s) {
+			return a.ID, true
+		}
+	}
+	return "", false
 }
 
 func (b *Bot) sources(ctx context.Context, r *Request) (*Reply, error) {

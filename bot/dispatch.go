@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime/debug"
+	"time"
 
 	"github.com/bwmarrin/discordgo"
 )
@@ -12,125 +13,243 @@ import (
 // apology is what a user sees when something failed on our side.
 const apology = "Sorry, something went wrong on our side while answering. Please try again in a moment."
 
-// Handle answers one interaction through the session: it finds the command,
-// checks moderator permissions, defers slow commands, runs the handler,
-// recovers a panic, and turns errors into replies. It never panics.
+// panicError is a handler's panic, caught.
+type panicError struct {
+	value any
+	stack []byte
+}
+
+func (p *panicError) Error() string { return fmt.Sprintf("panic: %v", p.value) }
+
+// Handle answers one interaction through the session: slash commands,
+// autocomplete and button clicks. It checks moderator permissions, defers
+// work that takes longer than a second (or is known to be slow), recovers
+// panics, and turns errors into replies: a *UserError becomes an ephemeral
+// message, anything else is logged and the user gets a short apology. It
+// never panics.
 func (b *Bot) Handle(ctx context.Context, s Session, i *discordgo.Interaction) {
 	d := &dispatch{bot: b, s: s, i: i}
 	defer func() {
 		if p := recover(); p != nil {
-			b.log.Error("handler panicked", "interaction", i.ID, "command", commandName(i), "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
-			d.send(&Reply{Content: apology, Ephemeral: true})
+			d.fail(&panicError{p, debug.Stack()})
 		}
 	}()
-	reply, err := d.run(ctx)
-	if err != nil {
-		var ue *UserError
-		if errors.As(err, &ue) {
-			reply = &Reply{Content: ue.Msg, Ephemeral: true}
-		} else {
-			b.log.Error("handler failed", "interaction", i.ID, "command", commandName(i), "err", err)
-			reply = &Reply{Content: apology, Ephemeral: true}
-		}
+	switch i.Type {
+	case discordgo.InteractionApplicationCommandAutocomplete:
+		d.autocomplete(ctx)
+	case discordgo.InteractionApplicationCommand:
+		d.command(ctx)
+	case discordgo.InteractionMessageComponent:
+		d.component(ctx)
+	default:
+		d.fail(userErrorf("storybot does not handle this kind of interaction."))
 	}
-	d.send(reply)
 }
 
 // dispatch is the state of one interaction being answered.
 type dispatch struct {
-	bot      *Bot
-	s        Session
-	i        *discordgo.Interaction
-	deferred bool
-	sent     bool
+	bot *Bot
+	s   Session
+	i   *discordgo.Interaction
+	// deferredAs is the type of the deferred response sent, or 0.
+	deferredAs discordgo.InteractionResponseType
+	sent       bool
 }
 
-func commandName(i *discordgo.Interaction) string {
-	if i.Type == discordgo.InteractionApplicationCommand || i.Type == discordgo.InteractionApplicationCommandAutocomplete {
-		if d, ok := i.Data.(discordgo.ApplicationCommandInteractionData); ok {
-			return d.Name
-		}
-	}
-	return ""
-}
-
-func (d *dispatch) run(ctx context.Context) (*Reply, error) {
-	if d.i.Type != discordgo.InteractionApplicationCommand {
-		return nil, userErrorf("storybot does not handle this kind of interaction.")
-	}
+func (d *dispatch) command(ctx context.Context) {
 	data, ok := d.i.Data.(discordgo.ApplicationCommandInteractionData)
 	if !ok {
-		return nil, userErrorf("This command arrived without its data; please try again.")
+		d.fail(userErrorf("This command arrived without its data; please try again."))
+		return
 	}
 	cmd, ok := d.bot.command(data.Name)
 	if !ok {
-		return nil, userErrorf("Unknown command /%s. Try /help.", data.Name)
+		d.fail(userErrorf("Unknown command /%s. Try /help.", data.Name))
+		return
 	}
 	if cmd.Moderator && !isModerator(d.i) {
 		d.bot.log.Warn("moderator command refused", "interaction", d.i.ID, "command", data.Name, "user", userID(d.i))
-		return nil, userErrorf("Only moderators (Manage Server permission) can use /%s.", data.Name)
+		d.fail(userErrorf("Only moderators (Manage Server permission) can use /%s.", data.Name))
+		return
 	}
 	r := newRequest(d.i, data)
 	private, err := r.Bool(optPrivate)
 	if err != nil {
-		return nil, err
+		d.fail(err)
+		return
 	}
-	if cmd.Defer {
-		flags := discordgo.MessageFlags(0)
-		if private || cmd.Moderator {
-			flags = discordgo.MessageFlagsEphemeral
-		}
-		err := d.s.InteractionRespond(d.i, &discordgo.InteractionResponse{
-			Type: discordgo.InteractionResponseDeferredChannelMessageWithSource,
-			Data: &discordgo.InteractionResponseData{Flags: flags},
-		})
-		if err != nil {
-			return nil, fmt.Errorf("defer /%s: %w", data.Name, err)
-		}
-		d.deferred = true
+	flags := discordgo.MessageFlags(0)
+	if private || cmd.Moderator {
+		flags = discordgo.MessageFlagsEphemeral
 	}
-	reply, err := cmd.Handle(ctx, r)
-	if err != nil {
-		return nil, err
+	deferred := &discordgo.InteractionResponse{
+		Type: discordgo.InteractionResponseDeferredChannelMessageWithSource,
+		Data: &discordgo.InteractionResponseData{Flags: flags},
 	}
-	if reply == nil {
-		return nil, fmt.Errorf("/%s: handler returned no reply", data.Name)
-	}
-	if private {
-		reply.Ephemeral = true
-	}
-	return reply, nil
+	reply, err := d.within(ctx, cmd.Defer, deferred, func(ctx context.Context) (*Reply, error) { return cmd.Handle(ctx, r) })
+	d.finish(reply, err)
 }
 
-// send delivers the reply: as the interaction response, or as an edit of the
-// deferred one. Failures are logged with Discord's error code.
+func (d *dispatch) component(ctx context.Context) {
+	data, ok := d.i.Data.(discordgo.MessageComponentInteractionData)
+	if !ok {
+		d.fail(userErrorf("This button arrived without its data; please try again."))
+		return
+	}
+	st, err := decodePageState(data.CustomID)
+	if err != nil {
+		d.bot.log.Warn("bad custom_id", "interaction", d.i.ID, "err", err)
+		d.fail(userErrorf("This button no longer works; please ask again."))
+		return
+	}
+	deferred := &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredMessageUpdate}
+	if st.Action == actionPost {
+		deferred = &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredChannelMessageWithSource}
+	}
+	reply, err := d.within(ctx, false, deferred, func(ctx context.Context) (*Reply, error) { return d.bot.component(ctx, d.i, st) })
+	d.finish(reply, err)
+}
+
+func (d *dispatch) autocomplete(ctx context.Context) {
+	data, ok := d.i.Data.(discordgo.ApplicationCommandInteractionData)
+	var list []*discordgo.ApplicationCommandOptionChoice
+	if ok {
+		list = d.bot.autocomplete(ctx, data)
+	}
+	if list == nil {
+		list = []*discordgo.ApplicationCommandOptionChoice{}
+	}
+	d.sent = true
+	err := d.s.InteractionRespond(d.i, &discordgo.InteractionResponse{
+		Type: discordgo.InteractionApplicationCommandAutocompleteResult,
+		Data: &discordgo.InteractionResponseData{Choices: list},
+	})
+	d.logSendError(err)
+}
+
+// within runs the handler. When now is set, or when the handler is still
+// running after deferAfter, it first sends the deferred response, and the
+// reply is edited in later. A panic in the handler comes back as an error.
+func (d *dispatch) within(ctx context.Context, now bool, deferred *discordgo.InteractionResponse, h func(context.Context) (*Reply, error)) (*Reply, error) {
+	type result struct {
+		reply *Reply
+		err   error
+	}
+	done := make(chan result, 1)
+	go func() {
+		defer func() {
+			if p := recover(); p != nil {
+				done <- result{nil, &panicError{p, debug.Stack()}}
+			}
+		}()
+		r, err := h(ctx)
+		done <- result{r, err}
+	}()
+	var timer <-chan time.Time
+	if now {
+		d.sendDeferred(deferred)
+	} else {
+		t := time.NewTimer(d.bot.cfg.DeferAfter)
+		defer t.Stop()
+		timer = t.C
+	}
+	for {
+		select {
+		case r := <-done:
+			return r.reply, r.err
+		case <-timer:
+			timer = nil
+			d.sendDeferred(deferred)
+		}
+	}
+}
+
+func (d *dispatch) sendDeferred(r *discordgo.InteractionResponse) {
+	if err := d.s.InteractionRespond(d.i, r); err != nil {
+		d.logSendError(err)
+		return
+	}
+	d.deferredAs = r.Type
+}
+
+// finish sends the handler's reply, or maps its error to one.
+func (d *dispatch) finish(reply *Reply, err error) {
+	if err == nil && reply == nil {
+		err = errors.New("handler returned no reply")
+	}
+	if err != nil {
+		d.fail(err)
+		return
+	}
+	d.send(reply)
+}
+
+// fail answers an error: a user error with its message, anything else with
+// an apology after logging it with the interaction's id.
+func (d *dispatch) fail(err error) {
+	var ue *UserError
+	var pe *panicError
+	switch {
+	case errors.As(err, &ue):
+		d.send(&Reply{Content: ue.Msg, Ephemeral: true})
+		return
+	case errors.As(err, &pe):
+		d.bot.log.Error("handler panicked", "interaction", d.i.ID, "command", interactionName(d.i), "panic", fmt.Sprint(pe.value), "stack", string(pe.stack))
+	default:
+		d.bot.log.Error("handler failed", "interaction", d.i.ID, "command", interactionName(d.i), "err", err)
+	}
+	d.send(&Reply{Content: apology, Ephemeral: true})
+}
+
+// send delivers a reply: as the interaction response; as an edit of the
+// deferred one; or, for an ephemeral note after a deferred button update
+// (which must not replace the results), as an ephemeral follow-up.
 func (d *dispatch) send(r *Reply) {
 	if d.sent {
 		return
 	}
 	d.sent = true
 	var err error
-	if d.deferred {
+	switch {
+	case d.deferredAs == discordgo.InteractionResponseDeferredMessageUpdate && !r.Update:
+		_, err = d.s.FollowupMessageCreate(d.i, true, r.followup())
+	case d.deferredAs != 0:
 		_, err = d.s.InteractionResponseEdit(d.i, r.edit())
-	} else {
-		err = d.s.InteractionRespond(d.i, &discordgo.InteractionResponse{
-			Type: discordgo.InteractionResponseChannelMessageWithSource,
-			Data: r.data(),
-		})
+	case r.Update:
+		err = d.s.InteractionRespond(d.i, &discordgo.InteractionResponse{Type: discordgo.InteractionResponseUpdateMessage, Data: r.data()})
+	default:
+		err = d.s.InteractionRespond(d.i, &discordgo.InteractionResponse{Type: discordgo.InteractionResponseChannelMessageWithSource, Data: r.data()})
 	}
-	if err != nil {
-		attrs := []any{"interaction", d.i.ID, "command", commandName(d.i), "err", err}
-		var rest *discordgo.RESTError
-		if errors.As(err, &rest) {
-			if rest.Message != nil {
-				attrs = append(attrs, "code", rest.Message.Code)
-			}
-			if rest.Response != nil {
-				attrs = append(attrs, "status", rest.Response.StatusCode)
-			}
+	d.logSendError(err)
+}
+
+// logSendError logs a failed call to Discord with its error code.
+func (d *dispatch) logSendError(err error) {
+	if err == nil {
+		return
+	}
+	attrs := []any{"interaction", d.i.ID, "command", interactionName(d.i), "err", err}
+	var rest *discordgo.RESTError
+	if errors.As(err, &rest) {
+		if rest.Message != nil {
+			attrs = append(attrs, "code", rest.Message.Code)
 		}
-		d.bot.log.Error("reply failed", attrs...)
+		if rest.Response != nil {
+			attrs = append(attrs, "status", rest.Response.StatusCode)
+		}
 	}
+	d.bot.log.Error("reply failed", attrs...)
+}
+
+// interactionName names an interaction for logs: its command or custom_id.
+func interactionName(i *discordgo.Interaction) string {
+	switch d := i.Data.(type) {
+	case discordgo.ApplicationCommandInteractionData:
+		return d.Name
+	case discordgo.MessageComponentInteractionData:
+		return d.CustomID
+	}
+	return ""
 }
 
 // noMentions keeps article text and questions from pinging anyone.
@@ -158,18 +277,22 @@ func (r *Reply) data() *discordgo.InteractionResponseData {
 }
 
 func (r *Reply) edit() *discordgo.WebhookEdit {
-	embeds := r.Embeds
-	if embeds == nil {
-		embeds = []*discordgo.MessageEmbed{}
-	}
-	components := r.Components
-	if components == nil {
-		components = []discordgo.MessageComponent{}
-	}
+	d := r.data()
 	return &discordgo.WebhookEdit{
-		Content:         &r.Content,
-		Embeds:          &embeds,
-		Components:      &components,
+		Content:         &d.Content,
+		Embeds:          &d.Embeds,
+		Components:      &d.Components,
+		AllowedMentions: noMentions,
+	}
+}
+
+func (r *Reply) followup() *discordgo.WebhookParams {
+	d := r.data()
+	return &discordgo.WebhookParams{
+		Content:         d.Content,
+		Embeds:          d.Embeds,
+		Components:      d.Components,
+		Flags:           d.Flags,
 		AllowedMentions: noMentions,
 	}
 }

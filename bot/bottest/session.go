@@ -6,46 +6,68 @@ package bottest
 
 import (
 	"fmt"
+	"strconv"
 	"sync"
 
 	"github.com/bwmarrin/discordgo"
 )
 
+// Kinds of recorded events.
+const (
+	KindRespond  = "respond"
+	KindEdit     = "edit"
+	KindFollowup = "followup"
+)
+
 // Event is one call the bot made on the session.
 type Event struct {
-	// Kind is "respond" or "edit".
+	// Kind is KindRespond, KindEdit or KindFollowup.
 	Kind string
 	// Interaction is the interaction the call answered.
 	Interaction *discordgo.Interaction
-	// Response is set for "respond".
+	// Response is set for KindRespond.
 	Response *discordgo.InteractionResponse
-	// Edit is set for "edit".
+	// Edit is set for KindEdit.
 	Edit *discordgo.WebhookEdit
+	// Followup is set for KindFollowup.
+	Followup *discordgo.WebhookParams
 }
 
 // Session records what the bot sends, as a Discord session would receive
-// it. Its zero value is ready to use; it is safe for concurrent use.
+// it, and keeps application commands as Discord would. Its zero value is
+// ready to use; it is safe for concurrent use.
 type Session struct {
-	mu     sync.Mutex
-	events []Event
+	mu       sync.Mutex
+	events   []Event
+	commands map[string][]*discordgo.ApplicationCommand // by guild ID, "" for global
+	// Overwrites counts bulk overwrites of commands.
+	Overwrites int
 	// Err, when set, is returned by every call, to test failure paths.
 	Err error
 }
 
-// InteractionRespond records an interaction response.
+// InteractionRespond records an interaction response. A second response to
+// one interaction fails, as on Discord.
 func (s *Session) InteractionRespond(i *discordgo.Interaction, r *discordgo.InteractionResponse, _ ...discordgo.RequestOption) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.Err != nil {
 		return s.Err
 	}
+	if s.responded(i.ID) {
+		return fmt.Errorf("bottest: interaction %s has already been acknowledged", i.ID)
+	}
+	s.events = append(s.events, Event{Kind: KindRespond, Interaction: i, Response: r})
+	return nil
+}
+
+func (s *Session) responded(id string) bool {
 	for _, e := range s.events {
-		if e.Kind == "respond" && e.Interaction.ID == i.ID {
-			return fmt.Errorf("bottest: interaction %s already acknowledged", i.ID)
+		if e.Kind == KindRespond && e.Interaction.ID == id {
+			return true
 		}
 	}
-	s.events = append(s.events, Event{Kind: "respond", Interaction: i, Response: r})
-	return nil
+	return false
 }
 
 // InteractionResponseEdit records an edit of the original response.
@@ -55,15 +77,56 @@ func (s *Session) InteractionResponseEdit(i *discordgo.Interaction, edit *discor
 	if s.Err != nil {
 		return nil, s.Err
 	}
-	responded := false
-	for _, e := range s.events {
-		responded = responded || (e.Kind == "respond" && e.Interaction.ID == i.ID)
-	}
-	if !responded {
+	if !s.responded(i.ID) {
 		return nil, fmt.Errorf("bottest: edit of interaction %s before any response", i.ID)
 	}
-	s.events = append(s.events, Event{Kind: "edit", Interaction: i, Edit: edit})
+	s.events = append(s.events, Event{Kind: KindEdit, Interaction: i, Edit: edit})
 	return &discordgo.Message{ID: "m-" + i.ID, Content: deref(edit.Content)}, nil
+}
+
+// FollowupMessageCreate records a follow-up message.
+func (s *Session) FollowupMessageCreate(i *discordgo.Interaction, _ bool, data *discordgo.WebhookParams, _ ...discordgo.RequestOption) (*discordgo.Message, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.Err != nil {
+		return nil, s.Err
+	}
+	if !s.responded(i.ID) {
+		return nil, fmt.Errorf("bottest: follow-up to interaction %s before any response", i.ID)
+	}
+	s.events = append(s.events, Event{Kind: KindFollowup, Interaction: i, Followup: data})
+	return &discordgo.Message{ID: "f-" + strconv.Itoa(len(s.events)), Content: data.Content, Flags: data.Flags}, nil
+}
+
+// ApplicationCommands returns the commands stored for the guild ("" for global).
+func (s *Session) ApplicationCommands(_, guildID string, _ ...discordgo.RequestOption) ([]*discordgo.ApplicationCommand, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.Err != nil {
+		return nil, s.Err
+	}
+	return append([]*discordgo.ApplicationCommand(nil), s.commands[guildID]...), nil
+}
+
+// ApplicationCommandBulkOverwrite replaces the commands stored for the guild.
+func (s *Session) ApplicationCommandBulkOverwrite(appID, guildID string, cmds []*discordgo.ApplicationCommand, _ ...discordgo.RequestOption) ([]*discordgo.ApplicationCommand, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.Err != nil {
+		return nil, s.Err
+	}
+	if s.commands == nil {
+		s.commands = map[string][]*discordgo.ApplicationCommand{}
+	}
+	var stored []*discordgo.ApplicationCommand
+	for n, c := range cmds {
+		cc := *c
+		cc.ID, cc.ApplicationID, cc.GuildID, cc.Version = strconv.Itoa(n+1), appID, guildID, "1"
+		stored = append(stored, &cc)
+	}
+	s.commands[guildID] = stored
+	s.Overwrites++
+	return stored, nil
 }
 
 // Events returns every recorded call, in order.
@@ -81,8 +144,9 @@ func (s *Session) Reset() {
 }
 
 // Final returns what the user finally sees for the interaction: the
-// response's data, with any later edits applied. It is nil when the bot
-// sent nothing.
+// response's data with any later edits applied, or, when the response only
+// acknowledged a button (a deferred update), the last follow-up. It is nil
+// when the bot sent nothing.
 func (s *Session) Final(interactionID string) *discordgo.InteractionResponseData {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -92,16 +156,13 @@ func (s *Session) Final(interactionID string) *discordgo.InteractionResponseData
 			continue
 		}
 		switch e.Kind {
-		case "respond":
+		case KindRespond:
 			final = &discordgo.InteractionResponseData{}
 			if e.Response.Data != nil {
 				d := *e.Response.Data
 				final = &d
 			}
-		case "edit":
-			if final == nil {
-				continue
-			}
+		case KindEdit:
 			if e.Edit.Content != nil {
 				final.Content = *e.Edit.Content
 			}
@@ -111,9 +172,24 @@ func (s *Session) Final(interactionID string) *discordgo.InteractionResponseData
 			if e.Edit.Components != nil {
 				final.Components = *e.Edit.Components
 			}
+		case KindFollowup:
+			f := e.Followup
+			final = &discordgo.InteractionResponseData{Content: f.Content, Embeds: f.Embeds, Components: f.Components, Flags: f.Flags, AllowedMentions: f.AllowedMentions}
 		}
 	}
 	return final
+}
+
+// Response returns the first response to the interaction, or nil.
+func (s *Session) Response(interactionID string) *discordgo.InteractionResponse {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, e := range s.events {
+		if e.Kind == KindRespond && e.Interaction.ID == interactionID {
+			return e.Response
+		}
+	}
+	return nil
 }
 
 func deref(s *string) string {

@@ -139,3 +139,5 @@ func plain(s string, ansi bool) string {
 	s = italic.ReplaceAllString(s, "$1$2")
 	return backslash.ReplaceAllString(s, "$1")
 }
+
+var _ bot.Session = (*Session)(nil)
