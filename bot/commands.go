@@ -88,9 +88,9 @@ func (b *Bot) builtins() []Command {
 				Description: "Ask a question about the stories; get the passages that answer it",
 				Options: []*discordgo.ApplicationCommandOption{
 					{
-						Type:        discordgo.ApplicationCommandOptionString,
-						Name:        optQuestion,
-						Description: "Your question, in your own words",
+						Type:         discordgo.ApplicationCommandOptionString,
+						Name:         optQuestion,
+						Description:  "Your question, in your own words",
 						Required:     true,
 						MaxLength:    maxQuestionLen,
 						Autocomplete: true,
