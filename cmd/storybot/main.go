@@ -45,10 +45,15 @@ Usage:
   storybot ask [--json] [--limit N] [--corpus DIR] [--index PATH] QUESTION...
   storybot console [--json] [--corpus DIR] [--index PATH] [--member]
   storybot index [--corpus DIR] [--index PATH]
+  storybot serve [--corpus DIR] [--index PATH]
+  storybot commands sync [--corpus DIR] [--index PATH]
+  storybot fake-discord [--addr HOST:PORT]
 
 Configuration comes from the environment and an optional .env file:
-STORYBOT_CORPUS (articles folder) and STORYBOT_INDEX (index on disk).
-With neither, storybot answers from the story built into the binary.
+STORYBOT_CORPUS (articles folder) and STORYBOT_INDEX (index on disk);
+DISCORD_TOKEN, DISCORD_APP_ID, DISCORD_GUILD_ID and DISCORD_API_BASE for
+serve and commands. With no corpus or index configured, storybot answers
+from the story built into the binary.
 `
 
 // run is the whole program: main only calls it, so tests call it too.
@@ -69,6 +74,12 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return runConsole(ctx, rest, env, stdin, stdout, stderr)
 	case "index":
 		return runIndex(ctx, rest, env, stdout, stderr)
+	case "serve":
+		return runServe(ctx, rest, env, stdout, stderr)
+	case "commands":
+		return runCommands(ctx, rest, env, stdout, stderr)
+	case "fake-discord":
+		return runFakeDiscord(ctx, rest, env, stdin, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil
