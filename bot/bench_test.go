@@ -44,3 +44,23 @@ func BenchmarkAsk(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkAutocomplete measures a question's autocomplete, which Discord
+// wants answered within 3 s and cannot be deferred.
+func BenchmarkAutocomplete(b *testing.B) {
+	gen, err := index.Build(context.Background(), corpustest.Generate(1, 10_000), "", index.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer gen.Close()
+	bt := newBot(b, bot.Config{Engine: gen}, nil)
+	i := autocomplete("ask", "question", "security council sanc")
+	s := &bottest.Session{}
+	for b.Loop() {
+		s.Reset()
+		bt.Handle(context.Background(), s, i)
+	}
+	if r := s.Response(i.ID); r == nil || len(r.Data.Choices) == 0 {
+		b.Fatalf("no choices: %+v", r)
+	}
+}
