@@ -96,6 +96,8 @@ type Options struct {
 	// Progress, when set, is called after each batch with the passages
 	// indexed so far and the total.
 	Progress func(done, total int)
+	// Version names the build; a fresh one from the clock when empty.
+	Version string
 }
 
 // passageDoc is the document Bleve indexes for one passage.
@@ -178,7 +180,10 @@ func Build(ctx context.Context, articles []corpus.Article, path string, opts Opt
 	if err != nil {
 		return nil, fmt.Errorf("index: create %s: %w", describe(path), err)
 	}
-	idx, err := fill(ctx, bi, articles, m.ScoringModel, opts.Progress)
+	if opts.Version == "" {
+		opts.Version = formatVersion(time.Now())
+	}
+	idx, err := fill(ctx, bi, articles, m.ScoringModel, opts)
 	if err != nil {
 		bi.Close()
 		if path != "" {
@@ -198,7 +203,8 @@ func describe(path string) string {
 }
 
 // fill writes the passages and the article table into a new Bleve index.
-func fill(ctx context.Context, bi bleve.Index, articles []corpus.Article, scoring string, progress func(done, total int)) (*Index, error) {
+func fill(ctx context.Context, bi bleve.Index, articles []corpus.Article, scoring string, opts Options) (*Index, error) {
+	progress := opts.Progress
 	total := 0
 	for _, a := range articles {
 		total += len(a.Passages)
@@ -244,7 +250,7 @@ func fill(ctx context.Context, bi bleve.Index, articles []corpus.Article, scorin
 	}
 	now := time.Now().UTC()
 	meta := Meta{
-		Version:  formatVersion(now),
+		Version:  opts.Version,
 		Built:    now,
 		Scoring:  scoring,
 		Passages: total,
@@ -369,6 +375,26 @@ func (x *Index) Article(id string) (Article, bool) {
 		return Article{}, false
 	}
 	return *a, true
+}
+
+// samplePassage returns the text of one stored passage.
+func (x *Index) samplePassage(ctx context.Context) (string, error) {
+	x.mu.RLock()
+	defer x.mu.RUnlock()
+	if x.bi == nil {
+		return "", ErrClosed
+	}
+	req := bleve.NewSearchRequestOptions(bleve.NewMatchAllQuery(), 1, 0, false)
+	req.Fields = []string{fieldText}
+	res, err := x.bi.SearchInContext(ctx, req)
+	if err != nil {
+		return "", err
+	}
+	if len(res.Hits) == 0 {
+		return "", errors.New("no passage stored")
+	}
+	text, _ := res.Hits[0].Fields[fieldText].(string)
+	return text, nil
 }
 
 // Count returns how many passages the index holds, read from Bleve.
