@@ -25,7 +25,11 @@ const suggestHits = 8
 // passages that match them; for an article, the titles that match.
 func (b *Bot) autocomplete(ctx context.Context, data discordgo.ApplicationCommandInteractionData) []*discordgo.ApplicationCommandOptionChoice {
 	var focused *discordgo.ApplicationCommandInteractionDataOption
-	for _, o := range data.Options {
+	opts := data.Options
+	if len(opts) == 1 && opts[0] != nil && opts[0].Type == discordgo.ApplicationCommandOptionSubCommand {
+		opts = opts[0].Options
+	}
+	for _, o := range opts {
 		if o != nil && o.Focused {
 			focused = o
 		}
@@ -40,7 +44,7 @@ func (b *Bot) autocomplete(ctx context.Context, data discordgo.ApplicationComman
 	}
 	c := choices{seen: map[string]bool{}}
 	switch {
-	case data.Name == cmdAsk && focused.Name == optArticle:
+	case focused.Name == optArticle:
 		for _, a := range b.cfg.Engine.Articles() {
 			if typed == "" || containsFold(a.Title, typed) || strings.Contains(a.ID, strings.ToLower(typed)) {
 				c.add(a.Title, a.ID)
@@ -48,7 +52,7 @@ func (b *Bot) autocomplete(ctx context.Context, data discordgo.ApplicationComman
 		}
 	case focused.Name == optQuestion:
 		words := strings.FieldsFunc(strings.ToLower(typed), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) })
-		for _, t := range b.cfg.Topics {
+		for _, t := range b.Topics() {
 			if matchesWords(strings.ToLower(t.Description+" "+t.Name), words) {
 				c.add(t.Description, t.Description)
 			}

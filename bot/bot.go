@@ -4,7 +4,9 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"net/http"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
@@ -21,6 +23,7 @@ type Session interface {
 	FollowupMessageCreate(i *discordgo.Interaction, wait bool, data *discordgo.WebhookParams, options ...discordgo.RequestOption) (*discordgo.Message, error)
 	ApplicationCommands(appID, guildID string, options ...discordgo.RequestOption) ([]*discordgo.ApplicationCommand, error)
 	ApplicationCommandBulkOverwrite(appID, guildID string, commands []*discordgo.ApplicationCommand, options ...discordgo.RequestOption) ([]*discordgo.ApplicationCommand, error)
+	ChannelMessageSendComplex(channelID string, data *discordgo.MessageSend, options ...discordgo.RequestOption) (*discordgo.Message, error)
 }
 
 var _ Session = (*discordgo.Session)(nil)
@@ -40,8 +43,23 @@ type Config struct {
 	Engine Engine
 	// Topics are the topic commands of the corpus.
 	Topics []corpus.Topic
-	// Reindex, when set, rebuilds the index for /reindex and says what changed.
-	Reindex func(ctx context.Context) (string, error)
+	// Reindex, when set, rebuilds the index for /reindex and /corpus, and
+	// says what changed. It reports progress as it goes. An error that a
+	// moderator can act on (a bad file, a reindex already running) is a
+	// *UserError.
+	Reindex func(ctx context.Context, progress func(string)) (string, error)
+	// ModeratorRoles are role IDs whose members may moderate, besides
+	// members with the Manage Server permission.
+	ModeratorRoles []string
+	// AuditChannel, when set, is the channel ID where moderator actions are
+	// posted; they are logged in any case.
+	AuditChannel string
+	// CorpusDir is the corpus folder /corpus writes to; "" when the corpus
+	// is the built-in story, which cannot change.
+	CorpusDir string
+	// HTTPClient downloads attachments; http.DefaultClient when nil. Give it
+	// the Discord session's client, so a fake Discord serves them too.
+	HTTPClient *http.Client
 	// Logger receives the bot's logs; slog.Default() when nil.
 	Logger *slog.Logger
 	// Since measures elapsed time for reply footers; time.Since when nil.
@@ -57,8 +75,11 @@ type Config struct {
 
 // Bot answers Discord interactions from a search engine.
 type Bot struct {
-	cfg      Config
-	log      *slog.Logger
+	cfg Config
+	log *slog.Logger
+
+	mu       sync.RWMutex // guards what SetTopics changes
+	topics   []corpus.Topic
 	commands []Command
 	byName   map[string]*Command
 }
@@ -81,22 +102,40 @@ func New(cfg Config) (*Bot, error) {
 	if cfg.DeferAfter <= 0 {
 		cfg.DeferAfter = time.Second
 	}
-	b := &Bot{cfg: cfg, log: cfg.Logger, byName: map[string]*Command{}}
-	b.commands = b.builtins()
-	for _, c := range b.commands {
-		b.byName[c.Def.Name] = nil
+	if cfg.HTTPClient == nil {
+		cfg.HTTPClient = http.DefaultClient
 	}
-	for _, t := range cfg.Topics {
-		if _, clash := b.byName[t.Name]; clash {
-			return nil, fmt.Errorf("bot: %s:%d: topic command /%s clashes with the bot's own /%s", t.File, t.Line, t.Name, t.Name)
-		}
-		b.byName[t.Name] = nil
-		b.commands = append(b.commands, b.topicCommand(t))
-	}
-	for i := range b.commands {
-		b.byName[b.commands[i].Def.Name] = &b.commands[i]
+	b := &Bot{cfg: cfg, log: cfg.Logger}
+	if err := b.SetTopics(cfg.Topics); err != nil {
+		return nil, err
 	}
 	return b, nil
+}
+
+// SetTopics replaces the topic commands, as after a reindex changed the
+// topics file. Topics whose names clash with the bot's own commands are
+// refused, naming file and line, and the old set stays. Sync the commands
+// to Discord afterwards.
+func (b *Bot) SetTopics(topics []corpus.Topic) error {
+	commands := b.builtins()
+	byName := map[string]*Command{}
+	for _, c := range commands {
+		byName[c.Def.Name] = nil
+	}
+	for _, t := range topics {
+		if _, clash := byName[t.Name]; clash {
+			return fmt.Errorf("bot: %s:%d: topic command /%s clashes with the bot's own /%s", t.File, t.Line, t.Name, t.Name)
+		}
+		byName[t.Name] = nil
+		commands = append(commands, b.topicCommand(t))
+	}
+	for i := range commands {
+		byName[commands[i].Def.Name] = &commands[i]
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.topics, b.commands, b.byName = topics, commands, byName
+	return nil
 }
 
 // BuiltinNames are the names of the bot's own commands, which topic
@@ -112,6 +151,8 @@ func BuiltinNames() []string {
 // Commands returns the definitions of every command, for syncing with
 // Discord and for parsing console input.
 func (b *Bot) Commands() []*discordgo.ApplicationCommand {
+	b.mu.RLock()
+	defer b.mu.RUnlock()
 	defs := make([]*discordgo.ApplicationCommand, 0, len(b.commands))
 	for _, c := range b.commands {
 		defs = append(defs, c.Def)
@@ -121,14 +162,23 @@ func (b *Bot) Commands() []*discordgo.ApplicationCommand {
 
 // command returns the command with the given name.
 func (b *Bot) command(name string) (*Command, bool) {
+	b.mu.RLock()
+	defer b.mu.RUnlock()
 	c, ok := b.byName[name]
 	return c, ok && c != nil
+}
+
+// Topics returns the current topic commands.
+func (b *Bot) Topics() []corpus.Topic {
+	b.mu.RLock()
+	defer b.mu.RUnlock()
+	return b.topics
 }
 
 // topicNames lists the topic commands, for suggestions.
 func (b *Bot) topicNames() []string {
 	var names []string
-	for _, t := range b.cfg.Topics {
+	for _, t := range b.Topics() {
 		names = append(names, t.Name)
 	}
 	slices.Sort(names)

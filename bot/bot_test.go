@@ -86,7 +86,7 @@ func readInteraction(t testing.TB, path string) *discordgo.Interaction {
 // dispatcher and compares what the user finally sees with
 // testdata/golden; go test -update rewrites the golden files.
 func TestGolden(t *testing.T) {
-	reindex := func(context.Context) (string, error) { return "Indexed 1 article(s), 11 passage(s).", nil }
+	reindex := func(context.Context, func(string)) (string, error) { return "1 article added (north-korea-talks-sanctions)", nil }
 	b := newBot(t, bot.Config{Reindex: reindex}, nil)
 	files, err := filepath.Glob("testdata/interactions/*.json")
 	if err != nil || len(files) == 0 {
@@ -129,7 +129,7 @@ func TestGolden(t *testing.T) {
 // cannot silently accept a wrong reply.
 func TestReplies(t *testing.T) {
 	reindexed := false
-	reindex := func(context.Context) (string, error) { reindexed = true; return "done", nil }
+	reindex := func(context.Context, func(string)) (string, error) { reindexed = true; return "done", nil }
 	b := newBot(t, bot.Config{Reindex: reindex}, nil)
 	tests := []struct {
 		fixture   string
@@ -313,7 +313,7 @@ func TestDispatchFailures(t *testing.T) {
 }
 
 func TestDeferredCommandIsEditedIn(t *testing.T) {
-	b := newBot(t, bot.Config{Reindex: func(context.Context) (string, error) { return "rebuilt", nil }}, nil)
+	b := newBot(t, bot.Config{Reindex: func(context.Context, func(string)) (string, error) { return "rebuilt", nil }}, nil)
 	i := readInteraction(t, "testdata/interactions/reindex-moderator.json")
 	s := &bottest.Session{}
 	b.Handle(context.Background(), s, i)

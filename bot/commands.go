@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"github.com/bwmarrin/discordgo"
@@ -58,6 +57,7 @@ const (
 	cmdHelp    = "help"
 	cmdSources = "sources"
 	cmdReindex = "reindex"
+	cmdCorpus  = "corpus"
 
 	optQuestion = "question"
 	optPrivate  = "private"
@@ -81,7 +81,7 @@ func privateOption() *discordgo.ApplicationCommandOption {
 
 // builtins is the bot's own part of the command table.
 func (b *Bot) builtins() []Command {
-	return []Command{
+	cmds := []Command{
 		{
 			Def: &discordgo.ApplicationCommand{
 				Name:        cmdAsk,
@@ -120,18 +120,8 @@ func (b *Bot) builtins() []Command {
 			},
 			Handle: b.help,
 		},
-		{
-			Def: &discordgo.ApplicationCommand{
-				Name:                     cmdReindex,
-				Description:              "Rebuild the search index from the corpus folder (moderators)",
-				DefaultMemberPermissions: ptr(int64(discordgo.PermissionManageGuild)),
-				Contexts:                 &[]discordgo.InteractionContextType{discordgo.InteractionContextGuild},
-			},
-			Handle:    b.reindex,
-			Moderator: true,
-			Defer:     true,
-		},
 	}
+	return append(cmds, b.moderationCommands()...)
 }
 
 // topicCommand makes the command for one topic of the topics file.
@@ -200,38 +190,56 @@ func (b *Bot) help(ctx context.Context, r *Request) (*Reply, error) {
 	return b.renderHelp(), nil
 }
 
-func (b *Bot) reindex(ctx context.Context, r *Request) (*Reply, error) {
-	if b.cfg.Reindex == nil {
-		return nil, userErrorf("Reindexing is not available: this bot serves a fixed index.")
-	}
-	start := time.Now()
-	summary, err := b.cfg.Reindex(ctx)
-	if err != nil {
-		return nil, err
-	}
-	return &Reply{Embeds: []*discordgo.MessageEmbed{{
-		Title:       "Index rebuilt",
-		Description: clip(summary, limitDescription),
-		Footer:      &discordgo.MessageEmbedFooter{Text: fmt.Sprintf("took %s", formatDuration(b.cfg.Since(start)))},
-		Color:       colorOK,
-	}}}, nil
-}
-
 // Request is one command invocation, with safe access to its options.
 type Request struct {
 	// Interaction is the interaction as Discord sent it.
 	Interaction *discordgo.Interaction
-	options     map[string]*discordgo.ApplicationCommandInteractionDataOption
+	// Sub is the subcommand invoked, or "".
+	Sub      string
+	data     discordgo.ApplicationCommandInteractionData
+	options  map[string]*discordgo.ApplicationCommandInteractionDataOption
+	session  Session
+	progress func(*Reply)
 }
 
 func newRequest(i *discordgo.Interaction, data discordgo.ApplicationCommandInteractionData) *Request {
-	r := &Request{Interaction: i, options: map[string]*discordgo.ApplicationCommandInteractionDataOption{}}
-	for _, o := range data.Options {
+	r := &Request{Interaction: i, data: data, options: map[string]*discordgo.ApplicationCommandInteractionDataOption{}}
+	opts := data.Options
+	if len(opts) == 1 && opts[0] != nil && opts[0].Type == discordgo.ApplicationCommandOptionSubCommand {
+		r.Sub, opts = opts[0].Name, opts[0].Options
+	}
+	for _, o := range opts {
 		if o != nil {
 			r.options[o.Name] = o
 		}
 	}
 	return r
+}
+
+// Progress shows an interim reply while a deferred command works; the
+// dispatcher edits the deferred response with it.
+func (r *Request) Progress(reply *Reply) {
+	if r.progress != nil {
+		r.progress(reply)
+	}
+}
+
+// Attachment returns an attachment option's file, nil when it was not given.
+func (r *Request) Attachment(name string) (*discordgo.MessageAttachment, error) {
+	o, ok := r.options[name]
+	if !ok {
+		return nil, nil
+	}
+	id, ok := o.Value.(string)
+	if o.Type != discordgo.ApplicationCommandOptionAttachment || !ok {
+		return nil, userErrorf("The option `%s` must be a file.", name)
+	}
+	if r.data.Resolved != nil {
+		if a, ok := r.data.Resolved.Attachments[id]; ok && a != nil {
+			return a, nil
+		}
+	}
+	return nil, userErrorf("The file for `%s` did not arrive; please attach it again.", name)
 }
 
 // String returns a string option, "" when it was not given. An option of

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime/debug"
+	"sync"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
@@ -51,6 +52,7 @@ type dispatch struct {
 	bot *Bot
 	s   Session
 	i   *discordgo.Interaction
+	mu sync.Mutex // orders progress edits and the final reply
 	// deferredAs is the type of the deferred response sent, or 0.
 	deferredAs discordgo.InteractionResponseType
 	sent       bool
@@ -67,12 +69,14 @@ func (d *dispatch) command(ctx context.Context) {
 		d.fail(userErrorf("Unknown command /%s. Try /help.", data.Name))
 		return
 	}
-	if cmd.Moderator && !isModerator(d.i) {
+	if cmd.Moderator && !d.bot.isModerator(d.i) {
 		d.bot.log.Warn("moderator command refused", "interaction", d.i.ID, "command", data.Name, "user", userID(d.i))
 		d.fail(userErrorf("Only moderators (Manage Server permission) can use /%s.", data.Name))
 		return
 	}
 	r := newRequest(d.i, data)
+	r.session = d.s
+	r.progress = d.progress
 	private, err := r.Bool(optPrivate)
 	if err != nil {
 		d.fail(err)
@@ -164,7 +168,20 @@ func (d *dispatch) within(ctx context.Context, now bool, deferred *discordgo.Int
 	}
 }
 
+// progress edits the deferred response with an interim reply.
+func (d *dispatch) progress(r *Reply) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.deferredAs == 0 || d.sent {
+		return
+	}
+	_, err := d.s.InteractionResponseEdit(d.i, r.edit())
+	d.logSendError(err)
+}
+
 func (d *dispatch) sendDeferred(r *discordgo.InteractionResponse) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
 	if err := d.s.InteractionRespond(d.i, r); err != nil {
 		d.logSendError(err)
 		return
@@ -205,6 +222,8 @@ func (d *dispatch) fail(err error) {
 // deferred one; or, for an ephemeral note after a deferred button update
 // (which must not replace the results), as an ephemeral follow-up.
 func (d *dispatch) send(r *Reply) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
 	if d.sent {
 		return
 	}
@@ -295,13 +314,6 @@ func (r *Reply) followup() *discordgo.WebhookParams {
 		Flags:           d.Flags,
 		AllowedMentions: noMentions,
 	}
-}
-
-// isModerator reports whether the interaction's member may moderate: the
-// permissions Discord computed for the member in this channel hold Manage
-// Server or Administrator. Outside a guild nobody is a moderator.
-func isModerator(i *discordgo.Interaction) bool {
-	return i.Member != nil && i.Member.Permissions&moderatorPerms != 0
 }
 
 func userID(i *discordgo.Interaction) string {

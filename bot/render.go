@@ -163,9 +163,9 @@ func (b *Bot) renderHelp() *Reply {
 	sb.WriteString("`/ask question: …` — ask in your own words; add `private: True` to see the answer alone.\n")
 	sb.WriteString("`/sources` — the articles I answer from.\n")
 	sb.WriteString("`/reindex` — moderators: rebuild the index from the corpus folder.\n")
-	if len(b.cfg.Topics) > 0 {
+	if len(b.Topics()) > 0 {
 		sb.WriteString("\n**Topics**\n")
-		for _, t := range b.cfg.Topics {
+		for _, t := range b.Topics() {
 			line := "`/" + t.Name + "` — " + index.Escape(t.Description) + "\n"
 			if runes(sb.String())+runes(line) > limitDescription-20 {
 				sb.WriteString("…")

@@ -23,7 +23,7 @@ type search struct {
 
 // topic returns the topic command with the given name.
 func (b *Bot) topic(name string) (corpus.Topic, bool) {
-	for _, t := range b.cfg.Topics {
+	for _, t := range b.Topics() {
 		if t.Name == name {
 			return t, true
 		}

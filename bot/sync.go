@@ -46,6 +46,7 @@ type optionShape struct {
 	Autocomplete bool
 	MaxLength    int
 	Choices      string
+	Options      []optionShape
 }
 
 func shapeOf(c *discordgo.ApplicationCommand) commandShape {
@@ -56,14 +57,21 @@ func shapeOf(c *discordgo.ApplicationCommand) commandShape {
 	if c.Contexts != nil {
 		sh.Contexts = *c.Contexts
 	}
-	for _, o := range c.Options {
+	sh.Options = optionShapes(c.Options)
+	return sh
+}
+
+func optionShapes(opts []*discordgo.ApplicationCommandOption) []optionShape {
+	var out []optionShape
+	for _, o := range opts {
 		choices, _ := json.Marshal(o.Choices)
-		sh.Options = append(sh.Options, optionShape{
+		out = append(out, optionShape{
 			Type: o.Type, Name: o.Name, Description: o.Description, Required: o.Required,
 			Autocomplete: o.Autocomplete, MaxLength: o.MaxLength, Choices: string(choices),
+			Options: optionShapes(o.Options),
 		})
 	}
-	return sh
+	return out
 }
 
 // sameCommands reports whether two command sets match by name and shape.

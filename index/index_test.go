@@ -19,7 +19,7 @@ const story = "north-korea-talks-sanctions"
 // loadEval reads the story and the distractor articles of testdata/eval.
 func loadEval(t testing.TB) *corpus.Corpus {
 	t.Helper()
-	c, err := corpus.Load(os.DirFS("testdata/eval"))
+	c, err := corpus.Load(os.DirFS("testdata/eval/corpus"))
 	if err != nil {
 		t.Fatal(err)
 	}

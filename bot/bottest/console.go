@@ -44,7 +44,7 @@ func ParseCommand(line string, defs []*discordgo.ApplicationCommand, m Member) (
 	if def == nil {
 		return nil, fmt.Errorf("unknown command /%s; try /help", name)
 	}
-	opts, err := parseOptions(def, strings.TrimSpace(rest))
+	opts, err := parseCommandOptions(def, strings.TrimSpace(rest))
 	if err != nil {
 		return nil, err
 	}
@@ -69,6 +69,30 @@ func ParseCommand(line string, defs []*discordgo.ApplicationCommand, m Member) (
 			Options:     opts,
 		},
 	}, nil
+}
+
+// parseCommandOptions parses the options, or a subcommand and its options.
+func parseCommandOptions(def *discordgo.ApplicationCommand, rest string) ([]*discordgo.ApplicationCommandInteractionDataOption, error) {
+	var subs []string
+	for _, o := range def.Options {
+		if o.Type == discordgo.ApplicationCommandOptionSubCommand {
+			subs = append(subs, o.Name)
+		}
+	}
+	if len(subs) == 0 {
+		return parseOptions(def, rest)
+	}
+	name, rest, _ := strings.Cut(rest, " ")
+	for _, o := range def.Options {
+		if o.Name == strings.ToLower(name) && o.Type == discordgo.ApplicationCommandOptionSubCommand {
+			opts, err := parseOptions(&discordgo.ApplicationCommand{Name: def.Name + " " + o.Name, Options: o.Options}, strings.TrimSpace(rest))
+			if err != nil {
+				return nil, err
+			}
+			return []*discordgo.ApplicationCommandInteractionDataOption{{Name: o.Name, Type: o.Type, Options: opts}}, nil
+		}
+	}
+	return nil, fmt.Errorf("/%s takes a subcommand: %s", def.Name, strings.Join(subs, ", "))
 }
 
 func parseOptions(def *discordgo.ApplicationCommand, rest string) ([]*discordgo.ApplicationCommandInteractionDataOption, error) {
@@ -150,6 +174,8 @@ func soleRequiredText(def *discordgo.ApplicationCommand) *discordgo.ApplicationC
 // typed converts an option's text to the JSON type Discord sends for it.
 func typed(o *discordgo.ApplicationCommandOption, s string) (any, error) {
 	switch o.Type {
+	case discordgo.ApplicationCommandOptionAttachment:
+		return nil, fmt.Errorf("files cannot be attached in the console; use storybot corpus add FILE, or the fake Discord (storybot fake-discord)")
 	case discordgo.ApplicationCommandOptionBoolean:
 		switch strings.ToLower(s) {
 		case "true", "yes", "1", "on":

@@ -17,6 +17,7 @@ const (
 	KindRespond  = "respond"
 	KindEdit     = "edit"
 	KindFollowup = "followup"
+	KindChannel  = "channel"
 )
 
 // Event is one call the bot made on the session.
@@ -31,6 +32,9 @@ type Event struct {
 	Edit *discordgo.WebhookEdit
 	// Followup is set for KindFollowup.
 	Followup *discordgo.WebhookParams
+	// ChannelID and Message are set for KindChannel, a message posted to a channel.
+	ChannelID string
+	Message   *discordgo.MessageSend
 }
 
 // Session records what the bot sends, as a Discord session would receive
@@ -96,6 +100,17 @@ func (s *Session) FollowupMessageCreate(i *discordgo.Interaction, _ bool, data *
 	}
 	s.events = append(s.events, Event{Kind: KindFollowup, Interaction: i, Followup: data})
 	return &discordgo.Message{ID: "f-" + strconv.Itoa(len(s.events)), Content: data.Content, Flags: data.Flags}, nil
+}
+
+// ChannelMessageSendComplex records a message posted to a channel.
+func (s *Session) ChannelMessageSendComplex(channelID string, data *discordgo.MessageSend, _ ...discordgo.RequestOption) (*discordgo.Message, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.Err != nil {
+		return nil, s.Err
+	}
+	s.events = append(s.events, Event{Kind: KindChannel, Interaction: &discordgo.Interaction{}, ChannelID: channelID, Message: data})
+	return &discordgo.Message{ID: "c-" + strconv.Itoa(len(s.events)), ChannelID: channelID, Content: data.Content}, nil
 }
 
 // ApplicationCommands returns the commands stored for the guild ("" for global).

@@ -48,12 +48,12 @@ func runAsk(ctx context.Context, args []string, env func(string) string, stdout,
 	if *limit < 1 || *limit > index.MaxLimit {
 		return &usageError{fmt.Sprintf("ask: --limit must be between 1 and %d", index.MaxLimit)}
 	}
-	idx, _, err := src.open(ctx)
+	lib, err := openLibrary(ctx, src, newLogger(stderr, env))
 	if err != nil {
 		return err
 	}
-	defer idx.Close()
-	res, err := idx.Search(ctx, index.Query{Text: question, Limit: *limit})
+	defer lib.Close()
+	res, err := lib.Search(ctx, index.Query{Text: question, Limit: *limit})
 	if err != nil {
 		return err
 	}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -13,16 +12,42 @@ import (
 
 	"github.com/joho/godotenv"
 
+	"github.com/storybot/storybot/bot"
 	"github.com/storybot/storybot/corpus"
-	"github.com/storybot/storybot/index"
 )
 
 // Configuration keys; .env.example documents each.
 const (
-	envCorpus   = "STORYBOT_CORPUS"
-	envIndex    = "STORYBOT_INDEX"
-	envLogLevel = "STORYBOT_LOG_LEVEL"
+	envCorpus         = "STORYBOT_CORPUS"
+	envIndex          = "STORYBOT_INDEX"
+	envLogLevel       = "STORYBOT_LOG_LEVEL"
+	envModeratorRoles = "STORYBOT_MODERATOR_ROLES"
+	envAuditChannel   = "STORYBOT_AUDIT_CHANNEL"
 )
+
+// botConfig is the bot's configuration for a library, from the environment.
+func botConfig(lib *library, src source, env func(string) string, log *slog.Logger) (bot.Config, error) {
+	cfg := bot.Config{
+		Engine:       lib,
+		Topics:       lib.Topics(),
+		Reindex:      lib.Reindex,
+		Logger:       log,
+		CorpusDir:    src.corpusDir,
+		AuditChannel: strings.TrimSpace(env(envAuditChannel)),
+	}
+	for _, r := range strings.Split(env(envModeratorRoles), ",") {
+		if r = strings.TrimSpace(r); r != "" {
+			if !snowflakePattern.MatchString(r) {
+				return cfg, fmt.Errorf("%s: %q is not a role ID (17 to 20 digits; in Discord, Developer Mode, then right-click the role > Copy Role ID)", envModeratorRoles, r)
+			}
+			cfg.ModeratorRoles = append(cfg.ModeratorRoles, r)
+		}
+	}
+	if cfg.AuditChannel != "" && !snowflakePattern.MatchString(cfg.AuditChannel) {
+		return cfg, fmt.Errorf("%s is not a channel ID (17 to 20 digits; in Discord, Developer Mode, then right-click the channel > Copy Channel ID)", envAuditChannel)
+	}
+	return cfg, nil
+}
 
 // loadEnv returns a lookup that reads the environment first and then the
 // optional .env file of the working folder. A missing .env is fine; a
@@ -68,26 +93,6 @@ func (s source) loadCorpus() (*corpus.Corpus, error) {
 		return nil, fmt.Errorf("load corpus from %s: %w", name, err)
 	}
 	return c, nil
-}
-
-// open returns the index to search and the corpus it came from: the index
-// on disk when one is configured and exists, else one built in memory.
-func (s source) open(ctx context.Context) (*index.Index, *corpus.Corpus, error) {
-	c, err := s.loadCorpus()
-	if err != nil {
-		return nil, nil, err
-	}
-	if s.indexPath != "" {
-		if _, err := os.Stat(s.indexPath); err == nil {
-			idx, err := index.Open(s.indexPath)
-			return idx, c, err
-		}
-	}
-	idx, err := index.Build(ctx, c.Articles, "", index.Options{})
-	if err != nil {
-		return nil, nil, err
-	}
-	return idx, c, nil
 }
 
 // parseFlags parses flags that may stand before, between or after the

@@ -12,6 +12,7 @@ import (
 
 	"github.com/storybot/storybot/bot"
 	"github.com/storybot/storybot/bot/bottest"
+	"github.com/storybot/storybot/corpus"
 )
 
 func runConsole(ctx context.Context, args []string, env func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
@@ -30,9 +31,19 @@ func runConsole(ctx context.Context, args []string, env func(string) string, std
 		return err
 	}
 	defer lib.Close()
-	b, err := bot.New(bot.Config{Engine: lib, Topics: lib.Topics(), Reindex: lib.Reindex, Logger: log})
+	cfg, err := botConfig(lib, src, env, log)
 	if err != nil {
 		return err
+	}
+	b, err := bot.New(cfg)
+	if err != nil {
+		return err
+	}
+	lib.onTopics = func(_ context.Context, topics []corpus.Topic) (string, error) {
+		if err := b.SetTopics(topics); err != nil {
+			return "", err
+		}
+		return "The topic commands changed.", nil
 	}
 	perms := int64(discordgo.PermissionManageGuild)
 	if *member {

@@ -2,11 +2,10 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -16,6 +15,8 @@ import (
 // progressMin is the corpus size from which a terminal shows a progress bar.
 const progressMin = 5000
 
+// runIndex builds a new index version in the store at --index and makes it
+// current. A bot serving from the same store picks it up by itself.
 func runIndex(ctx context.Context, args []string, env func(string) string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("index", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -36,22 +37,19 @@ func runIndex(ctx context.Context, args []string, env func(string) string, stdou
 	if err != nil {
 		return err
 	}
+	store, err := index.OpenStore(src.indexPath)
+	if err != nil {
+		return err
+	}
 	opts := index.Options{}
 	if isTerminal(stderr) && c.Passages() >= progressMin {
 		opts.Progress = progressBar(stderr)
 	}
-	// Build beside the old index, then swap it in by renames.
-	dir := filepath.Dir(filepath.Clean(src.indexPath))
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("index: %w", err)
+	prev, _ := store.Current()
+	idx, err := store.Build(ctx, c.Articles, opts, nil)
+	if errors.Is(err, index.ErrBuilding) {
+		return fmt.Errorf("index: another build of %s is running; try again when it is done", src.indexPath)
 	}
-	tmp, err := os.MkdirTemp(dir, "."+filepath.Base(src.indexPath)+".new-")
-	if err != nil {
-		return fmt.Errorf("index: %w", err)
-	}
-	defer os.RemoveAll(tmp)
-	built := filepath.Join(tmp, "index")
-	idx, err := index.Build(ctx, c.Articles, built, opts)
 	if err != nil {
 		return err
 	}
@@ -59,25 +57,13 @@ func runIndex(ctx context.Context, args []string, env func(string) string, stdou
 	if err := idx.Close(); err != nil {
 		return err
 	}
-	if err := replaceDir(built, src.indexPath, tmp); err != nil {
-		return err
+	// Keep the version a running bot may still serve until it picks up
+	// this one (it then removes the old itself); remove anything older.
+	if err := store.Cleanup(prev); err != nil {
+		fmt.Fprintf(stderr, "storybot: index: removing old versions: %v\n", err)
 	}
 	fmt.Fprintf(stdout, "indexed %d articles, %d passages into %s in %s (version %s)\n",
 		len(c.Articles), meta.Passages, src.indexPath, time.Since(start).Round(time.Millisecond), meta.Version)
-	return nil
-}
-
-// replaceDir moves src to dst, first moving an existing dst aside into
-// scratch, so dst is at every moment either the old index or the new one.
-func replaceDir(src, dst, scratch string) error {
-	if _, err := os.Stat(dst); err == nil {
-		if err := os.Rename(dst, filepath.Join(scratch, "old")); err != nil {
-			return fmt.Errorf("index: move old index aside: %w", err)
-		}
-	}
-	if err := os.Rename(src, dst); err != nil {
-		return fmt.Errorf("index: move new index into place: %w", err)
-	}
 	return nil
 }
 

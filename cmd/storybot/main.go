@@ -47,6 +47,7 @@ Usage:
   storybot index [--corpus DIR] [--index PATH]
   storybot serve [--corpus DIR] [--index PATH]
   storybot commands sync [--corpus DIR] [--index PATH]
+  storybot corpus add FILE [--replace] | remove ID | list [--corpus DIR]
   storybot fake-discord [--addr HOST:PORT]
 
 Configuration comes from the environment and an optional .env file:
@@ -78,6 +79,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return runServe(ctx, rest, env, stdout, stderr)
 	case "commands":
 		return runCommands(ctx, rest, env, stdout, stderr)
+	case "corpus":
+		return runCorpus(ctx, rest, env, stdout, stderr)
 	case "fake-discord":
 		return runFakeDiscord(ctx, rest, env, stdin, stdout, stderr)
 	case "help", "-h", "--help":

@@ -15,6 +15,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/storybot/storybot/bot"
+	"github.com/storybot/storybot/corpus"
 )
 
 // Discord configuration keys.
@@ -131,6 +132,10 @@ func (f *inflight) close(timeout time.Duration) bool {
 	}
 }
 
+// watchEvery is how often serve checks the index store for a version built
+// by storybot index.
+const watchEvery = 2 * time.Second
+
 // shutdownGrace is how long shutdown waits for interactions in flight.
 const shutdownGrace = 10 * time.Second
 
@@ -154,7 +159,7 @@ func runServe(ctx context.Context, args []string, env func(string) string, stdou
 		return err
 	}
 	defer lib.Close()
-	b, err := bot.New(bot.Config{Engine: lib, Topics: lib.Topics(), Reindex: lib.Reindex, Logger: log})
+	bcfg, err := botConfig(lib, src, env, log)
 	if err != nil {
 		return err
 	}
@@ -162,6 +167,24 @@ func runServe(ctx context.Context, args []string, env func(string) string, stdou
 	if err != nil {
 		return err
 	}
+	bcfg.HTTPClient = s.Client
+	b, err := bot.New(bcfg)
+	if err != nil {
+		return err
+	}
+	lib.onTopics = func(_ context.Context, topics []corpus.Topic) (string, error) {
+		if err := b.SetTopics(topics); err != nil {
+			return "", err
+		}
+		if _, err := b.Sync(s, cfg.appID, cfg.guildID); err != nil {
+			return "", err
+		}
+		log.Info("commands synced", "count", len(b.Commands()), "scope", cfg.scope(), "changed", true)
+		return "The topic commands changed and were synced to Discord.", nil
+	}
+	watchCtx, stopWatch := context.WithCancel(ctx)
+	defer stopWatch()
+	go lib.watch(watchCtx, watchEvery)
 
 	// Handlers answer with a context that outlives the shutdown signal, so
 	// interactions in flight finish.
@@ -222,7 +245,11 @@ func runCommands(ctx context.Context, args []string, env func(string) string, st
 		return err
 	}
 	defer lib.Close()
-	b, err := bot.New(bot.Config{Engine: lib, Topics: lib.Topics(), Logger: log})
+	bcfg, err := botConfig(lib, src, env, log)
+	if err != nil {
+		return err
+	}
+	b, err := bot.New(bcfg)
 	if err != nil {
 		return err
 	}

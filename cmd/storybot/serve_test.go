@@ -6,7 +6,6 @@ import (
 	"errors"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"sync"
 	"syscall"
@@ -54,9 +53,12 @@ func discordEnv(srv *fakediscord.Server) map[string]string {
 
 // startServe runs `storybot serve` against srv until stop is called, and
 // waits until the bot has synced its commands.
-func startServe(t *testing.T, srv *fakediscord.Server) *served {
+func startServe(t *testing.T, srv *fakediscord.Server, extra ...string) *served {
 	t.Helper()
 	env := discordEnv(srv)
+	for i := 0; i+1 < len(extra); i += 2 {
+		env[extra[i]] = extra[i+1]
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	logs := &syncBuffer{}
 	done := make(chan error, 1)
@@ -115,12 +117,23 @@ func clickOn(t *testing.T, ex *fakediscord.Exchange, id string, opts ...fakedisc
 	return next
 }
 
-// final waits for the reply the user finally sees, and fails the test on
-// anything the fake Discord rejected.
+// final waits for the reply the user finally sees (past any progress
+// edits of a deferred reply), and fails the test on anything the fake
+// Discord rejected.
 func final(t *testing.T, ex *fakediscord.Exchange) *discordgo.Message {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
+	settled := func(e *fakediscord.Exchange) bool {
+		if !e.Complete() {
+			return false
+		}
+		m := e.Original()
+		return m == nil || len(m.Embeds) == 0 || m.Embeds[0].Title != "Reindexing…"
+	}
+	if err := ex.WaitFor(ctx, settled); err != nil {
+		t.Fatalf("no final reply: %v; rejections %v", err, ex.Rejections())
+	}
 	m, err := ex.Final(ctx)
 	if err != nil {
 		t.Fatalf("no final reply: %v; rejections %v", err, ex.Rejections())
@@ -260,7 +273,7 @@ func TestServeEndToEnd(t *testing.T) {
 			t.Fatalf("serve returned %v\n%s", err, s.logs.String())
 		}
 		logs := s.logs.String()
-		for _, want := range []string{"connected to Discord", "user=storybot-fake", "commands synced", "count=15", "stopped"} {
+		for _, want := range []string{"connected to Discord", "user=storybot-fake", "commands synced", "count=16", "stopped"} {
 			if !strings.Contains(logs, want) {
 				t.Errorf("logs lack %q:\n%s", want, logs)
 			}
@@ -319,13 +332,7 @@ func TestServeConfigErrors(t *testing.T) {
 // TestServeStopsOnSIGTERM runs the built binary as a child process and
 // stops it with a real signal: it finishes and exits 0.
 func TestServeStopsOnSIGTERM(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds the binary")
-	}
-	bin := filepath.Join(t.TempDir(), "storybot")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
+	bin := binary(t)
 	srv := fakediscord.New(fakediscord.WithToken(fakeToken))
 	t.Cleanup(srv.Close)
 	for _, sig := range []syscall.Signal{syscall.SIGTERM, syscall.SIGINT} {
