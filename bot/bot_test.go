@@ -86,7 +86,9 @@ func readInteraction(t testing.TB, path string) *discordgo.Interaction {
 // dispatcher and compares what the user finally sees with
 // testdata/golden; go test -update rewrites the golden files.
 func TestGolden(t *testing.T) {
-	reindex := func(context.Context, func(string)) (string, error) { return "1 article added (north-korea-talks-sanctions)", nil }
+	reindex := func(context.Context, func(string)) (string, error) {
+		return "1 article added (north-korea-talks-sanctions)", nil
+	}
 	b := newBot(t, bot.Config{Reindex: reindex}, nil)
 	files, err := filepath.Glob("testdata/interactions/*.json")
 	if err != nil || len(files) == 0 {

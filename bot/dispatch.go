@@ -52,7 +52,7 @@ type dispatch struct {
 	bot *Bot
 	s   Session
 	i   *discordgo.Interaction
-	mu sync.Mutex // orders progress edits and the final reply
+	mu  sync.Mutex // orders progress edits and the final reply
 	// deferredAs is the type of the deferred response sent, or 0.
 	deferredAs discordgo.InteractionResponseType
 	sent       bool
