@@ -117,13 +117,10 @@ type InteractionOption func(*discordgo.Interaction)
 // role IDs.
 func WithMember(userID string, permissions int64, roles ...string) InteractionOption {
 	return func(i *discordgo.Interaction) {
-		if roles == nil {
-			roles = []string{}
-		}
 		i.User = nil
 		i.Member = &discordgo.Member{
 			User:        newUser(userID),
-			Roles:       append([]string(nil), roles...),
+			Roles:       append([]string{}, roles...),
 			Permissions: permissions,
 			JoinedAt:    time.Date(2024, 1, 2, 3, 4, 5, 0, time.UTC),
 		}
