@@ -44,14 +44,26 @@ func (b *Bot) answer(title string, res *index.Result, took time.Duration) *Reply
 		Color:  colorOK,
 		Footer: &discordgo.MessageEmbedFooter{Text: footer(res.Total, took)},
 	}
+	var lead []string
+	if res.DidYouMean != "" {
+		lead = append(lead, "Did you mean: *"+index.Escape(res.DidYouMean)+"*?")
+	}
 	if len(res.Hits) == 0 {
 		e.Color = colorNothing
-		e.Description = clip(b.nothingFound(res), limitDescription)
+		e.Description = clip(strings.Join(append(lead, b.nothingFound(res)), "\n"), limitDescription)
 		return &Reply{Embeds: []*discordgo.MessageEmbed{e}}
 	}
+	switch {
+	case res.Weak:
+		e.Color = colorNothing
+		lead = append(lead, "No passage clearly answers this; here are the nearest ones.")
+	case res.Answer != "" && res.Hits[0].Rank == 1:
+		lead = append(lead, "**Answer:** "+index.Escape(res.Answer))
+	}
+	e.Description = clip(strings.Join(lead, "\n"), 600)
 	// Share what is left of the 6,000 characters between the fields, showing
 	// fewer excerpts rather than excerpts too short to read.
-	budget := limitEmbedsTotal - runes(e.Title) - runes(e.Footer.Text)
+	budget := limitEmbedsTotal - runes(e.Title) - runes(e.Footer.Text) - runes(e.Description)
 	n := max(1, min(len(res.Hits), limitFields, budget/minFieldLen))
 	each := min(limitFieldValue, budget/n-len("#00"))
 	for _, h := range res.Hits[:n] {

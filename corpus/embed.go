@@ -5,9 +5,10 @@ import (
 	"io/fs"
 )
 
-// files holds the default corpus: the story and its topic commands.
+// files holds the default corpus: the story, its topic commands and the
+// built-in synonyms.
 //
-//go:embed *.txt topics.ini
+//go:embed *.txt topics.ini synonyms.csv
 var files embed.FS
 
 // Default returns the default corpus, embedded in the program: the story

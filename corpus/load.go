@@ -13,11 +13,16 @@ type Corpus struct {
 	Articles []Article
 	// Topics are the topic commands of the folder's topics file, in file order.
 	Topics []Topic
+	// Synonyms are the groups of the folder's synonyms file, or the built-in
+	// ones (DefaultSynonyms) when the folder has none.
+	Synonyms [][]string
 }
 
 // Load reads the corpus in the top level of fsys, such as os.DirFS(dir) or
-// Default(). Every .txt and .md file is an article (see ParseArticle) and
-// the file TopicsFile, if present, holds topic commands (see ParseTopics).
+// Default(). Every .txt and .md file is an article (see ParseArticle), the
+// file TopicsFile, if present, holds topic commands (see ParseTopics), and
+// the file SynonymsFile, if present, synonym groups (see ParseSynonyms;
+// without it the built-in groups apply).
 // Other files, hidden files (whose name starts with '.') and folders are
 // ignored.
 //
@@ -31,22 +36,33 @@ func Load(fsys fs.FS) (*Corpus, error) {
 		return nil, fmt.Errorf("corpus: read folder: %w", err)
 	}
 	var (
-		c          Corpus
-		errs       []error
-		articles   int                       // article files found
-		files      = make(map[string]string) // article ID → first file with it
-		topicsData []byte
-		hasTopics  bool
+		c           Corpus
+		errs        []error
+		articles    int                       // article files found
+		files       = make(map[string]string) // article ID → first file with it
+		topicsData  []byte
+		hasTopics   bool
+		hasSynonyms bool
 	)
 	for _, e := range entries { // sorted by file name
 		name := e.Name()
 		_, ext := splitName(name)
 		isArticle := ext == extText || ext == extMarkdown
-		if strings.HasPrefix(name, ".") || e.IsDir() || !(isArticle || name == TopicsFile) {
+		if strings.HasPrefix(name, ".") || e.IsDir() || !(isArticle || name == TopicsFile || name == SynonymsFile) {
 			continue
 		}
 		data, err := readFile(fsys, name)
 		if errors.Is(err, errSkip) {
+			continue
+		}
+		if name == SynonymsFile {
+			if err == nil {
+				c.Synonyms, err = ParseSynonyms(name, data)
+			}
+			if err != nil {
+				errs = append(errs, err)
+			}
+			hasSynonyms = true
 			continue
 		}
 		if !isArticle {
@@ -78,6 +94,9 @@ func Load(fsys fs.FS) (*Corpus, error) {
 	}
 	if hasTopics {
 		c.Topics, errs = loadTopics(topicsData, files, errs)
+	}
+	if !hasSynonyms {
+		c.Synonyms = DefaultSynonyms()
 	}
 	if err := join(errs); err != nil {
 		return nil, err

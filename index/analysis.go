@@ -20,9 +20,18 @@ const analyzerName = "storybot_en"
 // baseFormsName is the token filter that maps irregular forms to base forms.
 const baseFormsName = "storybot_base_forms"
 
+// acronymsName is the token filter that keeps acronyms that spell a stop
+// word ("US", "IT", "WHO") from being dropped as one.
+const acronymsName = "storybot_acronyms"
+
 func init() {
 	if err := registry.RegisterTokenFilter(baseFormsName, func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) {
 		return baseForms{}, nil
+	}); err != nil {
+		panic(err)
+	}
+	if err := registry.RegisterTokenFilter(acronymsName, func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) {
+		return acronyms{}, nil
 	}); err != nil {
 		panic(err)
 	}
@@ -37,7 +46,7 @@ func newAnalyzer(_ map[string]any, cache *registry.Cache) (analysis.Analyzer, er
 		return nil, err
 	}
 	var filters []analysis.TokenFilter
-	for _, name := range []string{en.PossessiveName, lowercase.Name, en.StopName, baseFormsName, porter.Name} {
+	for _, name := range []string{en.PossessiveName, acronymsName, lowercase.Name, en.StopName, baseFormsName, porter.Name} {
 		f, err := cache.TokenFilterNamed(name)
 		if err != nil {
 			return nil, err
@@ -45,6 +54,40 @@ func newAnalyzer(_ map[string]any, cache *registry.Cache) (analysis.Analyzer, er
 		filters = append(filters, f)
 	}
 	return &analysis.DefaultAnalyzer{Tokenizer: tokenizer, TokenFilters: filters}, nil
+}
+
+// acronyms writes an upper-case word of two to four letters that spells an
+// English stop word with dots ("US" becomes "U.S", as the tokenizer leaves
+// "U.S."), so that it is kept, and "US" and "U.S." are one term.
+type acronyms struct{}
+
+func (acronyms) Filter(input analysis.TokenStream) analysis.TokenStream {
+	for _, t := range input {
+		if n := len(t.Term); n < 2 || n > 4 || !isUpperASCII(t.Term) {
+			continue
+		}
+		if _, stop := stopWords[strings.ToLower(string(t.Term))]; !stop {
+			continue
+		}
+		dotted := make([]byte, 0, 2*len(t.Term))
+		for i, c := range t.Term {
+			if i > 0 {
+				dotted = append(dotted, '.')
+			}
+			dotted = append(dotted, c)
+		}
+		t.Term = dotted
+	}
+	return input
+}
+
+func isUpperASCII(b []byte) bool {
+	for _, c := range b {
+		if c < 'A' || c > 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 // baseForms replaces irregular word forms by their base form.

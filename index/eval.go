@@ -73,6 +73,12 @@ type EvalReport struct {
 	MRR float64
 	// Misses are the questions not answered first.
 	Misses []EvalMiss
+	// Asked counts the questions that expect a short answer; Right the
+	// direct answers that hold all its words, Wrong those that do not (no
+	// answer counts as neither).
+	Asked, Right, Wrong int
+	// WrongAnswers are the questions answered wrongly, with the answer given.
+	WrongAnswers []EvalMiss
 }
 
 // EvalMiss is a question whose answer was not ranked first.
@@ -82,6 +88,8 @@ type EvalMiss struct {
 	Rank int
 	// Got are the article ids and paragraphs of the hits, best first.
 	Got []string
+	// Answer is the direct answer given.
+	Answer string
 }
 
 // EvalDepth is how many hits an evaluation looks at for each question.
@@ -114,7 +122,18 @@ func (x *Index) Evaluate(ctx context.Context, qs []EvalQuestion) (EvalReport, er
 			rep.MRR += 1 / float64(rank)
 		}
 		if rank != 1 {
-			rep.Misses = append(rep.Misses, EvalMiss{Question: q, Rank: rank, Got: got})
+			rep.Misses = append(rep.Misses, EvalMiss{Question: q, Rank: rank, Got: got, Answer: res.Answer})
+		}
+		if len(q.Answer) > 0 {
+			rep.Asked++
+			switch {
+			case res.Answer == "":
+			case holdsAll(res.Answer, q.Answer):
+				rep.Right++
+			default:
+				rep.Wrong++
+				rep.WrongAnswers = append(rep.WrongAnswers, EvalMiss{Question: q, Rank: rank, Got: got, Answer: res.Answer})
+			}
 		}
 	}
 	if rep.Questions > 0 {
@@ -123,7 +142,19 @@ func (x *Index) Evaluate(ctx context.Context, qs []EvalQuestion) (EvalReport, er
 	return rep, nil
 }
 
-// String is the report's figure line: top-1, top-3 and MRR.
+// holdsAll reports whether answer contains every word, ignoring case.
+func holdsAll(answer string, words []string) bool {
+	a := strings.ToLower(answer)
+	for _, w := range words {
+		if !strings.Contains(a, strings.ToLower(w)) {
+			return false
+		}
+	}
+	return true
+}
+
+// String is the report's figure line: top-1, top-3 and MRR, and the
+// direct answers when any were expected.
 func (r EvalReport) String() string {
 	pct := func(n int) float64 {
 		if r.Questions == 0 {
@@ -131,6 +162,10 @@ func (r EvalReport) String() string {
 		}
 		return 100 * float64(n) / float64(r.Questions)
 	}
-	return fmt.Sprintf("top1=%d/%d (%.0f%%) top3=%d/%d (%.0f%%) mrr=%.3f",
+	line := fmt.Sprintf("top1=%d/%d (%.0f%%) top3=%d/%d (%.0f%%) mrr=%.3f",
 		r.Top1, r.Questions, pct(r.Top1), r.Top3, r.Questions, pct(r.Top3), r.MRR)
+	if r.Asked > 0 {
+		line += fmt.Sprintf("; answers %d/%d right (%.0f%%), %d wrong", r.Right, r.Asked, 100*float64(r.Right)/float64(r.Asked), r.Wrong)
+	}
+	return line
 }

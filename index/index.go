@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strings"
 	"sync"
 	"time"
 
@@ -44,6 +45,13 @@ const (
 var (
 	keyArticles = []byte("storybot.articles")
 	keyMeta     = []byte("storybot.meta")
+	keySynonyms = []byte("storybot.synonyms")
+)
+
+// synonymSource and synonymCollection name the synonyms in Bleve.
+const (
+	synonymSource     = "storybot_synonyms"
+	synonymCollection = "synonyms"
 )
 
 // batchSize is how many passages go into one Bleve batch while building.
@@ -61,6 +69,8 @@ type Index struct {
 	articles []Article
 	byID     map[string]*Article
 	meta     Meta
+	lex      *lexicon
+	titles   map[string][]token // analysed article titles
 }
 
 // Article describes one indexed article, for citations and listings.
@@ -87,6 +97,10 @@ type Meta struct {
 	Scoring string `json:"scoring"`
 	// Passages is how many passages the index holds.
 	Passages int `json:"passages"`
+	// SynonymDocs is how many synonym definitions Bleve holds beside them.
+	SynonymDocs int `json:"synonym_docs,omitempty"`
+	// AvgTokens is the average length of a passage, in words.
+	AvgTokens float64 `json:"avg_tokens,omitempty"`
 }
 
 // Options tune how an index is built.
@@ -98,6 +112,10 @@ type Options struct {
 	Progress func(done, total int)
 	// Version names the build; a fresh one from the clock when empty.
 	Version string
+	// Synonyms are groups of words or phrases that mean the same, such as
+	// corpus.Corpus.Synonyms. One-word entries go to Bleve's synonym
+	// support; entries of several words are matched as phrases.
+	Synonyms [][]string
 }
 
 // passageDoc is the document Bleve indexes for one passage.
@@ -124,6 +142,7 @@ func newMapping(scoring string) (*mapping.IndexMappingImpl, error) {
 	text.Store = true
 	text.IncludeTermVectors = true // phrase queries need positions
 	text.DocValues = false
+	text.SynonymSource = synonymSource
 
 	title := bleve.NewTextFieldMapping()
 	title.Analyzer = analyzerName
@@ -155,6 +174,9 @@ func newMapping(scoring string) (*mapping.IndexMappingImpl, error) {
 	m.IndexDynamic = false
 	m.DocValuesDynamic = false
 	m.ScoringModel = scoring
+	if err := m.AddSynonymSource(synonymSource, map[string]any{"collection": synonymCollection, "analyzer": analyzerName}); err != nil {
+		return nil, fmt.Errorf("index: synonym source: %w", err)
+	}
 	return m, nil
 }
 
@@ -212,6 +234,7 @@ func fill(ctx context.Context, bi bleve.Index, articles []corpus.Article, scorin
 	table := make([]Article, 0, len(articles))
 	batch := bi.NewBatch()
 	done := 0
+	words := 0
 	flush := func() error {
 		if batch.Size() == 0 {
 			return nil
@@ -232,6 +255,7 @@ func fill(ctx context.Context, bi bleve.Index, articles []corpus.Article, scorin
 		info := Article{ID: a.ID, Title: a.Title, Source: a.Source, URL: a.URL, Published: a.Published, Passages: len(a.Passages)}
 		for _, p := range a.Passages {
 			info.Paragraphs = max(info.Paragraphs, p.Paragraph)
+			words += len(strings.Fields(p.Text))
 			doc := passageDoc{Text: p.Text, Title: a.Title, Article: a.ID, Paragraph: p.Paragraph, Part: p.Part}
 			if err := batch.Index(docID(a.ID, p.Paragraph, p.Part), doc); err != nil {
 				return nil, fmt.Errorf("index: %s paragraph %d: %w", a.File, p.Paragraph, err)
@@ -245,6 +269,20 @@ func fill(ctx context.Context, bi bleve.Index, articles []corpus.Article, scorin
 		}
 		table = append(table, info)
 	}
+	// One-word synonyms go to Bleve's synonym support.
+	an, err := analyzerOf(bi)
+	if err != nil {
+		return nil, err
+	}
+	lex := newLexicon(opts.Synonyms, func(s string) []token { return tokensOf(an, s) })
+	synonymDocs := 0
+	for i, g := range lex.oneWordGroups() {
+		def := &bleve.SynonymDefinition{Synonyms: g}
+		if err := batch.IndexSynonym(fmt.Sprintf("synonyms/%05d", i), synonymCollection, def); err != nil {
+			return nil, fmt.Errorf("index: synonyms %q: %w", g, err)
+		}
+		synonymDocs++
+	}
 	if err := flush(); err != nil {
 		return nil, err
 	}
@@ -252,8 +290,10 @@ func fill(ctx context.Context, bi bleve.Index, articles []corpus.Article, scorin
 	meta := Meta{
 		Version:  opts.Version,
 		Built:    now,
-		Scoring:  scoring,
-		Passages: total,
+		Scoring:     scoring,
+		Passages:    total,
+		SynonymDocs: synonymDocs,
+		AvgTokens:   float64(words) / float64(max(total, 1)),
 	}
 	if err := putJSON(bi, keyArticles, table); err != nil {
 		return nil, err
@@ -261,7 +301,10 @@ func fill(ctx context.Context, bi bleve.Index, articles []corpus.Article, scorin
 	if err := putJSON(bi, keyMeta, meta); err != nil {
 		return nil, err
 	}
-	return newIndex(bi, table, meta)
+	if err := putJSON(bi, keySynonyms, opts.Synonyms); err != nil {
+		return nil, err
+	}
+	return newIndex(bi, table, meta, opts.Synonyms)
 }
 
 func formatVersion(t time.Time) string {
@@ -300,7 +343,8 @@ func getJSON(bi bleve.Index, key []byte, v any) error {
 	return nil
 }
 
-func newIndex(bi bleve.Index, table []Article, meta Meta) (*Index, error) {
+// analyzerOf returns the index's analyser.
+func analyzerOf(bi bleve.Index) (analysis.Analyzer, error) {
 	im, ok := bi.Mapping().(*mapping.IndexMappingImpl)
 	if !ok {
 		return nil, errors.New("index: unexpected mapping type")
@@ -309,12 +353,26 @@ func newIndex(bi bleve.Index, table []Article, meta Meta) (*Index, error) {
 	if an == nil {
 		return nil, errors.New("index: analyzer storybot_en not registered")
 	}
-	idx := &Index{bi: bi, analyzer: an, articles: table, meta: meta, byID: make(map[string]*Article, len(table))}
-	for i := range idx.articles {
-		idx.byID[idx.articles[i].ID] = &idx.articles[i]
+	return an, nil
+}
+
+func newIndex(bi bleve.Index, table []Article, meta Meta, synonyms [][]string) (*Index, error) {
+	an, err := analyzerOf(bi)
+	if err != nil {
+		return nil, err
 	}
+	idx := &Index{bi: bi, analyzer: an, articles: table, meta: meta, byID: make(map[string]*Article, len(table)), titles: map[string][]token{}}
+	for i := range idx.articles {
+		a := &idx.articles[i]
+		idx.byID[a.ID] = a
+		idx.titles[a.ID] = tokensOf(an, a.Title)
+	}
+	idx.lex = newLexicon(synonyms, idx.tokens)
 	return idx, nil
 }
+
+// titleTokens returns the analysed title of an article.
+func (x *Index) titleTokens(article string) []token { return x.titles[article] }
 
 // Open opens an index that Build wrote to path.
 func Open(path string) (*Index, error) {
@@ -327,6 +385,13 @@ func Open(path string) (*Index, error) {
 	}
 	var table []Article
 	var meta Meta
+	var synonyms [][]string
+	if data, err := bi.GetInternal(keySynonyms); err == nil && data != nil {
+		if err := json.Unmarshal(data, &synonyms); err != nil {
+			bi.Close()
+			return nil, fmt.Errorf("index: open %s: synonyms: %w", path, err)
+		}
+	}
 	if err := getJSON(bi, keyArticles, &table); err != nil {
 		bi.Close()
 		return nil, fmt.Errorf("index: open %s: %w", path, err)
@@ -335,7 +400,7 @@ func Open(path string) (*Index, error) {
 		bi.Close()
 		return nil, fmt.Errorf("index: open %s: %w", path, err)
 	}
-	idx, err := newIndex(bi, table, meta)
+	idx, err := newIndex(bi, table, meta, synonyms)
 	if err != nil {
 		bi.Close()
 		return nil, err
@@ -399,6 +464,15 @@ func (x *Index) samplePassage(ctx context.Context) (string, error) {
 
 // Count returns how many passages the index holds, read from Bleve.
 func (x *Index) Count() (uint64, error) {
+	n, err := x.docCount()
+	if err != nil {
+		return 0, err
+	}
+	return n - uint64(x.meta.SynonymDocs), nil
+}
+
+// docCount is Bleve's document count: passages and synonym definitions.
+func (x *Index) docCount() (uint64, error) {
 	x.mu.RLock()
 	defer x.mu.RUnlock()
 	if x.bi == nil {
@@ -411,7 +485,4 @@ func (x *Index) Count() (uint64, error) {
 	return n, nil
 }
 
-// analyze returns the analysed tokens of text: their terms and byte offsets.
-func (x *Index) analyze(text string) analysis.TokenStream {
-	return x.analyzer.Analyze([]byte(text))
-}
+

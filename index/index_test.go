@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -28,6 +29,9 @@ func loadEval(t testing.TB) *corpus.Corpus {
 
 func build(t testing.TB, articles []corpus.Article, opts index.Options) *index.Index {
 	t.Helper()
+	if opts.Synonyms == nil {
+		opts.Synonyms = corpus.DefaultSynonyms()
+	}
 	idx, err := index.Build(context.Background(), articles, "", opts)
 	if err != nil {
 		t.Fatal(err)
@@ -148,7 +152,7 @@ func TestSearchResultFields(t *testing.T) {
 	if h.Article != story || h.Paragraph != 10 || h.Part != 1 || h.Rank != 1 || h.Text != want || h.Title == "" || h.Score <= 0 {
 		t.Errorf("hit = %+v; want rank 1, story paragraph 10 with its text, a title and a score", h)
 	}
-	if len(res.Terms) != 2 || res.Total == 0 || res.Took <= 0 {
+	if !slices.Contains(res.Terms, "closest") || !slices.Contains(res.Terms, "alli") || res.Total == 0 || res.Took <= 0 {
 		t.Errorf("result terms %v, total %d, took %v", res.Terms, res.Total, res.Took)
 	}
 }

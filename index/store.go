@@ -221,12 +221,12 @@ func syncDir(dir string) error {
 // number of passages, and a probe question (the words of a stored passage)
 // finds passages.
 func (x *Index) Validate(ctx context.Context, passages int) error {
-	n, err := x.Count()
+	n, err := x.docCount()
 	if err != nil {
 		return err
 	}
-	if n != uint64(passages) {
-		return fmt.Errorf("index: validate: %d passages indexed, want %d", n, passages)
+	if n != uint64(passages+x.meta.SynonymDocs) {
+		return fmt.Errorf("index: validate: %d documents indexed, want %d passages and %d synonym groups", n, passages, x.meta.SynonymDocs)
 	}
 	if passages == 0 {
 		return nil

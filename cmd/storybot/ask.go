@@ -28,6 +28,12 @@ type askOutput struct {
 	Query   string      `json:"query"`
 	TookMS  float64     `json:"took_ms"`
 	Results []askResult `json:"results"`
+	// Answer is a short direct answer from the best passage; "" when none.
+	Answer string `json:"answer"`
+	// Weak is true when no passage clearly answers: the results are the nearest.
+	Weak bool `json:"weak"`
+	// DidYouMean is the question with misspelt words corrected, if any.
+	DidYouMean string `json:"did_you_mean,omitempty"`
 }
 
 func runAsk(ctx context.Context, args []string, env func(string) string, stdout, stderr io.Writer) error {
@@ -58,7 +64,8 @@ func runAsk(ctx context.Context, args []string, env func(string) string, stdout,
 		return err
 	}
 	if *asJSON {
-		out := askOutput{Query: res.Query, TookMS: float64(res.Took.Microseconds()) / 1000, Results: []askResult{}}
+		out := askOutput{Query: res.Query, TookMS: float64(res.Took.Microseconds()) / 1000, Results: []askResult{},
+			Answer: res.Answer, Weak: res.Weak, DidYouMean: res.DidYouMean}
 		for _, h := range res.Hits {
 			out.Results = append(out.Results, askResult{
 				Rank: h.Rank, Article: h.Article, Title: h.Title, Paragraph: h.Paragraph,
@@ -69,9 +76,18 @@ func runAsk(ctx context.Context, args []string, env func(string) string, stdout,
 		enc.SetEscapeHTML(false)
 		return enc.Encode(out)
 	}
+	if res.DidYouMean != "" {
+		fmt.Fprintf(stdout, "Did you mean: %s\n", res.DidYouMean)
+	}
 	if len(res.Hits) == 0 {
 		fmt.Fprintf(stdout, "No passage matches %q.\n", res.Query)
 		return nil
+	}
+	if res.Answer != "" {
+		fmt.Fprintf(stdout, "Answer: %s\n\n", res.Answer)
+	}
+	if res.Weak {
+		fmt.Fprintln(stdout, "No passage clearly answers this; the nearest ones:")
 	}
 	for _, h := range res.Hits {
 		fmt.Fprintf(stdout, "%d. %s, paragraph %d (score %.3f)\n   %s\n\n", h.Rank, h.Title, h.Paragraph, h.Score, h.Excerpt)

@@ -41,7 +41,7 @@ func runIndex(ctx context.Context, args []string, env func(string) string, stdou
 	if err != nil {
 		return err
 	}
-	opts := index.Options{}
+	opts := index.Options{Synonyms: c.Synonyms}
 	if isTerminal(stderr) && c.Passages() >= progressMin {
 		opts.Progress = progressBar(stderr)
 	}

@@ -49,7 +49,7 @@ func openLibrary(ctx context.Context, src source, log *slog.Logger) (*library, e
 	l := &library{src: src, log: log, corpus: c}
 	var idx *index.Index
 	if src.indexPath == "" {
-		idx, err = index.Build(ctx, c.Articles, "", index.Options{})
+		idx, err = index.Build(ctx, c.Articles, "", index.Options{Synonyms: c.Synonyms})
 	} else {
 		if l.store, err = index.OpenStore(src.indexPath); err != nil {
 			return nil, err
@@ -57,7 +57,7 @@ func openLibrary(ctx context.Context, src source, log *slog.Logger) (*library, e
 		idx, err = l.store.Open()
 		if errors.Is(err, index.ErrNoIndex) {
 			log.Info("no index yet: building it", "store", src.indexPath, "passages", c.Passages())
-			idx, err = l.store.Build(ctx, c.Articles, index.Options{}, nil)
+			idx, err = l.store.Build(ctx, c.Articles, index.Options{Synonyms: c.Synonyms}, nil)
 		}
 		if err == nil {
 			err = l.store.Cleanup()
@@ -127,6 +127,7 @@ func (l *library) Reindex(ctx context.Context, progress func(string)) (string, e
 
 // build makes and validates a new index for the corpus.
 func (l *library) build(ctx context.Context, c *corpus.Corpus, opts index.Options) (*index.Index, error) {
+	opts.Synonyms = c.Synonyms
 	if l.store != nil {
 		return l.store.Build(ctx, c.Articles, opts, l.check)
 	}

@@ -48,6 +48,7 @@ Usage:
   storybot serve [--corpus DIR] [--index PATH]
   storybot commands sync [--corpus DIR] [--index PATH]
   storybot corpus add FILE [--replace] | remove ID | list [--corpus DIR]
+  storybot eval FILE [--corpus DIR] [--article ID]
   storybot fake-discord [--addr HOST:PORT]
 
 Configuration comes from the environment and an optional .env file:
@@ -81,6 +82,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return runCommands(ctx, rest, env, stdout, stderr)
 	case "corpus":
 		return runCorpus(ctx, rest, env, stdout, stderr)
+	case "eval":
+		return runEval(ctx, rest, env, stdout, stderr)
 	case "fake-discord":
 		return runFakeDiscord(ctx, rest, env, stdin, stdout, stderr)
 	case "help", "-h", "--help":

@@ -39,6 +39,9 @@ func TestAskJSON(t *testing.T) {
 			Text      string  `json:"text"`
 			Excerpt   string  `json:"excerpt"`
 		} `json:"results"`
+		Answer     string `json:"answer"`
+		Weak       bool   `json:"weak"`
+		DidYouMean string `json:"did_you_mean"`
 	}
 	dec := json.NewDecoder(strings.NewReader(out))
 	dec.DisallowUnknownFields()
@@ -47,6 +50,9 @@ func TestAskJSON(t *testing.T) {
 	}
 	if got.Query != "who vetoes" || got.TookMS <= 0 || len(got.Results) == 0 || len(got.Results) > 3 {
 		t.Fatalf("got %+v", got)
+	}
+	if got.Answer != "China and Russia" || got.Weak {
+		t.Errorf("answer %q, weak %v; want China and Russia, clear", got.Answer, got.Weak)
 	}
 	r := got.Results[0]
 	if r.Rank != 1 || r.Article != "north-korea-talks-sanctions" || r.Paragraph != 11 || r.Score <= 0 || r.Title == "" {
@@ -257,4 +263,18 @@ func TestEmptyFolderAndDotEnv(t *testing.T) {
 			t.Errorf("err = %v", err)
 		}
 	})
+}
+
+func TestEvalCommand(t *testing.T) {
+	out, _, err := runCmd(t, nil, "", "eval", "--corpus", "testdata/corpus", "../../index/testdata/eval/questions.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := strings.TrimSpace(out[strings.LastIndex(strings.TrimSpace(out), "\n")+1:])
+	if !strings.HasPrefix(last, "top1=") || !strings.Contains(last, "top3=") || !strings.Contains(last, "mrr=") || !strings.Contains(last, "answers ") {
+		t.Errorf("last line %q", last)
+	}
+	if _, _, err := runCmd(t, nil, "", "eval", "--corpus", "testdata/corpus", "--article", "nope", "../../index/testdata/eval/questions.tsv"); err == nil || !strings.Contains(err.Error(), `no article "nope"`) {
+		t.Errorf("unknown article: %v", err)
+	}
 }

@@ -1,0 +1,58 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/storybot/storybot/index"
+)
+
+// runEval asks an eval file's questions and prints top-1, top-3, MRR, the
+// direct answers right and wrong, and each miss.
+func runEval(ctx context.Context, args []string, env func(string) string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("eval", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var src source
+	addSourceFlags(fs, env, &src)
+	article := fs.String("article", "north-korea-talks-sanctions", "the article whose paragraphs the file's second column numbers")
+	words, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(words) != 1 {
+		return &usageError{"eval: usage: storybot eval FILE [--corpus DIR] [--article ID]"}
+	}
+	f, err := os.Open(words[0])
+	if err != nil {
+		return fmt.Errorf("eval: %w", err)
+	}
+	defer f.Close()
+	qs, err := index.ReadQuestions(f, words[0], *article)
+	if err != nil {
+		return err
+	}
+	lib, err := openLibrary(ctx, src, newLogger(stderr, env))
+	if err != nil {
+		return err
+	}
+	defer lib.Close()
+	if _, ok := lib.Current().Article(*article); !ok {
+		return fmt.Errorf("eval: the corpus has no article %q (set --article)", *article)
+	}
+	rep, err := lib.Current().Evaluate(ctx, qs)
+	if err != nil {
+		return err
+	}
+	for _, m := range rep.Misses {
+		fmt.Fprintf(stdout, "miss %q: want %v, rank %d, got %s\n", m.Question.Text, m.Question.Paragraphs, m.Rank, strings.Join(m.Got[:min(len(m.Got), 5)], " "))
+	}
+	for _, m := range rep.WrongAnswers {
+		fmt.Fprintf(stdout, "wrong answer %q: %q, want all of %q\n", m.Question.Text, m.Answer, m.Question.Answer)
+	}
+	fmt.Fprintln(stdout, rep)
+	return nil
+}

@@ -1,0 +1,355 @@
+package index
+
+import (
+	"math"
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	unicodetok "github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
+)
+
+// answerKind is the kind of answer a question asks for.
+type answerKind int
+
+const (
+	kindNone   answerKind = iota
+	kindEntity            // who, which country…: a name
+	kindNumber            // how many, how much: a quantity
+	kindTime              // when, what year: a date or time
+)
+
+// entityNouns are the nouns that, after "which" or "what", ask for a name.
+var entityNouns = map[string]bool{
+	"country": true, "countries": true, "nation": true, "nations": true, "government": true,
+	"governments": true, "power": true, "powers": true, "state": true, "states": true,
+	"organization": true, "organisation": true, "agency": true, "official": true, "officials": true,
+	"person": true, "leader": true, "ally": true, "allies": true, "name": true, "spokesman": true,
+	"president": true, "news": true, "capital": true, "city": true,
+}
+
+var words = regexp.MustCompile(`[\p{L}\p{N}']+`)
+
+// answerKindOf reads what kind of answer a question asks for from its
+// question words.
+func answerKindOf(text string) answerKind {
+	w := words.FindAllString(strings.ToLower(text), -1)
+	for i, word := range w {
+		next := ""
+		if i+1 < len(w) {
+			next = w[i+1]
+		}
+		switch word {
+		case "who", "whom", "whose":
+			return kindEntity
+		case "when":
+			return kindTime
+		case "how":
+			if next == "many" || next == "much" {
+				return kindNumber
+			}
+		case "which", "what":
+			switch {
+			case next == "year" || next == "date" || next == "day" || next == "month":
+				return kindTime
+			case next == "number" || next == "amount" || next == "percentage":
+				return kindNumber
+			case entityNouns[next]:
+				return kindEntity
+			}
+			// "what is X's name"
+			if i+3 < len(w) && (w[i+3] == "name" || (i+4 < len(w) && w[i+4] == "name")) {
+				return kindEntity
+			}
+		}
+	}
+	return kindNone
+}
+
+// span is a possible answer in a passage: a run of words.
+type span struct {
+	start, end int // byte offsets
+	first      int // position of the first word
+	last       int // position of the last word
+}
+
+var (
+	numberWords = map[string]bool{
+		"one": true, "two": true, "three": true, "four": true, "five": true, "six": true,
+		"seven": true, "eight": true, "nine": true, "ten": true, "eleven": true, "twelve": true,
+		"fifteen": true, "twenty": true, "thirty": true, "forty": true, "fifty": true, "hundred": true,
+		"hundreds": true, "thousand": true, "thousands": true, "million": true, "millions": true,
+		"billion": true, "billions": true, "dozen": true, "dozens": true, "half": true,
+		"once": true, "twice": true,
+	}
+	timeWords = map[string]bool{
+		"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+		"saturday": true, "sunday": true, "january": true, "february": true, "march": true,
+		"april": true, "june": true, "july": true, "august": true, "september": true,
+		"october": true, "november": true, "december": true, "yesterday": true, "today": true,
+	}
+	digits    = regexp.MustCompile(`^[0-9][0-9.,]*$`)
+	yearRE    = regexp.MustCompile(`^(19|20)[0-9][0-9]$`)
+	tokenizer = unicodetok.NewUnicodeTokenizer()
+	stopWords = func() analysis.TokenMap {
+		tm := analysis.NewTokenMap()
+		if err := tm.LoadBytes(en.EnglishStopWords); err != nil {
+			panic(err)
+		}
+		return tm
+	}()
+)
+
+// word is one word of a passage as written, with its position.
+type word struct {
+	text       string
+	start, end int
+	pos        int
+}
+
+func rawWords(text string) []word {
+	var out []word
+	for _, t := range tokenizer.Tokenize([]byte(text)) {
+		out = append(out, word{text: string(t.Term), start: t.Start, end: t.End, pos: t.Position})
+	}
+	return out
+}
+
+// isStop reports whether w is an English stop word.
+func isStop(w string) bool {
+	_, ok := stopWords[strings.ToLower(w)]
+	return ok
+}
+
+// spans finds the possible answers of a kind in a passage.
+func spans(kind answerKind, text string, ws []word) []span {
+	var out []span
+	is := func(w word) bool {
+		lw := strings.ToLower(w.text)
+		switch kind {
+		case kindNumber:
+			return (digits.MatchString(w.text) && !yearRE.MatchString(w.text)) || numberWords[lw]
+		case kindTime:
+			return yearRE.MatchString(w.text) || timeWords[lw]
+		case kindEntity:
+			r := []rune(w.text)
+			return len(r) > 0 && unicode.IsUpper(r[0]) && !isStop(w.text)
+		}
+		return false
+	}
+	for i := 0; i < len(ws); i++ {
+		if !is(ws[i]) {
+			continue
+		}
+		j := i
+		for j+1 < len(ws) && ws[j+1].pos == ws[j].pos+1 && !crossesPunctuation(text, ws[j], ws[j+1]) {
+			switch {
+			case is(ws[j+1]):
+				j++
+				continue
+			case kind == kindEntity && strings.EqualFold(ws[j+1].text, "of") && j+2 < len(ws) && is(ws[j+2]):
+				j += 2
+				continue
+			}
+			break
+		}
+		out = append(out, span{start: ws[i].start, end: ws[j].end, first: ws[i].pos, last: ws[j].pos})
+		i = j
+	}
+	return out
+}
+
+// crossesPunctuation reports whether anything but spaces stands between
+// two words.
+func crossesPunctuation(text string, a, b word) bool {
+	return strings.TrimSpace(text[a.end:b.start]) != ""
+}
+
+// answerCloseness scores how close the nearest answer of the asked kind
+// stands to the question's words in the passage: 1 next to them, falling
+// with distance; 0 when there is none.
+func answerCloseness(q *question, c *candidate) float64 {
+	best := 0.0
+	for _, s := range candidateSpans(q, c) {
+		d := spanDistance(s, c)
+		best = max(best, math.Exp(-float64(d-1)/3))
+	}
+	return best
+}
+
+// candidateSpans are the spans of the asked kind that are not the
+// question's own words, nor names standing inside the question's phrase
+// (between two of its words, as "Security Council" in "draft Security
+// Council resolution").
+func candidateSpans(q *question, c *candidate) []span {
+	matched := map[int]bool{}
+	var positions []int
+	for _, f := range c.found {
+		for _, p := range f.positions {
+			positions = append(positions, p)
+		}
+	}
+	for _, t := range c.toks {
+		for _, f := range c.found {
+			if f.terms[t.term] {
+				matched[t.pos] = true
+			}
+		}
+	}
+	var out []span
+	for _, s := range spans(q.kind, c.hit.Text, rawWords(c.hit.Text)) {
+		own := false
+		for p := s.first; p <= s.last; p++ {
+			own = own || matched[p]
+		}
+		inside := hasBelow(positions, s.first) && hasAbove(positions, s.last) &&
+			nearest(positions, s.first) <= 2 && nearest(positions, s.last) <= 2
+		if !own && !(q.kind == kindEntity && inside) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func hasBelow(ps []int, p int) bool {
+	for _, x := range ps {
+		if x < p {
+			return true
+		}
+	}
+	return false
+}
+
+func hasAbove(ps []int, p int) bool {
+	for _, x := range ps {
+		if x > p {
+			return true
+		}
+	}
+	return false
+}
+
+func nearest(ps []int, p int) int {
+	d := math.MaxInt
+	for _, x := range ps {
+		d = min(d, abs(x-p))
+	}
+	return d
+}
+
+// spanDistance is how many words apart a span and the nearest of the
+// question's words found in the passage stand.
+func spanDistance(s span, c *candidate) int {
+	d := math.MaxInt
+	for _, f := range c.found {
+		for _, p := range f.positions {
+			switch {
+			case p < s.first:
+				d = min(d, s.first-p)
+			case p > s.last:
+				d = min(d, p-s.last)
+			}
+		}
+	}
+	return d
+}
+
+// answerWindow is the farthest, in words, a short answer may stand from
+// the question's words; farther, the passage may well be about something
+// else, and no answer beats a wrong one.
+const answerWindow = 4
+
+// extractAnswer takes a short direct answer from the passage's own words:
+// the answer of the asked kind nearest the question's words, when one
+// stands within answerWindow and no other of its kind is as near. Names
+// joined by "and" are taken together ("China and Russia"); a quantity takes
+// its "from … to …" and its unit ("from four million to two million
+// barrels"). It returns "" when unsure.
+func extractAnswer(q *question, c *candidate) string {
+	spans := candidateSpans(q, c)
+	bestD, best, ties := math.MaxInt, -1, 0
+	for i, s := range spans {
+		d := spanDistance(s, c)
+		switch {
+		case d < bestD:
+			bestD, best, ties = d, i, 0
+		case d == bestD:
+			ties++
+		}
+	}
+	if best < 0 || bestD > answerWindow {
+		return ""
+	}
+	text := c.hit.Text
+	s := spans[best]
+	ws := rawWords(text)
+	index := func(pos int) int {
+		for i, w := range ws {
+			if w.pos == pos {
+				return i
+			}
+		}
+		return -1
+	}
+	switch q.kind {
+	case kindEntity:
+		// Join a neighbour of the same kind across "and": "China and Russia".
+		for _, o := range spans {
+			if o.first == s.last+2 && strings.EqualFold(wordAt(ws, s.last+1), "and") {
+				s.end, s.last = o.end, o.last
+			} else if o.last == s.first-2 && strings.EqualFold(wordAt(ws, s.first-1), "and") {
+				s.start, s.first = o.start, o.first
+			}
+		}
+		if ties > 0 && s.last-s.first < 2 {
+			return "" // two names as near: unsure
+		}
+	case kindNumber:
+		i, j := index(s.first), index(s.last)
+		// "from X to Y": take the range.
+		if i >= 1 && strings.EqualFold(ws[i-1].text, "from") {
+			for k := j + 1; k+1 < len(ws) && k <= j+2; k++ {
+				if strings.EqualFold(ws[k].text, "to") {
+					for _, o := range spans {
+						if o.first == ws[k+1].pos {
+							s.start, s.end, s.last, j = ws[i-1].start, o.end, o.last, index(o.last)
+						}
+					}
+				}
+			}
+		}
+		// Its unit: the next word, lower case, when a stop word or
+		// punctuation closes it ("two million barrels the", not "two
+		// recent ICBM").
+		if j+1 < len(ws) && !isStop(ws[j+1].text) && ws[j+1].pos == ws[j].pos+1 && !crossesPunctuation(text, ws[j], ws[j+1]) && isLower(ws[j+1].text) &&
+			(j+2 >= len(ws) || isStop(ws[j+2].text) || crossesPunctuation(text, ws[j+1], ws[j+2])) {
+			s.end = ws[j+1].end
+		}
+		if ties > 0 {
+			return ""
+		}
+	case kindTime:
+		if ties > 0 {
+			return ""
+		}
+	}
+	return strings.TrimSpace(text[s.start:s.end])
+}
+
+func wordAt(ws []word, pos int) string {
+	for _, w := range ws {
+		if w.pos == pos {
+			return w.text
+		}
+	}
+	return ""
+}
+
+func isLower(s string) bool {
+	for _, r := range s {
+		return unicode.IsLower(r)
+	}
+	return false
+}

@@ -1,0 +1,96 @@
+package index
+
+import (
+	"strings"
+)
+
+// lexicon holds the synonym groups as analysed terms, to expand questions:
+// a question's words that form an entry of a group also look for the
+// group's other entries. Bleve's own synonym support expands one-word
+// entries into one-word entries; it drops entries of several words, so the
+// lexicon also covers those, as phrases.
+type lexicon struct {
+	groups [][]entry         // each group's entries
+	byKey  map[string][]int  // an entry's terms, joined by spaces → its groups
+	maxLen int               // the most terms in an entry
+	single map[string]string // one-word entry terms → a group key, for Bleve
+}
+
+// entry is one synonym entry, analysed.
+type entry struct {
+	text   string
+	terms  []string
+	phrase []string // terms at their positions, "" where a stop word stood
+}
+
+func (e entry) key() string { return strings.Join(e.terms, " ") }
+
+// newLexicon analyses the groups. Entries that analyse to nothing (stop
+// words only) are left out, and so are groups left with fewer than two.
+func newLexicon(groups [][]string, analyze func(string) []token) *lexicon {
+	lx := &lexicon{byKey: map[string][]int{}}
+	for _, g := range groups {
+		var entries []entry
+		seen := map[string]bool{}
+		for _, text := range g {
+			toks := analyze(text)
+			if len(toks) == 0 {
+				continue
+			}
+			e := entry{text: text}
+			for i, t := range toks {
+				if i > 0 {
+					for gap := toks[i-1].pos + 1; gap < t.pos; gap++ {
+						e.phrase = append(e.phrase, "")
+					}
+				}
+				e.terms = append(e.terms, t.term)
+				e.phrase = append(e.phrase, t.term)
+			}
+			if seen[e.key()] {
+				continue
+			}
+			seen[e.key()] = true
+			entries = append(entries, e)
+		}
+		if len(entries) < 2 {
+			continue
+		}
+		id := len(lx.groups)
+		lx.groups = append(lx.groups, entries)
+		for _, e := range entries {
+			lx.byKey[e.key()] = append(lx.byKey[e.key()], id)
+			lx.maxLen = max(lx.maxLen, len(e.terms))
+		}
+	}
+	return lx
+}
+
+// oneWordGroups returns, for Bleve's synonym support, each group's entries
+// that are one word, as written, where a group has two or more of them.
+func (lx *lexicon) oneWordGroups() [][]string {
+	var out [][]string
+	for _, g := range lx.groups {
+		var words []string
+		for _, e := range g {
+			if len(e.terms) == 1 {
+				words = append(words, e.text)
+			}
+		}
+		if len(words) >= 2 {
+			out = append(out, words)
+		}
+	}
+	return out
+}
+
+// match finds the longest entry that the terms start with, and returns
+// its length in terms and its groups; 0 when none.
+func (lx *lexicon) match(terms []string) (int, []int) {
+	for n := min(lx.maxLen, len(terms)); n >= 1; n-- {
+		if groups, ok := lx.byKey[strings.Join(terms[:n], " ")]; ok {
+			return n, groups
+		}
+	}
+	return 0, nil
+}

@@ -1,0 +1,225 @@
+package index
+
+import (
+	"context"
+	"math"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2/search/query"
+	bleveindex "github.com/blevesearch/bleve_index_api"
+)
+
+// Weights of the ways a question's word can be found in a passage.
+const (
+	// synonymWeight weighs a synonym or alias of the question's word, as
+	// Bleve weighs its own synonym matches: half the word itself.
+	synonymWeight = 0.5
+	// correctedWeight weighs the index word that replaced a misspelt one.
+	correctedWeight = 0.8
+)
+
+// filler are words of questions that carry no content: the English stop
+// words are out already; these are the question's modal verbs and
+// politeness, which would otherwise match passages for no reason.
+var filler = map[string]bool{
+	"many": true, "much": true, "can": true, "could": true, "would": true, "should": true,
+	"will": true, "shall": true, "may": true, "might": true, "must": true, "tell": true,
+	"know": true, "please": true, "exactly": true, "actually": true, "really": true,
+	"kind": true, "sort": true, "anything": true, "something": true, "thing": true, "things": true,
+}
+
+// question is a question analysed for search: its concepts, each a word or
+// a phrase of the question with the ways to find it, and what kind of
+// answer it asks for.
+type question struct {
+	text     string
+	concepts []concept
+	kind     answerKind
+	// corrections maps misspelt words of the question to index terms.
+	corrections map[string]string
+}
+
+// concept is one thing the question names: a word, or a phrase that is a
+// synonym entry, with its alternatives.
+type concept struct {
+	words  string  // as in the question
+	alts   []alt   // ways to find it; the first is the question's own words
+	weight float64 // inverse document frequency of the question's words
+}
+
+// alt is one way to find a concept: terms side by side, weighed.
+type alt struct {
+	terms  []string
+	phrase []string // the terms at their positions, "" for a stop word
+	weight float64
+}
+
+// terms returns every term the question looks for, for highlighting.
+func (q *question) terms() []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, c := range q.concepts {
+		for _, a := range c.alts {
+			for _, t := range a.terms {
+				if !seen[t] {
+					seen[t] = true
+					out = append(out, t)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// analyse turns a question into concepts. It never parses query syntax:
+// the text is analysed like the passages (markdown, punctuation and stop
+// words go), so "+", "field:", "/re/" and "~" are plain text.
+func (x *Index) analyse(ctx context.Context, r bleveindex.IndexReader, text string) *question {
+	q := &question{text: text, kind: answerKindOf(text), corrections: map[string]string{}}
+	var toks []token
+	for _, t := range x.tokens(markdownToSpace.Replace(text)) {
+		if !filler[strings.ToLower(text[t.start:t.end])] {
+			toks = append(toks, t)
+		}
+	}
+	terms := make([]string, len(toks))
+	for i, t := range toks {
+		terms[i] = t.term
+	}
+	n := float64(max(x.meta.Passages, 1))
+	for i := 0; i < len(toks) && len(q.concepts) < MaxTerms; {
+		size, groups := x.lex.match(terms[i:])
+		own := entry{terms: terms[i : i+max(size, 1)]}
+		own.phrase = own.terms
+		if size > 1 {
+			own.phrase = phraseOf(toks[i : i+size])
+		}
+		c := concept{words: text[toks[i].start:toks[i+max(size, 1)-1].end]}
+		c.alts = append(c.alts, alt{terms: own.terms, phrase: own.phrase, weight: 1})
+		seen := map[string]bool{own.key(): true}
+		for _, g := range groups {
+			for _, e := range x.lex.groups[g] {
+				if !seen[e.key()] {
+					seen[e.key()] = true
+					c.alts = append(c.alts, alt{terms: e.terms, phrase: e.phrase, weight: synonymWeight})
+				}
+			}
+		}
+		df := x.docFreq(ctx, r, own.terms)
+		if df == 0 && len(groups) == 0 && size <= 1 {
+			if fixed, fdf := x.correct(r, own.terms[0], len([]rune(c.words))); fixed != "" {
+				q.corrections[c.words] = fixed
+				c.alts[0] = alt{terms: []string{fixed}, phrase: []string{fixed}, weight: correctedWeight}
+				df = fdf
+			}
+		}
+		if df == 0 {
+			for _, a := range c.alts[1:] {
+				df = max(df, x.docFreq(ctx, r, a.terms))
+			}
+		}
+		c.weight = math.Log(1 + (n-float64(df)+0.5)/(float64(df)+0.5))
+		q.concepts = append(q.concepts, c)
+		i += max(size, 1)
+	}
+	return q
+}
+
+// phraseOf writes tokens as a phrase: terms at their positions, "" where
+// a stop word stood between them.
+func phraseOf(toks []token) []string {
+	var out []string
+	for i, t := range toks {
+		if i > 0 {
+			for gap := toks[i-1].pos + 1; gap < t.pos; gap++ {
+				out = append(out, "")
+			}
+		}
+		out = append(out, t.term)
+	}
+	return out
+}
+
+// docFreq is how many passages hold all the terms (the rarest one's count).
+func (x *Index) docFreq(ctx context.Context, r bleveindex.IndexReader, terms []string) uint64 {
+	var df uint64 = math.MaxUint64
+	for _, t := range terms {
+		tfr, err := r.TermFieldReader(ctx, []byte(t), fieldText, false, false, false)
+		if err != nil {
+			return 0
+		}
+		df = min(df, tfr.Count())
+		tfr.Close()
+	}
+	if df == math.MaxUint64 {
+		return 0
+	}
+	return df
+}
+
+// correct finds the index term nearest to a term the index does not hold,
+// for a word of the given length as typed: within one edit for words of
+// five to seven letters, two for longer ones, none for shorter ones, with
+// the same first letter (which keeps the search fast); the most frequent of
+// the nearest wins. It returns "" when there is none.
+func (x *Index) correct(r bleveindex.IndexReader, term string, letters int) (string, uint64) {
+	fuzziness := 0
+	switch {
+	case letters >= 8:
+		fuzziness = 2
+	case letters >= 5:
+		fuzziness = 1
+	}
+	fr, ok := r.(bleveindex.IndexReaderFuzzy)
+	if fuzziness == 0 || !ok {
+		return "", 0
+	}
+	dict, auto, err := fr.FieldDictFuzzyAutomaton(fieldText, term, fuzziness, term[:1])
+	if err != nil {
+		return "", 0
+	}
+	defer dict.Close()
+	best, bestDist, bestCount := "", uint8(255), uint64(0)
+	for {
+		e, err := dict.Next()
+		if err != nil || e == nil {
+			break
+		}
+		_, dist := auto.MatchAndDistance(e.Term)
+		if dist < bestDist || (dist == bestDist && e.Count > bestCount) {
+			best, bestDist, bestCount = e.Term, dist, e.Count
+		}
+	}
+	return best, bestCount
+}
+
+// retrieval is the Bleve query that finds the candidate passages: any way
+// of finding any concept. Ranking is done afterwards, on the candidates.
+func (q *question) retrieval(article string) query.Query {
+	var parts []query.Query
+	for _, c := range q.concepts {
+		for _, a := range c.alts {
+			if len(a.terms) == 1 {
+				tq := query.NewTermQuery(a.terms[0])
+				tq.SetField(fieldText)
+				tq.SetBoost(c.weight * a.weight)
+				parts = append(parts, tq)
+				continue
+			}
+			pq := query.NewPhraseQuery(a.phrase, fieldText)
+			pq.SetBoost(c.weight * a.weight)
+			parts = append(parts, pq)
+		}
+	}
+	if len(parts) == 0 {
+		return nil
+	}
+	var bq query.Query = query.NewDisjunctionQuery(parts)
+	if article != "" {
+		aq := query.NewTermQuery(article)
+		aq.SetField(fieldArticle)
+		aq.SetBoost(0)
+		bq = query.NewConjunctionQuery([]query.Query{bq, aq})
+	}
+	return bq
+}

@@ -1,0 +1,199 @@
+package index
+
+import (
+	"math"
+	"slices"
+)
+
+// Ranking: Bleve finds the candidate passages (any way of finding any of
+// the question's concepts, scored BM25), and the candidates are ranked
+// again on what the question needs: how much of it a passage holds
+// (coverage), its words close together (proximity), an answer of the kind
+// asked for near them (who, how many, when), and the article most of the
+// question is about.
+const (
+	// candidates is how many passages are ranked again.
+	candidates = 40
+	// BM25 parameters of the passage score.
+	bm25K1 = 1.2
+	bm25B  = 0.75
+	// proximityWeight weighs two consecutive question concepts found close
+	// together (within proximityWindow words), more the closer.
+	proximityWeight = 0.5
+	proximityWindow = 4
+	// answerWeight weighs an answer of the asked kind near the question's
+	// words, in average concept weights.
+	answerWeight = 0.6
+	// articleWeight weighs the share of the question that the passage's
+	// article holds (in any candidate passage or its title), in average
+	// concept weights.
+	articleWeight = 0.4
+)
+
+// candidate is a passage being ranked.
+type candidate struct {
+	hit     Hit
+	toks    []token
+	found   []found // per concept
+	cover   float64 // share of the question's weight found
+	answer  float64 // closeness of an answer of the asked kind
+	article float64 // share of the question's weight in the article
+	score   float64
+}
+
+// found is how a concept was found in a passage.
+type found struct {
+	weight    float64 // the alternative's weight; 0 when not found
+	positions []int   // where it starts
+	terms     map[string]bool
+}
+
+// match finds each concept of the question in the candidate's tokens.
+func (q *question) match(c *candidate) {
+	at := map[string][]int{}
+	for _, t := range c.toks {
+		at[t.term] = append(at[t.term], t.pos)
+	}
+	c.found = make([]found, len(q.concepts))
+	for i, con := range q.concepts {
+		for _, a := range con.alts {
+			pos := occurrences(at, a.phrase)
+			if len(pos) == 0 || a.weight <= c.found[i].weight {
+				continue
+			}
+			f := found{weight: a.weight, positions: pos, terms: map[string]bool{}}
+			for _, t := range a.terms {
+				f.terms[t] = true
+			}
+			c.found[i] = f
+		}
+	}
+}
+
+// occurrences returns the positions where the phrase starts ("" matches
+// any word, as a stop word's place).
+func occurrences(at map[string][]int, phrase []string) []int {
+	var out []int
+	for _, p := range at[phrase[0]] {
+		ok := true
+		for k := 1; k < len(phrase) && ok; k++ {
+			ok = phrase[k] == "" || slices.Contains(at[phrase[k]], p+k)
+		}
+		if ok {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// rank scores the candidates and sorts them, best first; equal scores keep
+// reading order.
+func (x *Index) rank(q *question, cands []*candidate) {
+	total := 0.0
+	for _, c := range q.concepts {
+		total += c.weight
+	}
+	if total == 0 || len(cands) == 0 {
+		return
+	}
+	avgWeight := total / float64(len(q.concepts))
+	avgLen := x.meta.AvgTokens
+	if avgLen <= 0 {
+		avgLen = 30
+	}
+	// The share of the question each article holds, over its candidate
+	// passages and its title.
+	articleFound := map[string][]bool{}
+	for _, c := range cands {
+		q.match(c)
+		seen := articleFound[c.hit.Article]
+		if seen == nil {
+			seen = make([]bool, len(q.concepts))
+			title := x.titleTokens(c.hit.Article)
+			tc := &candidate{toks: title}
+			q.match(tc)
+			for i, f := range tc.found {
+				seen[i] = f.weight > 0
+			}
+			articleFound[c.hit.Article] = seen
+		}
+		for i, f := range c.found {
+			seen[i] = seen[i] || f.weight > 0
+		}
+	}
+	for _, c := range cands {
+		lexical, covered := 0.0, 0.0
+		length := float64(len(c.toks))
+		for i, f := range c.found {
+			if f.weight == 0 {
+				continue
+			}
+			w := q.concepts[i].weight
+			tf := float64(len(f.positions))
+			lexical += w * f.weight * tf * (bm25K1 + 1) / (tf + bm25K1*(1-bm25B+bm25B*length/avgLen))
+			covered += w * f.weight
+		}
+		c.cover = covered / total
+		prox := 0.0
+		for i := 1; i < len(c.found); i++ {
+			a, b := c.found[i-1], c.found[i]
+			if a.weight == 0 || b.weight == 0 {
+				continue
+			}
+			if d := minDistance(a.positions, b.positions); d <= proximityWindow {
+				prox += min(q.concepts[i-1].weight, q.concepts[i].weight) * a.weight * b.weight / float64(max(d, 1))
+			}
+		}
+		if q.kind != kindNone {
+			c.answer = answerCloseness(q, c)
+		}
+		art := 0.0
+		for i, ok := range articleFound[c.hit.Article] {
+			if ok {
+				art += q.concepts[i].weight
+			}
+		}
+		c.article = art / total
+		c.score = lexical*(0.25+0.75*c.cover) + proximityWeight*prox +
+			answerWeight*avgWeight*c.answer + articleWeight*avgWeight*c.article
+		c.hit.Score = c.score
+	}
+	slices.SortStableFunc(cands, func(a, b *candidate) int {
+		switch {
+		case a.score > b.score:
+			return -1
+		case a.score < b.score:
+			return 1
+		}
+		return compareIDs(a.hit, b.hit)
+	})
+}
+
+func compareIDs(a, b Hit) int {
+	ia, ib := docID(a.Article, a.Paragraph, a.Part), docID(b.Article, b.Paragraph, b.Part)
+	switch {
+	case ia < ib:
+		return -1
+	case ia > ib:
+		return 1
+	}
+	return 0
+}
+
+// minDistance is the least distance between a position of a and one of b.
+func minDistance(a, b []int) int {
+	d := math.MaxInt
+	for _, p := range a {
+		for _, r := range b {
+			d = min(d, abs(p-r))
+		}
+	}
+	return d
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}

@@ -1,0 +1,66 @@
+package index_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/storybot/storybot/index"
+)
+
+// TestUnderstanding checks each way a question's words are understood:
+// synonyms and aliases (one word and several), acronyms, typos, question
+// filler, direct answers and low confidence.
+func TestUnderstanding(t *testing.T) {
+	idx := build(t, loadEval(t).Articles, index.Options{})
+	tests := []struct {
+		name       string
+		q          string
+		wantFirst  int    // paragraph of the story first; 0 for any
+		wantBold   string // in the first excerpt
+		wantAnswer string
+		wantFix    string // did you mean
+		wantWeak   bool
+	}{
+		{"one-word synonym: ceiling finds restrictions", "ceiling on exports", 9, "**restrictions**", "", "", false},
+		{"capital for country: Pyongyang finds North Korea", "Pyongyang ICBM launches", 4, "**ICBM launches**", "", "", false},
+		{"several-word alias: DPRK finds its official name", "Democratic People's Republic of Korea spokesman", 3, "**Democratic People's Republic** of **Korea**", "", "", false},
+		{"acronym that spells a stop word: US is kept", "US committed", 1, "**committed**", "", "", false},
+		{"typo corrected, with did you mean", "crude oil imprt", 8, "**import**", "", "crude oil import", false},
+		{"filler words do not count", "can you please tell me how many ICBM launches", 4, "**ICBM launches**", "two", "", false},
+		{"who answers with the names", "Who can veto the resolution?", 11, "**veto**", "China and Russia", "", false},
+		{"how many answers with the number", "How many members does the Security Council have?", 9, "**Security Council members**", "15", "", false},
+		{"a question the story barely touches is weak", "bananas apples oranges grapes mangoes Korea", 0, "", "", "", true},
+		{"a question with nothing in the story finds nothing, not weak", "football results from the weekend league", 0, "", "", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := idx.Search(context.Background(), index.Query{Text: tt.q})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Weak != tt.wantWeak {
+				t.Errorf("weak = %v (confidence %.2f), want %v", res.Weak, res.Confidence, tt.wantWeak)
+			}
+			if res.Answer != tt.wantAnswer {
+				t.Errorf("answer %q, want %q", res.Answer, tt.wantAnswer)
+			}
+			if res.DidYouMean != tt.wantFix {
+				t.Errorf("did you mean %q, want %q", res.DidYouMean, tt.wantFix)
+			}
+			if tt.wantFirst == 0 {
+				return
+			}
+			if len(res.Hits) == 0 {
+				t.Fatal("no hits")
+			}
+			h := res.Hits[0]
+			if h.Article != story || h.Paragraph != tt.wantFirst {
+				t.Errorf("first %s:%d, want paragraph %d", h.Article, h.Paragraph, tt.wantFirst)
+			}
+			if !strings.Contains(h.Excerpt, tt.wantBold) {
+				t.Errorf("excerpt %q lacks %q", h.Excerpt, tt.wantBold)
+			}
+		})
+	}
+}
