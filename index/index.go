@@ -288,8 +288,8 @@ func fill(ctx context.Context, bi bleve.Index, articles []corpus.Article, scorin
 	}
 	now := time.Now().UTC()
 	meta := Meta{
-		Version:  opts.Version,
-		Built:    now,
+		Version:     opts.Version,
+		Built:       now,
 		Scoring:     scoring,
 		Passages:    total,
 		SynonymDocs: synonymDocs,
@@ -484,5 +484,3 @@ func (x *Index) docCount() (uint64, error) {
 	}
 	return n, nil
 }
-
-

@@ -27,7 +27,6 @@ const (
 	MaxOffset = 1000
 )
 
-
 // Query is one search.
 type Query struct {
 	// Text is the user's question, as typed. It is analysed as plain words,
