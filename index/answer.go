@@ -199,7 +199,7 @@ func candidateSpans(q *question, c *candidate) []span {
 		}
 	}
 	var out []span
-	for _, s := range spans(q.kind, c.hit.Text, rawWords(c.hit.Text)) {
+	for _, s := range spans(q.kind, c.hit.Text, c.rawWords()) {
 		own := false
 		for p := s.first; p <= s.last; p++ {
 			own = own || matched[p]
@@ -284,7 +284,7 @@ func extractAnswer(q *question, c *candidate) string {
 	}
 	text := c.hit.Text
 	s := spans[best]
-	ws := rawWords(text)
+	ws := c.rawWords()
 	index := func(pos int) int {
 		for i, w := range ws {
 			if w.pos == pos {

@@ -19,6 +19,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
+	bleveindex "github.com/blevesearch/bleve_index_api"
 
 	"github.com/storybot/storybot/corpus"
 )
@@ -71,6 +72,7 @@ type Index struct {
 	meta     Meta
 	lex      *lexicon
 	titles   map[string][]token // analysed article titles
+	reader   bleveindex.IndexReader
 }
 
 // Article describes one indexed article, for citations and listings.
@@ -368,6 +370,15 @@ func newIndex(bi bleve.Index, table []Article, meta Meta, synonyms [][]string) (
 		idx.titles[a.ID] = tokensOf(an, a.Title)
 	}
 	idx.lex = newLexicon(synonyms, idx.tokens)
+	// The index does not change once built: one reader serves every
+	// question's term statistics.
+	adv, err := bi.Advanced()
+	if err != nil {
+		return nil, fmt.Errorf("index: reader: %w", err)
+	}
+	if idx.reader, err = adv.Reader(); err != nil {
+		return nil, fmt.Errorf("index: reader: %w", err)
+	}
 	return idx, nil
 }
 
@@ -416,6 +427,7 @@ func (x *Index) Close() error {
 	if x.bi == nil {
 		return nil
 	}
+	x.reader.Close()
 	err := x.bi.Close()
 	x.bi = nil
 	if err != nil {

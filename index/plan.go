@@ -160,8 +160,9 @@ func (x *Index) docFreq(ctx context.Context, r bleveindex.IndexReader, terms []s
 // correct finds the index term nearest to a term the index does not hold,
 // for a word of the given length as typed: within one edit for words of
 // five to seven letters, two for longer ones, none for shorter ones, with
-// the same first letter (which keeps the search fast); the most frequent of
-// the nearest wins. It returns "" when there is none.
+// the same first two letters (which keeps the search fast: typos rarely
+// start a word); the most frequent of the nearest wins. It returns "" when
+// there is none.
 func (x *Index) correct(r bleveindex.IndexReader, term string, letters int) (string, uint64) {
 	fuzziness := 0
 	switch {
@@ -174,7 +175,8 @@ func (x *Index) correct(r bleveindex.IndexReader, term string, letters int) (str
 	if fuzziness == 0 || !ok {
 		return "", 0
 	}
-	dict, auto, err := fr.FieldDictFuzzyAutomaton(fieldText, term, fuzziness, term[:1])
+	prefix := string([]rune(term)[:min(2, len([]rune(term)))])
+	dict, auto, err := fr.FieldDictFuzzyAutomaton(fieldText, term, fuzziness, prefix)
 	if err != nil {
 		return "", 0
 	}

@@ -34,11 +34,20 @@ const (
 type candidate struct {
 	hit     Hit
 	toks    []token
+	words   []word // the passage's words as written; see words()
 	found   []found // per concept
 	cover   float64 // share of the question's weight found
 	answer  float64 // closeness of an answer of the asked kind
 	article float64 // share of the question's weight in the article
 	score   float64
+}
+
+// rawWords returns the passage's words as written, tokenized once.
+func (c *candidate) rawWords() []word {
+	if c.words == nil {
+		c.words = rawWords(c.hit.Text)
+	}
+	return c.words
 }
 
 // found is how a concept was found in a passage.

@@ -126,6 +126,28 @@ type token struct {
 
 func (x *Index) tokens(text string) []token { return tokensOf(x.analyzer, text) }
 
+// analyzeWords analyses text and also returns its words as written, from
+// one run of the tokenizer.
+func (x *Index) analyzeWords(text string) ([]token, []word) {
+	da, ok := x.analyzer.(*analysis.DefaultAnalyzer)
+	if !ok {
+		return x.tokens(text), rawWords(text)
+	}
+	stream := da.Tokenizer.Tokenize([]byte(text))
+	words := make([]word, len(stream))
+	for i, t := range stream {
+		words[i] = word{text: string(t.Term), start: t.Start, end: t.End, pos: t.Position}
+	}
+	for _, f := range da.TokenFilters {
+		stream = f.Filter(stream)
+	}
+	toks := make([]token, len(stream))
+	for i, t := range stream {
+		toks[i] = token{term: string(t.Term), start: t.Start, end: t.End, pos: t.Position}
+	}
+	return toks, words
+}
+
 // tokensOf analyses text.
 func tokensOf(an analysis.Analyzer, text string) []token {
 	ts := an.Analyze([]byte(text))
@@ -159,16 +181,7 @@ func (x *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	if x.bi == nil {
 		return nil, ErrClosed
 	}
-	adv, err := x.bi.Advanced()
-	if err != nil {
-		return nil, fmt.Errorf("index: search %q: %w", text, err)
-	}
-	reader, err := adv.Reader()
-	if err != nil {
-		return nil, fmt.Errorf("index: search %q: %w", text, err)
-	}
-	qn := x.analyse(ctx, reader, text)
-	reader.Close()
+	qn := x.analyse(ctx, x.reader, text)
 	res.Terms = qn.terms()
 	bq := qn.retrieval(q.Article)
 	if bq == nil {
@@ -188,7 +201,7 @@ func (x *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	cands := make([]*candidate, 0, len(sr.Hits))
 	for _, h := range sr.Hits {
 		c := &candidate{hit: x.hitOf(h)}
-		c.toks = x.tokens(c.hit.Text)
+		c.toks, c.words = x.analyzeWords(c.hit.Text)
 		cands = append(cands, c)
 	}
 	x.rank(qn, cands)
@@ -210,7 +223,7 @@ func (x *Index) Search(ctx context.Context, q Query) (*Result, error) {
 				want[t] = true
 			}
 		}
-		c.hit.Matches = x.highlight(c.hit.Text, want)
+		c.hit.Matches = highlight(c.hit.Text, c.toks, want)
 		c.hit.Excerpt = Markdown(c.hit.Text, c.hit.Matches)
 		res.Hits = append(res.Hits, c.hit)
 	}
@@ -282,9 +295,9 @@ func surface(c *candidate, term string) string {
 // highlight finds the words of text whose analysed terms are wanted, merging
 // matches separated only by spaces into one span. It analyses only the
 // passages shown, so highlighting costs nothing per unshown hit.
-func (x *Index) highlight(text string, want map[string]bool) []Span {
+func highlight(text string, toks []token, want map[string]bool) []Span {
 	var spans []Span
-	for _, t := range x.tokens(text) {
+	for _, t := range toks {
 		if !want[t.term] {
 			continue
 		}
