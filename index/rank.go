@@ -34,7 +34,7 @@ const (
 type candidate struct {
 	hit     Hit
 	toks    []token
-	words   []word // the passage's words as written; see words()
+	words   []word  // the passage's words as written; see words()
 	found   []found // per concept
 	cover   float64 // share of the question's weight found
 	answer  float64 // closeness of an answer of the asked kind
