@@ -3,6 +3,7 @@ package index
 import (
 	"math"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -59,8 +60,8 @@ func answerKindOf(text string) answerKind {
 			case entityNouns[next]:
 				return kindEntity
 			}
-			// "what is X's name"
-			if i+3 < len(w) && (w[i+3] == "name" || (i+4 < len(w) && w[i+4] == "name")) {
+			// "what is X's official name"
+			if slices.Contains(w[i:], "name") {
 				return kindEntity
 			}
 		}
@@ -140,6 +141,12 @@ func spans(kind answerKind, text string, ws []word) []span {
 		return false
 	}
 	for i := 0; i < len(ws); i++ {
+		if kind == kindTime && i+1 < len(ws) && relative[strings.ToLower(ws[i].text)] && periods[strings.ToLower(ws[i+1].text)] {
+			// "this month", "last week"
+			out = append(out, span{start: ws[i].start, end: ws[i+1].end, first: ws[i].pos, last: ws[i+1].pos})
+			i++
+			continue
+		}
 		if !is(ws[i]) {
 			continue
 		}
@@ -155,10 +162,31 @@ func spans(kind answerKind, text string, ws []word) []span {
 			}
 			break
 		}
-		out = append(out, span{start: ws[i].start, end: ws[j].end, first: ws[i].pos, last: ws[j].pos})
+		s := span{start: ws[i].start, end: ws[j].end, first: ws[i].pos, last: ws[j].pos}
+		// A quantity's unit: the next word, lower case, when a stop word
+		// or a full stop or comma closes it ("two million barrels the",
+		// not "two recent ICBM" nor "three high-profile").
+		if kind == kindNumber && j+1 < len(ws) && !isStop(ws[j+1].text) && ws[j+1].pos == ws[j].pos+1 &&
+			!crossesPunctuation(text, ws[j], ws[j+1]) && isLower(ws[j+1].text) &&
+			(j+2 >= len(ws) || (isStop(ws[j+2].text) && !crossesPunctuation(text, ws[j+1], ws[j+2])) || closes(text[ws[j+1].end:ws[j+2].start])) {
+			s.end, s.last = ws[j+1].end, ws[j+1].pos
+		}
+		out = append(out, s)
 		i = j
 	}
 	return out
+}
+
+var (
+	relative = map[string]bool{"this": true, "last": true, "next": true}
+	periods  = map[string]bool{"week": true, "month": true, "year": true}
+)
+
+// closes reports whether the text between two words ends a phrase: a
+// comma, full stop, colon or semicolon.
+func closes(between string) bool {
+	b := strings.TrimSpace(between)
+	return b != "" && strings.ContainsAny(b[:1], ",.;:")
 }
 
 // crossesPunctuation reports whether anything but spaces stands between
@@ -191,9 +219,10 @@ func candidateSpans(q *question, c *candidate) []span {
 			positions = append(positions, p)
 		}
 	}
+	asksName := strings.Contains(strings.ToLower(q.text), "name")
 	for _, t := range c.toks {
 		for _, f := range c.found {
-			if f.terms[t.term] {
+			if f.terms[t.term] && !(asksName && f.weight < 1) {
 				matched[t.pos] = true
 			}
 		}
@@ -307,25 +336,21 @@ func extractAnswer(q *question, c *candidate) string {
 			return "" // two names as near: unsure
 		}
 	case kindNumber:
-		i, j := index(s.first), index(s.last)
-		// "from X to Y": take the range.
-		if i >= 1 && strings.EqualFold(ws[i-1].text, "from") {
-			for k := j + 1; k+1 < len(ws) && k <= j+2; k++ {
-				if strings.EqualFold(ws[k].text, "to") {
-					for _, o := range spans {
-						if o.first == ws[k+1].pos {
-							s.start, s.end, s.last, j = ws[i-1].start, o.end, o.last, index(o.last)
-						}
-					}
+		i := index(s.first)
+		// "from X to Y": take the whole range, from either end.
+		if i >= 1 && strings.EqualFold(ws[i-1].text, "to") {
+			for _, o := range spans {
+				if k := index(o.first); o.last < s.first && k >= 1 && strings.EqualFold(ws[k-1].text, "from") && index(o.last)+1 == i-1 {
+					s.start, s.first = ws[k-1].start, ws[k-1].pos
 				}
 			}
-		}
-		// Its unit: the next word, lower case, when a stop word or
-		// punctuation closes it ("two million barrels the", not "two
-		// recent ICBM").
-		if j+1 < len(ws) && !isStop(ws[j+1].text) && ws[j+1].pos == ws[j].pos+1 && !crossesPunctuation(text, ws[j], ws[j+1]) && isLower(ws[j+1].text) &&
-			(j+2 >= len(ws) || isStop(ws[j+2].text) || crossesPunctuation(text, ws[j+1], ws[j+2])) {
-			s.end = ws[j+1].end
+		} else if i >= 1 && strings.EqualFold(ws[i-1].text, "from") {
+			j := index(s.last)
+			for _, o := range spans {
+				if j+2 < len(ws) && strings.EqualFold(ws[j+1].text, "to") && o.first == ws[j+2].pos {
+					s.start, s.end, s.last = ws[i-1].start, o.end, o.last
+				}
+			}
 		}
 		if ties > 0 {
 			return ""

@@ -45,6 +45,7 @@ type concept struct {
 	words  string  // as in the question
 	alts   []alt   // ways to find it; the first is the question's own words
 	weight float64 // inverse document frequency of the question's words
+	df     uint64  // how many passages hold it
 }
 
 // alt is one way to find a concept: terms side by side, weighed.
@@ -119,6 +120,7 @@ func (x *Index) analyse(ctx context.Context, r bleveindex.IndexReader, text stri
 			}
 		}
 		c.weight = math.Log(1 + (n-float64(df)+0.5)/(float64(df)+0.5))
+		c.df = df
 		q.concepts = append(q.concepts, c)
 		i += max(size, 1)
 	}

@@ -22,7 +22,8 @@ const (
 	proximityWeight = 0.5
 	proximityWindow = 4
 	// answerWeight weighs an answer of the asked kind near the question's
-	// words, in average concept weights.
+	// words, in average concept weights, times the share of the question
+	// the passage holds (an answer near a stray word counts little).
 	answerWeight = 0.6
 	// articleWeight weighs the share of the question that the passage's
 	// article holds (in any candidate passage or its title), in average
@@ -164,7 +165,7 @@ func (x *Index) rank(q *question, cands []*candidate) {
 		}
 		c.article = art / total
 		c.score = lexical*(0.25+0.75*c.cover) + proximityWeight*prox +
-			answerWeight*avgWeight*c.answer + articleWeight*avgWeight*c.article
+			answerWeight*avgWeight*c.answer*c.cover + articleWeight*avgWeight*c.article
 		c.hit.Score = c.score
 	}
 	slices.SortStableFunc(cands, func(a, b *candidate) int {

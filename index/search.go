@@ -209,7 +209,7 @@ func (x *Index) Search(ctx context.Context, q Query) (*Result, error) {
 		top := cands[0]
 		res.Confidence = top.cover
 		res.Weak = top.cover < confident
-		if top.cover >= answerCover && qn.kind != kindNone {
+		if top.cover >= answerCover && qn.kind != kindNone && holdsKey(qn, top) {
 			res.Answer = extractAnswer(qn, top)
 		}
 	}
@@ -243,7 +243,20 @@ const confident = 0.32
 // a short answer to be taken from it: a direct answer from a passage that
 // is not about the question would be wrong, and a wrong answer is worse
 // than none.
-const answerCover = 0.5
+const answerCover = 0.4
+
+// holdsKey reports whether the passage holds the question's most telling
+// concept (the rarest that the passages hold at all): without it, the
+// passage is about something else.
+func holdsKey(q *question, c *candidate) bool {
+	key := -1
+	for i, con := range q.concepts {
+		if con.df > 0 && (key < 0 || con.weight > q.concepts[key].weight) {
+			key = i
+		}
+	}
+	return key >= 0 && c.found[key].weight > 0
+}
 
 // hitOf reads a Bleve hit's stored fields.
 func (x *Index) hitOf(h *search.DocumentMatch) Hit {

@@ -92,6 +92,10 @@ func runAsk(ctx context.Context, args []string, env func(string) string, stdout,
 	for _, h := range res.Hits {
 		fmt.Fprintf(stdout, "%d. %s, paragraph %d (score %.3f)\n   %s\n\n", h.Rank, h.Title, h.Paragraph, h.Score, h.Excerpt)
 	}
-	fmt.Fprintf(stdout, "%d passages matched in %.1f ms\n", res.Total, float64(res.Took.Microseconds())/1000)
+	noun := "passages"
+	if res.Total == 1 {
+		noun = "passage"
+	}
+	fmt.Fprintf(stdout, "%d %s matched in %.1f ms\n", res.Total, noun, float64(res.Took.Microseconds())/1000)
 	return nil
 }

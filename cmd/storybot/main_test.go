@@ -71,7 +71,7 @@ func TestAskText(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.HasPrefix(out, "1. North Korea Talks Sanctions, paragraph 8") || !strings.Contains(out, "**crude oil**") {
+	if !strings.HasPrefix(out, "Answer: from four million to two million barrels\n\n1. North Korea Talks Sanctions, paragraph 8") || !strings.Contains(out, "**crude oil**") || !strings.Contains(out, "1 passage matched") {
 		t.Errorf("output:\n%s", out)
 	}
 }
