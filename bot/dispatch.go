@@ -139,6 +139,9 @@ func (d *dispatch) within(ctx context.Context, now bool, deferred *discordgo.Int
 		reply *Reply
 		err   error
 	}
+	if now {
+		d.sendDeferred(deferred)
+	}
 	done := make(chan result, 1)
 	go func() {
 		defer func() {
@@ -150,9 +153,7 @@ func (d *dispatch) within(ctx context.Context, now bool, deferred *discordgo.Int
 		done <- result{r, err}
 	}()
 	var timer <-chan time.Time
-	if now {
-		d.sendDeferred(deferred)
-	} else {
+	if !now {
 		t := time.NewTimer(d.bot.cfg.DeferAfter)
 		defer t.Stop()
 		timer = t.C
