@@ -94,3 +94,17 @@ func (lx *lexicon) match(terms []string) (int, []int) {
 	}
 	return 0, nil
 }
+
+// oneWordSynonyms counts the one-word entries that share a group with the
+// one-word entry term: what Bleve's synonym expansion adds for it.
+func (lx *lexicon) oneWordSynonyms(term string) int {
+	n := 0
+	for _, g := range lx.byKey[term] {
+		for _, e := range lx.groups[g] {
+			if len(e.terms) == 1 && e.terms[0] != term {
+				n++
+			}
+		}
+	}
+	return n
+}

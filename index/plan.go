@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"slices"
 	"math"
 	"strings"
 
@@ -197,28 +198,64 @@ func (x *Index) correct(r bleveindex.IndexReader, term string, letters int) (str
 	return best, bestCount
 }
 
+// searcherBudget caps the term searchers one question opens in Bleve (each
+// word, each word of a phrase, each one-word synonym Bleve adds), so that
+// a long question full of words with many synonyms stays fast; the
+// question's own words come first, then alternatives by concept weight.
+const searcherBudget = 192
+
 // retrieval is the Bleve query that finds the candidate passages: any way
 // of finding any concept. Ranking is done afterwards, on the candidates.
-func (q *question) retrieval(article string) query.Query {
-	var parts []query.Query
+// One-word alternatives of a one-word concept are left to Bleve's synonym
+// expansion of the word itself.
+func (x *Index) retrieval(q *question, article string) query.Query {
+	type part struct {
+		q    query.Query
+		cost int
+		rank float64
+	}
+	var parts []part
 	for _, c := range q.concepts {
-		for _, a := range c.alts {
+		single := len(c.alts[0].terms) == 1
+		for k, a := range c.alts {
 			if len(a.terms) == 1 {
+				if single && k > 0 {
+					continue // Bleve expands the word's one-word synonyms
+				}
 				tq := query.NewTermQuery(a.terms[0])
 				tq.SetField(fieldText)
 				tq.SetBoost(c.weight * a.weight)
-				parts = append(parts, tq)
+				parts = append(parts, part{tq, 1 + x.lex.oneWordSynonyms(a.terms[0]), c.weight * a.weight})
 				continue
 			}
 			pq := query.NewPhraseQuery(a.phrase, fieldText)
 			pq.SetBoost(c.weight * a.weight)
-			parts = append(parts, pq)
+			parts = append(parts, part{pq, len(a.terms), c.weight * a.weight})
 		}
 	}
-	if len(parts) == 0 {
+	// Own words first (weight 1 sorts above alternatives of equal concept weight).
+	slices.SortStableFunc(parts, func(a, b part) int {
+		switch {
+		case a.rank > b.rank:
+			return -1
+		case a.rank < b.rank:
+			return 1
+		}
+		return 0
+	})
+	var qs []query.Query
+	budget := searcherBudget
+	for _, p := range parts {
+		if p.cost > budget {
+			continue
+		}
+		budget -= p.cost
+		qs = append(qs, p.q)
+	}
+	if len(qs) == 0 {
 		return nil
 	}
-	var bq query.Query = query.NewDisjunctionQuery(parts)
+	var bq query.Query = query.NewDisjunctionQuery(qs)
 	if article != "" {
 		aq := query.NewTermQuery(article)
 		aq.SetField(fieldArticle)

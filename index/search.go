@@ -183,7 +183,7 @@ func (x *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	}
 	qn := x.analyse(ctx, x.reader, text)
 	res.Terms = qn.terms()
-	bq := qn.retrieval(q.Article)
+	bq := x.retrieval(qn, q.Article)
 	if bq == nil {
 		res.Took = time.Since(start)
 		return res, nil
@@ -192,7 +192,7 @@ func (x *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	req := bleve.NewSearchRequestOptions(bq, k, 0, false)
 	req.Fields = []string{fieldText, fieldArticle, fieldParagraph, fieldPart}
 	req.SortBy([]string{"-_score", "_id"})
-	ctx = context.WithValue(ctx, search.MaxTermSearchersKey, 8*MaxTerms)
+	ctx = context.WithValue(ctx, search.MaxTermSearchersKey, 4*searcherBudget)
 	sr, err := x.bi.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, fmt.Errorf("index: search %q: %w", text, err)

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/storybot/storybot/corpus"
 	"github.com/storybot/storybot/index"
 )
 
@@ -65,5 +66,23 @@ func TestUnderstanding(t *testing.T) {
 				t.Errorf("excerpt %q lacks %q", h.Excerpt, tt.wantBold)
 			}
 		})
+	}
+}
+
+// TestSynonymHeavyQuestion asks a question of many words with many
+// synonyms: it stays within Bleve's term-searcher limit and answers.
+func TestSynonymHeavyQuestion(t *testing.T) {
+	idx := build(t, loadEval(t).Articles, index.Options{})
+	var words []string
+	for _, g := range corpus.DefaultSynonyms() {
+		words = append(words, g[0])
+	}
+	q := strings.Join(words, " ")
+	res, err := idx.Search(context.Background(), index.Query{Text: q})
+	if err != nil {
+		t.Fatalf("%d-character question: %v", len(index.CapQuery(q)), err)
+	}
+	if len(res.Hits) == 0 {
+		t.Error("no hits")
 	}
 }
