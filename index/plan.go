@@ -2,8 +2,8 @@ package index
 
 import (
 	"context"
-	"slices"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/blevesearch/bleve/v2/search/query"
