@@ -143,6 +143,8 @@ func TestReplies(t *testing.T) {
 		{"ask-crude-oil", false, []string{"how much crude oil can North Korea import?", "**crude oil North Korea**"}},
 		{"ask-private", true, []string{"**spokesman**", "Ned Price"}},
 		{"ask-no-match", false, []string{"No passage matches", "`/who-vetoes`"}},
+		{"ask-typo", false, []string{"Did you mean: *how much crude oil can North Korea import?*?", "**Answer:** from four million to two million barrels", "**import**"}},
+		{"ask-weak", false, []string{"No passage clearly answers this; here are the nearest ones."}},
 		{"ask-stop-words", false, []string{"no words to search for"}},
 		{"ask-markdown", false, []string{`\*\*veto\*\* \_power\_ \` + "`" + `\|\|\` + "`" + ` \> @everyone`, "**veto power**"}},
 		{"ask-wrong-type", true, []string{"The option `question` must be text."}},
