@@ -50,6 +50,7 @@ Usage:
   storybot corpus add FILE [--replace] | remove ID | list [--corpus DIR]
   storybot eval FILE [--corpus DIR] [--article ID]
   storybot fake-discord [--addr HOST:PORT]
+  storybot bench [--sizes 1000,10000,100000] [--json] [--seed N] [--chart FILE.svg]
 
 Configuration comes from the environment and an optional .env file:
 STORYBOT_CORPUS (articles folder) and STORYBOT_INDEX (index on disk);
@@ -86,6 +87,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return runEval(ctx, rest, env, stdout, stderr)
 	case "fake-discord":
 		return runFakeDiscord(ctx, rest, env, stdin, stdout, stderr)
+	case "bench":
+		return runBench(ctx, rest, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil
