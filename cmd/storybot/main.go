@@ -45,7 +45,7 @@ Usage:
   storybot ask [--json] [--limit N] [--corpus DIR] [--index PATH] QUESTION...
   storybot console [--json] [--corpus DIR] [--index PATH] [--member]
   storybot index [--corpus DIR] [--index PATH]
-  storybot serve [--corpus DIR] [--index PATH]
+  storybot serve [--http ADDR] [--corpus DIR] [--index PATH]
   storybot commands sync [--corpus DIR] [--index PATH]
   storybot corpus add FILE [--replace] | remove ID | list [--corpus DIR]
   storybot eval FILE [--corpus DIR] [--article ID]
@@ -55,8 +55,10 @@ Usage:
 Configuration comes from the environment and an optional .env file:
 STORYBOT_CORPUS (articles folder) and STORYBOT_INDEX (index on disk);
 DISCORD_TOKEN, DISCORD_APP_ID, DISCORD_GUILD_ID and DISCORD_API_BASE for
-serve and commands. With no corpus or index configured, storybot answers
-from the story built into the binary.
+serve and commands; DISCORD_PUBLIC_KEY for serve --http (HTTP interactions
+at ADDR/interactions, with /healthz and /metrics); STORYBOT_COOLDOWN and
+STORYBOT_MAX_SEARCHES limit serve. With no corpus or index configured,
+storybot answers from the story built into the binary.
 `
 
 // run is the whole program: main only calls it, so tests call it too.

@@ -144,12 +144,23 @@ func runServe(ctx context.Context, args []string, env func(string) string, stdou
 	fs.SetOutput(stderr)
 	var src source
 	addSourceFlags(fs, env, &src)
+	httpAddr := fs.String("http", "", "serve Discord's HTTP interactions at `ADDR`/interactions (with /healthz and /metrics) instead of the gateway")
 	if words, err := parseFlags(fs, args); err != nil {
 		return err
 	} else if len(words) > 0 {
 		return &usageError{fmt.Sprintf("serve: unexpected argument %q", words[0])}
 	}
 	cfg, err := readDiscordConfig(env)
+	if err != nil {
+		return err
+	}
+	var publicKey []byte
+	if *httpAddr != "" {
+		if publicKey, err = readPublicKey(env); err != nil {
+			return err
+		}
+	}
+	limits, err := readLimits(env)
 	if err != nil {
 		return err
 	}
@@ -168,6 +179,8 @@ func runServe(ctx context.Context, args []string, env func(string) string, stdou
 		return err
 	}
 	bcfg.HTTPClient = s.Client
+	var o observed
+	bcfg.Limits, bcfg.Observe, bcfg.Reindex = limits, o.metrics.Observe, o.countReindex(bcfg.Reindex)
 	b, err := bot.New(bcfg)
 	if err != nil {
 		return err
@@ -185,6 +198,9 @@ func runServe(ctx context.Context, args []string, env func(string) string, stdou
 	watchCtx, stopWatch := context.WithCancel(ctx)
 	defer stopWatch()
 	go lib.watch(watchCtx, watchEvery)
+	if *httpAddr != "" {
+		return serveHTTP(ctx, *httpAddr, publicKey, b, s, lib, &o, cfg, log)
+	}
 
 	// Handlers answer with a context that outlives the shutdown signal, so
 	// interactions in flight finish.

@@ -39,6 +39,9 @@ type Exchange struct {
 	id, token   string
 	interaction *discordgo.Interaction
 	sentAt      time.Time
+	// httpAnswered, for an interaction delivered over HTTP, is closed once
+	// the endpoint's answer has been taken in.
+	httpAnswered chan struct{}
 
 	// guarded by srv.mu
 	response   *discordgo.InteractionResponse

@@ -170,6 +170,44 @@ func newUser(id string) *discordgo.User {
 // is replayed on RESUME, as Discord does; with no session at all
 // SendInteraction returns ErrNoGateway.
 func (s *Server) SendInteraction(i *discordgo.Interaction, opts ...InteractionOption) (*Exchange, error) {
+	ic, err := s.fillInteraction(i, opts)
+	if err != nil {
+		return nil, err
+	}
+	s.mu.Lock()
+	if s.isClosed {
+		s.mu.Unlock()
+		return nil, ErrClosed
+	}
+	raw, seen, err := s.encodeLocked(ic)
+	if err != nil {
+		s.mu.Unlock()
+		return nil, err
+	}
+	sess := s.targetSessionLocked()
+	if sess == nil {
+		s.mu.Unlock()
+		return nil, ErrNoGateway
+	}
+	if _, dup := s.exchanges[ic.ID]; dup {
+		s.mu.Unlock()
+		return nil, fmt.Errorf("fakediscord: interaction ID %s already sent", ic.ID)
+	}
+	ex := &Exchange{srv: s, id: ic.ID, token: ic.Token, interaction: seen, sentAt: time.Now()}
+	s.exchanges[ex.id] = ex
+	s.byToken[ex.token] = ex
+	s.order = append(s.order, ex)
+	err = s.dispatchLocked(sess, "INTERACTION_CREATE", raw)
+	s.notifyLocked()
+	s.mu.Unlock()
+	if err != nil {
+		return nil, err
+	}
+	return ex, nil
+}
+
+// fillInteraction copies i, applies opts and fills in what Discord would.
+func (s *Server) fillInteraction(i *discordgo.Interaction, opts []InteractionOption) (*discordgo.Interaction, error) {
 	if i == nil {
 		return nil, errors.New("fakediscord: nil interaction")
 	}
@@ -238,46 +276,25 @@ func (s *Server) SendInteraction(i *discordgo.Interaction, opts ...InteractionOp
 			discordgo.PermissionEmbedLinks | discordgo.PermissionAttachFiles | discordgo.PermissionReadMessageHistory
 	}
 
-	s.mu.Lock()
-	if s.isClosed {
-		s.mu.Unlock()
-		return nil, ErrClosed
+	return &ic, nil
+}
+
+// encodeLocked completes the command data and encodes the interaction; it
+// also returns the interaction as the bot sees it, decoded as discordgo
+// does. s.mu must be held.
+func (s *Server) encodeLocked(ic *discordgo.Interaction) (json.RawMessage, *discordgo.Interaction, error) {
+	if err := s.completeDataLocked(ic); err != nil {
+		return nil, nil, err
 	}
-	if err := s.completeDataLocked(&ic); err != nil {
-		s.mu.Unlock()
-		return nil, err
-	}
-	raw, err := encodeInteraction(&ic)
+	raw, err := encodeInteraction(ic)
 	if err != nil {
-		s.mu.Unlock()
-		return nil, fmt.Errorf("fakediscord: encode interaction: %w", err)
+		return nil, nil, fmt.Errorf("fakediscord: encode interaction: %w", err)
 	}
-	// What the bot sees, decoded as discordgo does.
 	var seen discordgo.Interaction
 	if err := json.Unmarshal(raw, &seen); err != nil {
-		s.mu.Unlock()
-		return nil, fmt.Errorf("fakediscord: interaction does not decode: %w", err)
+		return nil, nil, fmt.Errorf("fakediscord: interaction does not decode: %w", err)
 	}
-	sess := s.targetSessionLocked()
-	if sess == nil {
-		s.mu.Unlock()
-		return nil, ErrNoGateway
-	}
-	if _, dup := s.exchanges[ic.ID]; dup {
-		s.mu.Unlock()
-		return nil, fmt.Errorf("fakediscord: interaction ID %s already sent", ic.ID)
-	}
-	ex := &Exchange{srv: s, id: ic.ID, token: ic.Token, interaction: &seen, sentAt: time.Now()}
-	s.exchanges[ex.id] = ex
-	s.byToken[ex.token] = ex
-	s.order = append(s.order, ex)
-	err = s.dispatchLocked(sess, "INTERACTION_CREATE", raw)
-	s.notifyLocked()
-	s.mu.Unlock()
-	if err != nil {
-		return nil, err
-	}
-	return ex, nil
+	return raw, &seen, nil
 }
 
 // Exchanges returns every exchange sent so far, in order.

@@ -510,6 +510,7 @@ func (s *Server) webhookExchange(w http.ResponseWriter, r *http.Request) (*Excha
 		s.reject(nil, w, r, http.StatusUnauthorized, apiError{Message: "Invalid Webhook Token", Code: 50027}, "")
 		return nil, false
 	}
+	ex.awaitHTTPAnswer(r.Context())
 	return ex, true
 }
 
