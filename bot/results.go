@@ -40,7 +40,7 @@ func (b *Bot) results(ctx context.Context, asker string, s search, private bool)
 		if !ok {
 			return nil, userErrorf("The topic command /%s no longer exists; see `/help`.", s.Topic)
 		}
-		title, q = t.Description, index.Query{Text: t.Query, Article: t.Article}
+		title, q = t.Description, index.Query{Text: t.Query, Article: t.Article, Asking: t.Description}
 	}
 	q.Limit, q.Offset = b.cfg.Limit, s.Offset
 	start := time.Now()

@@ -38,6 +38,10 @@ type Query struct {
 	Limit int
 	// Offset skips that many hits, for paging.
 	Offset int
+	// Asking, when set, is the question that Text searches for with other
+	// words (a topic command's description, where Text is its query): it
+	// says what kind of short answer is wanted.
+	Asking string
 }
 
 // Result is the answer to a Query.
@@ -182,6 +186,9 @@ func (x *Index) Search(ctx context.Context, q Query) (*Result, error) {
 		return nil, ErrClosed
 	}
 	qn := x.analyse(ctx, x.reader, text)
+	if q.Asking != "" {
+		qn.kind = answerKindOf(q.Asking)
+	}
 	res.Terms = qn.terms()
 	bq := x.retrieval(qn, q.Article)
 	if bq == nil {

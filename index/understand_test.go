@@ -86,3 +86,21 @@ func TestSynonymHeavyQuestion(t *testing.T) {
 		t.Error("no hits")
 	}
 }
+
+// TestAskingSetsTheAnswerKind: a keyword query (a topic command's) gets a
+// short answer of the kind its question asks for.
+func TestAskingSetsTheAnswerKind(t *testing.T) {
+	idx := build(t, loadEval(t).Articles, index.Options{})
+	for _, tt := range []struct{ asking, want string }{
+		{"", ""},
+		{"Who can veto new UN sanctions?", "China and Russia"},
+	} {
+		res, err := idx.Search(context.Background(), index.Query{Text: "veto power", Asking: tt.asking})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Answer != tt.want {
+			t.Errorf("asking %q: answer %q, want %q", tt.asking, res.Answer, tt.want)
+		}
+	}
+}
