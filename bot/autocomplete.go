@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -59,6 +60,9 @@ func (b *Bot) autocomplete(ctx context.Context, data discordgo.ApplicationComman
 		}
 		if len(words) > 0 {
 			res, err := b.cfg.Engine.Search(ctx, index.Query{Text: typed, Limit: suggestHits})
+			if errors.Is(err, ErrBusy) {
+				return nil // no choices rather than a wait
+			}
 			if err != nil {
 				b.log.Warn("autocomplete search failed", "err", err)
 			} else {

@@ -71,12 +71,21 @@ type Config struct {
 	// acknowledges the interaction and edits the reply in later, well inside
 	// Discord's 3 seconds; one second when 0.
 	DeferAfter time.Duration
+	// Limits are the cooldown and the cap on concurrent searches; off when
+	// zero.
+	Limits Limits
+	// Observe, when set, is told of every interaction answered: its kind
+	// (command, autocomplete, component), the command ("" when unknown), the
+	// outcome (ok, user_error, cooldown, busy, error, panic) and the time
+	// taken. Metrics hang on it.
+	Observe func(kind, command, outcome string, took time.Duration)
 }
 
 // Bot answers Discord interactions from a search engine.
 type Bot struct {
 	cfg Config
 	log *slog.Logger
+	lim *limiter
 
 	mu       sync.RWMutex // guards what SetTopics changes
 	topics   []corpus.Topic
@@ -105,7 +114,11 @@ func New(cfg Config) (*Bot, error) {
 	if cfg.HTTPClient == nil {
 		cfg.HTTPClient = http.DefaultClient
 	}
-	b := &Bot{cfg: cfg, log: cfg.Logger}
+	lim := newLimiter(cfg.Limits)
+	if cfg.Limits.MaxSearches > 0 {
+		cfg.Engine = &limitedEngine{Engine: cfg.Engine, lim: lim}
+	}
+	b := &Bot{cfg: cfg, log: cfg.Logger, lim: lim}
 	if err := b.SetTopics(cfg.Topics); err != nil {
 		return nil, err
 	}

@@ -30,6 +30,10 @@ func (p *panicError) Error() string { return fmt.Sprintf("panic: %v", p.value) }
 // never panics.
 func (b *Bot) Handle(ctx context.Context, s Session, i *discordgo.Interaction) {
 	d := &dispatch{bot: b, s: s, i: i}
+	if b.cfg.Observe != nil {
+		start := time.Now()
+		defer func() { b.cfg.Observe(d.kind(), d.commandName(), d.result(), time.Since(start)) }()
+	}
 	defer func() {
 		if p := recover(); p != nil {
 			d.fail(&panicError{p, debug.Stack()})
@@ -56,6 +60,8 @@ type dispatch struct {
 	// deferredAs is the type of the deferred response sent, or 0.
 	deferredAs discordgo.InteractionResponseType
 	sent       bool
+	// outcome is how the interaction ended, for metrics; "" is ok.
+	outcome string
 }
 
 func (d *dispatch) command(ctx context.Context) {
@@ -73,6 +79,13 @@ func (d *dispatch) command(ctx context.Context) {
 		d.bot.log.Warn("moderator command refused", "interaction", d.i.ID, "command", data.Name, "user", userID(d.i))
 		d.fail(userErrorf("Only moderators (Manage Server permission) can use /%s.", data.Name))
 		return
+	}
+	if d.searches(data.Name) && !d.bot.isModerator(d.i) {
+		if wait := d.bot.lim.allow(userID(d.i)); wait > 0 {
+			d.outcome = "cooldown"
+			d.fail(userErrorf("%s", cooldownMessage(wait)))
+			return
+		}
 	}
 	r := newRequest(d.i, data)
 	r.session = d.s
@@ -207,6 +220,16 @@ func (d *dispatch) finish(reply *Reply, err error) {
 func (d *dispatch) fail(err error) {
 	var ue *UserError
 	var pe *panicError
+	switch {
+	case errors.Is(err, ErrBusy):
+		d.setOutcome("busy")
+	case errors.As(err, &ue):
+		d.setOutcome("user_error")
+	case errors.As(err, &pe):
+		d.setOutcome("panic")
+	default:
+		d.setOutcome("error")
+	}
 	switch {
 	case errors.As(err, &ue):
 		d.send(&Reply{Content: ue.Msg, Ephemeral: true})
