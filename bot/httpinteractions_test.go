@@ -190,3 +190,19 @@ func TestHTTPSlowCommandIsDeferred(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// BenchmarkHTTPInteraction answers a signed /who-vetoes in the HTTP body:
+// signature check, decoding, dispatch, search of the story and rendering.
+func BenchmarkHTTPInteraction(b *testing.B) {
+	bt := newBot(b, bot.Config{}, nil)
+	h := newHandler(b, bt)
+	body, _ := json.Marshal(command("/who-vetoes", bt, asker))
+	b.ReportAllocs()
+	for b.Loop() {
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, signed(testKey, time.Now(), body))
+		if w.Code != 200 {
+			b.Fatalf("%d %s", w.Code, w.Body)
+		}
+	}
+}
