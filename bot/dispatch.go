@@ -80,12 +80,15 @@ func (d *dispatch) command(ctx context.Context) {
 		d.fail(userErrorf("Only moderators (Manage Server permission) can use /%s.", data.Name))
 		return
 	}
+	var counted time.Time // when the cooldown counted this command
 	if d.searches(data.Name) && !d.bot.isModerator(d.i) {
-		if wait := d.bot.lim.allow(userID(d.i)); wait > 0 {
+		wait, at := d.bot.lim.allow(userID(d.i))
+		if wait > 0 {
 			d.outcome = "cooldown"
 			d.fail(userErrorf("%s", cooldownMessage(wait)))
 			return
 		}
+		counted = at
 	}
 	r := newRequest(d.i, data)
 	r.session = d.s
@@ -104,6 +107,9 @@ func (d *dispatch) command(ctx context.Context) {
 		Data: &discordgo.InteractionResponseData{Flags: flags},
 	}
 	reply, err := d.within(ctx, cmd.Defer, deferred, func(ctx context.Context) (*Reply, error) { return cmd.Handle(ctx, r) })
+	if errors.Is(err, ErrBusy) {
+		d.bot.lim.refund(userID(d.i), counted) // "try again" must not meet the cooldown
+	}
 	d.finish(reply, err)
 }
 

@@ -23,7 +23,8 @@ type Limits struct {
 	Cooldown time.Duration
 	// MaxSearches caps the searches running at once, over every command,
 	// button and autocomplete. Past it a command gets an ephemeral "busy"
-	// reply and autocomplete no choices, at once: nothing queues.
+	// reply (and does not count for the cooldown) and autocomplete no
+	// choices, at once: nothing queues.
 	MaxSearches int
 	// Now tells the time for the cooldown; time.Now when nil.
 	Now func() time.Time
@@ -54,17 +55,17 @@ func newLimiter(l Limits) *limiter {
 }
 
 // allow records a search command by user and says how long they still have
-// to wait when it comes too soon (0: go ahead).
-func (l *limiter) allow(user string) time.Duration {
+// to wait when it comes too soon (0: go ahead), and when it was counted.
+func (l *limiter) allow(user string) (time.Duration, time.Time) {
 	if l.cfg.Cooldown <= 0 || user == "" {
-		return 0
+		return 0, time.Time{}
 	}
 	now := l.cfg.Now()
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if last, ok := l.last[user]; ok {
 		if wait := l.cfg.Cooldown - now.Sub(last); wait > 0 {
-			return wait
+			return wait, time.Time{}
 		}
 	}
 	l.last[user] = now
@@ -78,7 +79,20 @@ func (l *limiter) allow(user string) time.Duration {
 		}
 		l.sweep = now
 	}
-	return 0
+	return 0, now
+}
+
+// refund forgets a command counted at the given time, as when it found the
+// bot busy: the member may try again at once.
+func (l *limiter) refund(user string, at time.Time) {
+	if at.IsZero() {
+		return
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.last[user].Equal(at) {
+		delete(l.last, user)
+	}
 }
 
 // acquire takes a search slot without waiting; release gives it back.

@@ -98,7 +98,7 @@ func (g *gateEngine) Search(ctx context.Context, q index.Query) (*index.Result, 
 func TestBusy(t *testing.T) {
 	story, c := storyEngine(t)
 	g := &gateEngine{Engine: story, entered: make(chan struct{}, 1), release: make(chan struct{})}
-	b := newBot(t, bot.Config{Engine: g, Topics: c.Topics, Limits: bot.Limits{MaxSearches: 1}, DeferAfter: time.Minute}, nil)
+	b := newBot(t, bot.Config{Engine: g, Topics: c.Topics, Limits: bot.Limits{MaxSearches: 1, Cooldown: time.Hour}, DeferAfter: time.Minute}, nil)
 	s := &bottest.Session{}
 	first := command("/ask question: who vetoes", b, asker)
 	first.ID = "busy-1"
@@ -127,9 +127,10 @@ func TestBusy(t *testing.T) {
 	if r := s.Final(first.ID); r == nil || len(r.Embeds) == 0 {
 		t.Errorf("first search: %+v", r)
 	}
-	// The slot is free again.
+	// The slot is free again, and the member told "busy" may try again at
+	// once: the refused search did not count for the cooldown.
 	g.entered = make(chan struct{}, 1)
-	third := command("/who-vetoes", b, "700000000000000097")
+	third := command("/who-vetoes", b, "700000000000000098")
 	third.ID = "busy-3"
 	b.Handle(context.Background(), s, third)
 	if r := s.Final(third.ID); r == nil || len(r.Embeds) == 0 {
