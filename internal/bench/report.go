@@ -25,14 +25,14 @@ func WriteJSON(w io.Writer, rows []Row) error {
 // for each size.
 func WriteTable(w io.Writer, rows []Row) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "engine\tpassages\tbuild/s\tdisk MB\tdisk/raw\tRSS MB\tfirst ms\task p50\task p99\tlong p99\tcommon p99\task p99 x2\tcommon p99 x2\tqps x2\tautocomplete p99\t")
+	fmt.Fprintln(tw, "engine\tpassages\tbuild/s\tdisk MB\tdisk/raw\tRSS MB\tRSS loaded\tfirst ms\task p50\task p99\tlong p99\tcommon p99\task p99 x2\tcommon p99 x2\tqps x2\tautocomplete p99\t")
 	for _, r := range rows {
 		ac := "-"
 		if r.AutocompleteP99MS != nil {
 			ac = fmt.Sprintf("%.2f", *r.AutocompleteP99MS)
 		}
-		fmt.Fprintf(tw, "%s\t%d\t%.0f\t%.1f\t%.2fx\t%.1f\t%.1f\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\t%.0f\t%s\t\n",
-			r.Engine, r.Passages, r.BuildPerS, mb(r.DiskBytes), r.DiskRatio, mb(r.RSSBytes), r.FirstAnswerMS,
+		fmt.Fprintf(tw, "%s\t%d\t%.0f\t%.1f\t%.2fx\t%.1f\t%.1f\t%.1f\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\t%.0f\t%s\t\n",
+			r.Engine, r.Passages, r.BuildPerS, mb(r.DiskBytes), r.DiskRatio, mb(r.RSSBytes), mb(r.RSSLoadedBytes), r.FirstAnswerMS,
 			r.AskP50MS, r.AskP99MS, r.LongP99MS, r.CommonP99MS, r.Ask2P99MS, r.Common2P99MS, r.Ask2QPS, ac)
 	}
 	if err := tw.Flush(); err != nil {
@@ -47,7 +47,8 @@ func WriteTable(w io.Writer, rows []Row) error {
 	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "passages\tbuild/s\tdisk\tRSS\tfirst\task p50\task p99\tlong p99\tcommon p99\task p99 x2\t")
 	for _, x := range ratios {
-		fmt.Fprintf(tw, "%d\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\t\n", x.Passages, x.BuildPerS, x.Disk, x.RSS, x.First, x.AskP50, x.AskP99, x.LongP99, x.CommonP99, x.Ask2P99)
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", x.Passages, ratio(x.BuildPerS), ratio(x.Disk), ratio(x.RSS), ratio(x.First),
+			ratio(x.AskP50), ratio(x.AskP99), ratio(x.LongP99), ratio(x.CommonP99), ratio(x.Ask2P99))
 	}
 	return tw.Flush()
 }
@@ -92,6 +93,15 @@ func div(a, b float64) float64 {
 		return math.NaN()
 	}
 	return a / b
+}
+
+// ratio prints a ratio, or "-" when the divisor was 0 (FTS5's RSS gain
+// after open can be below a page).
+func ratio(x float64) string {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return "-"
+	}
+	return fmt.Sprintf("%.2f", x)
 }
 
 func mb(n int64) float64 { return float64(n) / (1 << 20) }
