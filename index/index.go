@@ -36,7 +36,6 @@ const (
 // Field names in the Bleve documents.
 const (
 	fieldText      = "text"
-	fieldTitle     = "title"
 	fieldArticle   = "article"
 	fieldParagraph = "paragraph"
 	fieldPart      = "part"
@@ -123,7 +122,6 @@ type Options struct {
 // passageDoc is the document Bleve indexes for one passage.
 type passageDoc struct {
 	Text      string `json:"text"`
-	Title     string `json:"title"`
 	Article   string `json:"article"`
 	Paragraph int    `json:"paragraph"`
 	Part      int    `json:"part"`
@@ -145,25 +143,21 @@ func newMapping(scoring string) (*mapping.IndexMappingImpl, error) {
 	text.IncludeTermVectors = true // phrase queries need positions
 	text.DocValues = false
 	text.SynonymSource = synonymSource
-
-	title := bleve.NewTextFieldMapping()
-	title.Analyzer = analyzerName
-	title.Store = true
-	title.IncludeTermVectors = false
-	title.DocValues = false
+	text.IncludeInAll = false // nothing searches Bleve's catch-all field
 
 	article := bleve.NewKeywordFieldMapping()
 	article.Store = true
 	article.DocValues = false
+	article.IncludeInAll = false
 
 	number := bleve.NewNumericFieldMapping()
 	number.Index = false
 	number.Store = true
 	number.DocValues = false
+	number.IncludeInAll = false
 
 	doc := bleve.NewDocumentStaticMapping()
 	doc.AddFieldMappingsAt(fieldText, text)
-	doc.AddFieldMappingsAt(fieldTitle, title)
 	doc.AddFieldMappingsAt(fieldArticle, article)
 	doc.AddFieldMappingsAt(fieldParagraph, number)
 	doc.AddFieldMappingsAt(fieldPart, number)
@@ -258,7 +252,7 @@ func fill(ctx context.Context, bi bleve.Index, articles []corpus.Article, scorin
 		for _, p := range a.Passages {
 			info.Paragraphs = max(info.Paragraphs, p.Paragraph)
 			words += len(strings.Fields(p.Text))
-			doc := passageDoc{Text: p.Text, Title: a.Title, Article: a.ID, Paragraph: p.Paragraph, Part: p.Part}
+			doc := passageDoc{Text: p.Text, Article: a.ID, Paragraph: p.Paragraph, Part: p.Part}
 			if err := batch.Index(docID(a.ID, p.Paragraph, p.Part), doc); err != nil {
 				return nil, fmt.Errorf("index: %s paragraph %d: %w", a.File, p.Paragraph, err)
 			}
