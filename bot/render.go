@@ -110,12 +110,29 @@ func citation(h index.Hit, max int) string {
 	if !h.Published.IsZero() {
 		where += ", " + h.Published.Format("2 January 2006")
 	}
-	if h.URL != "" {
-		if linked := fmt.Sprintf("— [%s](<%s>)%s", title, h.URL, where); runes(linked) <= max {
+	if u := linkable(h.URL); u != "" && title != "" {
+		if linked := fmt.Sprintf("— [%s](<%s>)%s", title, u, where); runes(linked) <= max {
 			return linked
 		}
 	}
+	if title == "" {
+		return clip("— "+strings.TrimPrefix(where, ", "), max)
+	}
 	return clip(fmt.Sprintf("— *%s*%s", title, where), max)
+}
+
+// urlEscaper percent-encodes the characters that would let a URL break
+// out of a masked link or start markdown.
+var urlEscaper = strings.NewReplacer("*", "%2A", "_", "%5F", "~", "%7E", "|", "%7C", "`", "%60",
+	"<", "%3C", ">", "%3E", "(", "%28", ")", "%29", "[", "%5B", "]", "%5D", " ", "%20", "\n", "%0A", "\\", "%5C")
+
+// linkable returns a URL fit for a masked link: http or https only, with
+// markdown characters percent-encoded; "" for anything else.
+func linkable(u string) string {
+	if !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://") {
+		return ""
+	}
+	return urlEscaper.Replace(u)
 }
 
 func footer(total uint64, took time.Duration) string {
@@ -144,8 +161,8 @@ func (b *Bot) renderSources(articles []index.Article, meta index.Meta) *Reply {
 	var sb strings.Builder
 	for _, a := range articles {
 		line := "• **" + index.Escape(a.Title) + "**"
-		if a.URL != "" {
-			line = "• [" + index.Escape(a.Title) + "](<" + a.URL + ">)"
+		if u := linkable(a.URL); u != "" {
+			line = "• [" + index.Escape(a.Title) + "](<" + u + ">)"
 		}
 		if a.Source != "" {
 			line += ", " + index.Escape(a.Source)
