@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -24,6 +25,36 @@ const (
 	envModeratorRoles = "STORYBOT_MODERATOR_ROLES"
 	envAuditChannel   = "STORYBOT_AUDIT_CHANNEL"
 )
+
+// wireBot builds the bot for a library: its configuration from the
+// environment, changed by adjust when not nil. A reindex that changes the
+// topic commands updates the bot and, when sync is not nil, Discord.
+func wireBot(lib *library, src source, env func(string) string, log *slog.Logger, adjust func(*bot.Config), sync func(*bot.Bot) error) (*bot.Bot, error) {
+	cfg, err := botConfig(lib, src, env, log)
+	if err != nil {
+		return nil, err
+	}
+	if adjust != nil {
+		adjust(&cfg)
+	}
+	b, err := bot.New(cfg)
+	if err != nil {
+		return nil, err
+	}
+	lib.onTopics = func(_ context.Context, topics []corpus.Topic) (string, error) {
+		if err := b.SetTopics(topics); err != nil {
+			return "", err
+		}
+		if sync == nil {
+			return "The topic commands changed.", nil
+		}
+		if err := sync(b); err != nil {
+			return "", err
+		}
+		return "The topic commands changed and were synced to Discord.", nil
+	}
+	return b, nil
+}
 
 // botConfig is the bot's configuration for a library, from the environment.
 func botConfig(lib *library, src source, env func(string) string, log *slog.Logger) (bot.Config, error) {

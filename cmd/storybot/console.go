@@ -10,9 +10,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 	"golang.org/x/term"
 
-	"github.com/storybot/storybot/bot"
 	"github.com/storybot/storybot/bot/bottest"
-	"github.com/storybot/storybot/corpus"
 )
 
 func runConsole(ctx context.Context, args []string, env func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
@@ -31,19 +29,9 @@ func runConsole(ctx context.Context, args []string, env func(string) string, std
 		return err
 	}
 	defer lib.Close()
-	cfg, err := botConfig(lib, src, env, log)
+	b, err := wireBot(lib, src, env, log, nil, nil)
 	if err != nil {
 		return err
-	}
-	b, err := bot.New(cfg)
-	if err != nil {
-		return err
-	}
-	lib.onTopics = func(_ context.Context, topics []corpus.Topic) (string, error) {
-		if err := b.SetTopics(topics); err != nil {
-			return "", err
-		}
-		return "The topic commands changed.", nil
 	}
 	perms := int64(discordgo.PermissionManageGuild)
 	if *member {

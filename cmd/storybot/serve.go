@@ -15,7 +15,6 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/storybot/storybot/bot"
-	"github.com/storybot/storybot/corpus"
 )
 
 // Discord configuration keys.
@@ -170,30 +169,23 @@ func runServe(ctx context.Context, args []string, env func(string) string, stdou
 		return err
 	}
 	defer lib.Close()
-	bcfg, err := botConfig(lib, src, env, log)
-	if err != nil {
-		return err
-	}
 	s, err := openDiscord(cfg, log)
 	if err != nil {
 		return err
 	}
-	bcfg.HTTPClient = s.Client
 	var o observed
-	bcfg.Limits, bcfg.Observe, bcfg.Reindex = limits, o.metrics.Observe, o.countReindex(bcfg.Reindex)
-	b, err := bot.New(bcfg)
-	if err != nil {
-		return err
-	}
-	lib.onTopics = func(_ context.Context, topics []corpus.Topic) (string, error) {
-		if err := b.SetTopics(topics); err != nil {
-			return "", err
-		}
+	b, err := wireBot(lib, src, env, log, func(bc *bot.Config) {
+		bc.HTTPClient = s.Client
+		bc.Limits, bc.Observe, bc.Reindex = limits, o.metrics.Observe, o.countReindex(bc.Reindex)
+	}, func(b *bot.Bot) error {
 		if _, err := b.Sync(s, cfg.appID, cfg.guildID); err != nil {
-			return "", err
+			return err
 		}
 		log.Info("commands synced", "count", len(b.Commands()), "scope", cfg.scope(), "changed", true)
-		return "The topic commands changed and were synced to Discord.", nil
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	watchCtx, stopWatch := context.WithCancel(ctx)
 	defer stopWatch()
@@ -261,11 +253,7 @@ func runCommands(ctx context.Context, args []string, env func(string) string, st
 		return err
 	}
 	defer lib.Close()
-	bcfg, err := botConfig(lib, src, env, log)
-	if err != nil {
-		return err
-	}
-	b, err := bot.New(bcfg)
+	b, err := wireBot(lib, src, env, log, nil, nil)
 	if err != nil {
 		return err
 	}
