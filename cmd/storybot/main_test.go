@@ -278,3 +278,14 @@ func TestEvalCommand(t *testing.T) {
 		t.Errorf("unknown article: %v", err)
 	}
 }
+
+func TestProgressBar(t *testing.T) {
+	var buf bytes.Buffer
+	bar := progressBar(&buf)
+	bar(500, 2000)
+	bar(2000, 2000)
+	out := buf.String()
+	if !strings.Contains(out, "\r[#######") || !strings.Contains(out, " 25% 500/2000 passages") || !strings.HasSuffix(out, "100% 2000/2000 passages\n") {
+		t.Errorf("bar output %q", out)
+	}
+}
