@@ -59,7 +59,7 @@ func (b *Bot) autocomplete(ctx context.Context, data discordgo.ApplicationComman
 			}
 		}
 		if len(words) > 0 {
-			res, err := b.cfg.Engine.Search(ctx, index.Query{Text: typed, Limit: suggestHits})
+			res, err := b.cfg.Engine.Search(ctx, index.Query{Text: typed, Limit: suggestHits, Suggest: true})
 			if errors.Is(err, ErrBusy) {
 				return nil // no choices rather than a wait
 			}

@@ -76,7 +76,7 @@ func (q *question) terms() []string {
 // analyse turns a question into concepts. It never parses query syntax:
 // the text is analysed like the passages (markdown, punctuation and stop
 // words go), so "+", "field:", "/re/" and "~" are plain text.
-func (x *Index) analyse(ctx context.Context, r bleveindex.IndexReader, text string) *question {
+func (x *Index) analyse(ctx context.Context, r bleveindex.IndexReader, text string, fixTypos bool) *question {
 	q := &question{text: text, kind: answerKindOf(text), corrections: map[string]string{}}
 	var toks []token
 	for _, t := range x.tokens(markdownToSpace.Replace(text)) {
@@ -108,7 +108,7 @@ func (x *Index) analyse(ctx context.Context, r bleveindex.IndexReader, text stri
 			}
 		}
 		df := x.docFreq(ctx, r, own.terms)
-		if df == 0 && len(groups) == 0 && size <= 1 {
+		if df == 0 && len(groups) == 0 && size <= 1 && fixTypos {
 			if fixed, fdf := x.correct(r, own.terms[0], len([]rune(c.words))); fixed != "" {
 				q.corrections[c.words] = fixed
 				c.alts[0] = alt{terms: []string{fixed}, phrase: []string{fixed}, weight: correctedWeight}
@@ -204,6 +204,13 @@ func (x *Index) correct(r bleveindex.IndexReader, term string, letters int) (str
 // question's own words come first, then alternatives by concept weight.
 const searcherBudget = 192
 
+// Common words: from commonFrom passages on, a word held by more than one
+// passage in commonShare is common.
+const (
+	commonFrom  = 5000
+	commonShare = 20
+)
+
 // retrieval is the Bleve query that finds the candidate passages: any way
 // of finding any concept. Ranking is done afterwards, on the candidates.
 // One-word alternatives of a one-word concept are left to Bleve's synonym
@@ -214,8 +221,21 @@ func (x *Index) retrieval(q *question, article string) query.Query {
 		cost int
 		rank float64
 	}
+	// On a large index, words in more than one passage in commonShare are
+	// left to the ranking when the question has rarer ones: fetching every
+	// passage with "said" or "government" only to rank it low is most of
+	// the cost of such a question.
+	n := uint64(x.meta.Passages)
+	common := func(c concept) bool { return n >= commonFrom && c.df > n/commonShare }
+	rare := false
+	for _, c := range q.concepts {
+		rare = rare || (c.df > 0 && !common(c))
+	}
 	var parts []part
 	for _, c := range q.concepts {
+		if rare && common(c) {
+			continue
+		}
 		single := len(c.alts[0].terms) == 1
 		for k, a := range c.alts {
 			if len(a.terms) == 1 {

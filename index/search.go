@@ -38,6 +38,9 @@ type Query struct {
 	Limit int
 	// Offset skips that many hits, for paging.
 	Offset int
+	// Suggest asks for a quick search, for suggestions as the user types:
+	// no typo correction, no direct answer, only Limit candidates ranked.
+	Suggest bool
 	// Asking, when set, is the question that Text searches for with other
 	// words (a topic command's description, where Text is its query): it
 	// says what kind of short answer is wanted.
@@ -185,7 +188,7 @@ func (x *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	if x.bi == nil {
 		return nil, ErrClosed
 	}
-	qn := x.analyse(ctx, x.reader, text)
+	qn := x.analyse(ctx, x.reader, text, !q.Suggest)
 	if q.Asking != "" {
 		qn.kind = answerKindOf(q.Asking)
 	}
@@ -196,6 +199,9 @@ func (x *Index) Search(ctx context.Context, q Query) (*Result, error) {
 		return res, nil
 	}
 	k := max(candidates, offset+limit)
+	if q.Suggest {
+		k = offset + limit
+	}
 	req := bleve.NewSearchRequestOptions(bq, k, 0, false)
 	req.Fields = []string{fieldText, fieldArticle, fieldParagraph, fieldPart}
 	// Score alone: sorting by _id too makes Bleve fetch the id of every
@@ -218,7 +224,7 @@ func (x *Index) Search(ctx context.Context, q Query) (*Result, error) {
 		top := cands[0]
 		res.Confidence = top.cover
 		res.Weak = top.cover < confident
-		if top.cover >= answerCover && qn.kind != kindNone && holdsKey(qn, top) {
+		if !q.Suggest && top.cover >= answerCover && qn.kind != kindNone && holdsKey(qn, top) {
 			res.Answer = extractAnswer(qn, top)
 		}
 	}

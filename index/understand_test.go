@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/storybot/storybot/corpus"
+	"github.com/storybot/storybot/corpus/corpustest"
 	"github.com/storybot/storybot/index"
 )
 
@@ -102,5 +103,48 @@ func TestAskingSetsTheAnswerKind(t *testing.T) {
 		if res.Answer != tt.want {
 			t.Errorf("asking %q: answer %q, want %q", tt.asking, res.Answer, tt.want)
 		}
+	}
+}
+
+// TestCommonWordsLeftToRanking: on a large index, a question's very common
+// words do not fetch candidates when it has rarer ones, and still do when
+// it has none.
+func TestCommonWordsLeftToRanking(t *testing.T) {
+	articles := corpustest.Generate(3, 6000)
+	articles = append(articles, corpus.Article{ID: "zz", Title: "Airships", Passages: []corpus.Passage{
+		{Paragraph: 1, Part: 1, Text: "The government said a zeppelin flew over the council."},
+	}})
+	idx := build(t, articles, index.Options{})
+	ctx := context.Background()
+	res, err := idx.Search(ctx, index.Query{Text: "government zeppelin"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Hits) == 0 || res.Hits[0].Article != "zz" || res.Total > 5 {
+		t.Errorf("rare and common word: %d matched, first %+v; want the zeppelin passage, few matches", res.Total, res.Hits)
+	}
+	if !strings.Contains(res.Hits[0].Excerpt, "**government**") {
+		t.Errorf("the common word is not highlighted: %q", res.Hits[0].Excerpt)
+	}
+	res, err = idx.Search(ctx, index.Query{Text: "government council"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total < 300 {
+		t.Errorf("common words only: %d matched, want them searched", res.Total)
+	}
+}
+
+// TestSuggestIsQuick: a suggestion search corrects no typo and gives no
+// direct answer.
+func TestSuggestIsQuick(t *testing.T) {
+	idx := build(t, loadEval(t).Articles, index.Options{})
+	full, _ := idx.Search(context.Background(), index.Query{Text: "who vetoes imprt"})
+	quick, _ := idx.Search(context.Background(), index.Query{Text: "who vetoes imprt", Suggest: true})
+	if full.DidYouMean == "" || quick.DidYouMean != "" || quick.Answer != "" {
+		t.Errorf("full: %q %q; quick: %q %q", full.DidYouMean, full.Answer, quick.DidYouMean, quick.Answer)
+	}
+	if len(quick.Hits) == 0 || quick.Hits[0].Paragraph != 11 {
+		t.Errorf("quick hits %+v", quick.Hits)
 	}
 }
