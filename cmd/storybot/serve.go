@@ -163,6 +163,10 @@ func runServe(ctx context.Context, args []string, env func(string) string, stdou
 	if err != nil {
 		return err
 	}
+	shard, err := readShardConfig(env)
+	if err != nil {
+		return err
+	}
 	log := newLogger(stderr, env)
 	lib, err := openLibrary(ctx, src, log)
 	if err != nil {
@@ -209,15 +213,23 @@ func runServe(ctx context.Context, args []string, env func(string) string, stdou
 		defer work.done()
 		b.Handle(handlerCtx, ds, ic.Interaction)
 	})
+	if shard.sharded() {
+		s.ShardID, s.ShardCount = shard.id, shard.count
+		log.Info("gateway shard", "shard", shard.id, "shards", shard.count)
+	}
 	if err := s.Open(); err != nil {
 		return fmt.Errorf("connect to Discord: %w", err)
 	}
-	wrote, err := b.Sync(s, cfg.appID, cfg.guildID)
-	if err != nil {
-		s.Close()
-		return fmt.Errorf("commands: %w", err)
+	if shard.syncs() {
+		wrote, err := b.Sync(s, cfg.appID, cfg.guildID)
+		if err != nil {
+			s.Close()
+			return fmt.Errorf("commands: %w", err)
+		}
+		log.Info("commands synced", "count", len(b.Commands()), "scope", cfg.scope(), "changed", wrote)
+	} else {
+		log.Info("commands not synced: only shard 0 syncs them", "shard", shard.id)
 	}
-	log.Info("commands synced", "count", len(b.Commands()), "scope", cfg.scope(), "changed", wrote)
 
 	<-ctx.Done()
 	log.Info("shutting down: finishing interactions in flight")
