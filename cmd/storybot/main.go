@@ -51,6 +51,7 @@ Usage:
   storybot eval FILE [--corpus DIR] [--article ID]
   storybot fake-discord [--addr HOST:PORT]
   storybot bench [--sizes 1000,10000,100000] [--json] [--seed N] [--chart FILE.svg]
+  storybot loadgen --url http://127.0.0.1:PORT/interactions --key-seed HEX [--n N] [--concurrency C] [--duration D]
 
 Configuration comes from the environment and an optional .env file:
 STORYBOT_CORPUS (articles folder) and STORYBOT_INDEX (index on disk);
@@ -91,6 +92,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return runFakeDiscord(ctx, rest, env, stdin, stdout, stderr)
 	case "bench":
 		return runBench(ctx, rest, stdout, stderr)
+	case "loadgen":
+		return runLoadgen(ctx, rest, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil
