@@ -61,28 +61,9 @@ func startServe(t *testing.T, srv *fakediscord.Server, extra ...string) *served 
 	for i := 0; i+1 < len(extra); i += 2 {
 		env[extra[i]] = extra[i+1]
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	logs := &syncBuffer{}
-	done := make(chan error, 1)
 	before := len(srv.Requests())
-	go func() {
-		done <- run(ctx, []string{"storybot", "serve"}, func(k string) string { return env[k] }, strings.NewReader(""), &bytes.Buffer{}, logs)
-	}()
-	s := &served{srv: srv, logs: logs}
-	var once sync.Once
-	var stopErr error
-	s.stop = func() error {
-		once.Do(func() {
-			cancel()
-			select {
-			case stopErr = <-done:
-			case <-time.After(20 * time.Second):
-				stopErr = errors.New("serve did not stop within 20s")
-			}
-		})
-		return stopErr
-	}
-	t.Cleanup(func() { s.stop() })
+	logs, done, stop := runInBackground(t, env, "serve")
+	s := &served{srv: srv, logs: logs, stop: stop}
 	// Synced: the bot listed the guild's commands after identifying.
 	deadline := time.Now().Add(20 * time.Second)
 	for !strings.Contains(logs.String(), "commands synced") {
@@ -97,6 +78,35 @@ func startServe(t *testing.T, srv *fakediscord.Server, extra ...string) *served 
 		time.Sleep(10 * time.Millisecond)
 	}
 	return s
+}
+
+// runInBackground runs the program with args and env until the returned
+// stop is called (also at the end of the test): stop cancels its context
+// and waits up to 20 s for run to return, giving its error. done delivers
+// run's error when it ends by itself.
+func runInBackground(t *testing.T, env map[string]string, args ...string) (*syncBuffer, <-chan error, func() error) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	logs := &syncBuffer{}
+	done := make(chan error, 1)
+	go func() {
+		done <- run(ctx, append([]string{"storybot"}, args...), func(k string) string { return env[k] }, strings.NewReader(""), &bytes.Buffer{}, logs)
+	}()
+	var once sync.Once
+	var stopErr error
+	stop := func() error {
+		once.Do(func() {
+			cancel()
+			select {
+			case stopErr = <-done:
+			case <-time.After(20 * time.Second):
+				stopErr = errors.New("serve did not stop within 20s")
+			}
+		})
+		return stopErr
+	}
+	t.Cleanup(func() { stop() })
+	return logs, done, stop
 }
 
 // send sends an interaction and fails the test when the fake cannot.

@@ -6,13 +6,11 @@ import (
 	"crypto/ed25519"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"io"
 	"net/http"
 	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -47,27 +45,8 @@ func startHTTPServe(t *testing.T, srv *fakediscord.Server, extra ...string) *htt
 	for i := 0; i+1 < len(extra); i += 2 {
 		env[extra[i]] = extra[i+1]
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	logs := &syncBuffer{}
-	done := make(chan error, 1)
-	go func() {
-		done <- run(ctx, []string{"storybot", "serve", "--http", "127.0.0.1:0"}, func(k string) string { return env[k] }, strings.NewReader(""), &bytes.Buffer{}, logs)
-	}()
-	h := &httpServed{srv: srv, key: priv, pub: hex.EncodeToString(pub), logs: logs}
-	var once sync.Once
-	var stopErr error
-	h.stop = func() error {
-		once.Do(func() {
-			cancel()
-			select {
-			case stopErr = <-done:
-			case <-time.After(20 * time.Second):
-				stopErr = errors.New("serve did not stop within 20s")
-			}
-		})
-		return stopErr
-	}
-	t.Cleanup(func() { h.stop() })
+	logs, done, stop := runInBackground(t, env, "serve", "--http", "127.0.0.1:0")
+	h := &httpServed{srv: srv, key: priv, pub: hex.EncodeToString(pub), logs: logs, stop: stop}
 	deadline := time.Now().Add(20 * time.Second)
 	for {
 		if m := addrRE.FindStringSubmatch(logs.String()); m != nil {
