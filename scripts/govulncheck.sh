@@ -3,9 +3,10 @@
 # vulnerability database from the golang.org/x/vulndb module (served by the
 # Go module proxy) with its cmd/indexdb, and point govulncheck at it.
 # About 1.5 min (the first run also downloads vulndb's dependencies).
-# Not yet in .ci/run: with go1.26.8 (go.mod) it reports 10 standard-library
-# vulnerabilities fixed in go1.26.9/go1.26.10; with GOTOOLCHAIN=go1.26.10 it
-# is clean. Usage: scripts/govulncheck.sh   (GOTOOLCHAIN=go1.26.10 to try)
+# .ci/run runs it under GOTOOLCHAIN=go1.26.10 (go.mod's toolchain line):
+# go1.26.8 has 10 standard-library vulnerabilities fixed in go1.26.9/10.
+# Exits non-zero when a vulnerability is reachable from the code.
+# Usage: GOTOOLCHAIN=go1.26.10 scripts/govulncheck.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 vulndb=golang.org/x/vulndb@v0.0.0-20261105234957-e22db6528018
