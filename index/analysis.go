@@ -57,16 +57,22 @@ func newAnalyzer(_ map[string]any, cache *registry.Cache) (analysis.Analyzer, er
 }
 
 // acronyms writes an upper-case word of two to four letters that spells an
-// English stop word with dots ("US" becomes "U.S", as the tokenizer leaves
-// "U.S."), so that it is kept, and "US" and "U.S." are one term.
+// English stop word or pronoun with dots ("US" becomes "U.S", as the
+// tokenizer leaves "U.S."), so that it is kept, "US" and "U.S." are one
+// term, and neither is "us" (nor "used", which Porter stems to "us").
 type acronyms struct{}
+
+// pronouns are the personal pronouns that Bleve's English stop words leave
+// in; an acronym that spells one ("US") is not that word.
+var pronouns = map[string]bool{"us": true}
 
 func (acronyms) Filter(input analysis.TokenStream) analysis.TokenStream {
 	for _, t := range input {
 		if n := len(t.Term); n < 2 || n > 4 || !isUpperASCII(t.Term) {
 			continue
 		}
-		if _, stop := stopWords[strings.ToLower(string(t.Term))]; !stop {
+		lw := strings.ToLower(string(t.Term))
+		if _, stop := stopWords[lw]; !stop && !pronouns[lw] {
 			continue
 		}
 		dotted := make([]byte, 0, 2*len(t.Term))

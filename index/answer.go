@@ -16,10 +16,13 @@ import (
 type answerKind int
 
 const (
-	kindNone   answerKind = iota
-	kindEntity            // who, which country…: a name
-	kindNumber            // how many, how much: a quantity
-	kindTime              // when, what year: a date or time
+	kindNone     answerKind = iota
+	kindEntity              // who, which country…: a name
+	kindNumber              // how many, how much, what limit: a quantity
+	kindTime                // when, what year: a date or time
+	kindThing               // what + a noun or verb: a list of things, or what was vowed
+	kindReason              // why, what caused: the cause
+	kindModifier            // what kind of X, for what purpose: the words that qualify X
 )
 
 // entityNouns are the nouns that, after "which" or "what", ask for a name.
@@ -28,15 +31,37 @@ var entityNouns = map[string]bool{
 	"governments": true, "power": true, "powers": true, "state": true, "states": true,
 	"organization": true, "organisation": true, "agency": true, "official": true, "officials": true,
 	"person": true, "leader": true, "ally": true, "allies": true, "name": true, "spokesman": true,
-	"president": true, "news": true, "capital": true, "city": true,
+	"president": true, "news": true, "capital": true, "city": true, "company": true,
+	"companies": true, "group": true, "groups": true, "diplomat": true, "diplomats": true,
+	"minister": true, "party": true, "parties": true, "newspaper": true,
+}
+
+// quantityNouns name a quantity: "what limit", or "oil cap" with no
+// question word, ask for a number.
+var quantityNouns = map[string]bool{
+	"number": true, "amount": true, "percentage": true, "quantity": true, "total": true,
+	"limit": true, "cap": true, "ceiling": true, "quota": true, "figure": true, "volume": true,
+	"price": true, "cost": true, "size": true,
+}
+
+// timeNouns ask for a time after "what" or "which", or anywhere in a
+// question with no question word.
+var timeNouns = map[string]bool{"year": true, "date": true, "day": true, "month": true, "time": true}
+
+// causeVerbs, after "what", ask for a cause: "what soured relations".
+var causeVerbs = map[string]bool{
+	"caused": true, "causes": true, "soured": true, "led": true, "prompted": true,
+	"triggered": true, "drove": true, "sparked": true, "worsened": true,
 }
 
 var words = regexp.MustCompile(`[\p{L}\p{N}']+`)
 
 // answerKindOf reads what kind of answer a question asks for from its
-// question words.
+// question words; a question with none ("oil cap", "first icbm since")
+// asks for a number, time or name when one of its words names one.
 func answerKindOf(text string) answerKind {
 	w := words.FindAllString(strings.ToLower(text), -1)
+	asked := false
 	for i, word := range w {
 		next := ""
 		if i+1 < len(w) {
@@ -47,26 +72,100 @@ func answerKindOf(text string) answerKind {
 			return kindEntity
 		case "when":
 			return kindTime
+		case "why":
+			return kindReason
+		case "where":
+			asked = true
 		case "how":
 			if next == "many" || next == "much" {
 				return kindNumber
 			}
+			asked = true
 		case "which", "what":
 			switch {
-			case next == "year" || next == "date" || next == "day" || next == "month":
+			case timeNouns[next]:
 				return kindTime
-			case next == "number" || next == "amount" || next == "percentage":
+			case quantityNouns[next]:
 				return kindNumber
 			case entityNouns[next]:
 				return kindEntity
+			case causeVerbs[next]:
+				return kindReason
+			case next == "kind" || next == "type" || next == "sort" || next == "purpose" ||
+				(i > 0 && w[i-1] == "for" && word == "what"):
+				return kindModifier
 			}
-			// "what is X's official name"
+			// "what is X's official name", "which US official said"
 			if slices.Contains(w[i:], "name") {
 				return kindEntity
 			}
+			for _, later := range w[i+1 : min(len(w), i+4)] {
+				if word == "which" && entityNouns[later] {
+					return kindEntity
+				}
+			}
+			return kindThing
+		}
+	}
+	if asked {
+		return kindNone
+	}
+	for _, word := range w {
+		switch {
+		case word == "name":
+			return kindEntity
+		case quantityNouns[word]:
+			return kindNumber
+		case timeNouns[word] || word == "since":
+			return kindTime
 		}
 	}
 	return kindNone
+}
+
+// auxiliaries stand between a question word and the verb, or between a
+// subject and its verb in a passage.
+var auxiliaries = map[string]bool{
+	"can": true, "could": true, "will": true, "would": true, "may": true, "might": true,
+	"should": true, "must": true, "has": true, "have": true, "had": true, "did": true,
+	"does": true, "do": true, "is": true, "was": true, "are": true, "were": true,
+}
+
+// doerVerb returns the verb of a question that asks who did something
+// ("who can veto the resolution" asks for the subject of "veto", "which
+// countries refused" of "refused"), or "" when the question asks for an
+// object or an identity ("who did Kim meet", "who is the spokesman").
+func doerVerb(text string) string {
+	w := words.FindAllString(strings.ToLower(text), -1)
+	for i, word := range w {
+		j := -1
+		switch word {
+		case "who":
+			j = i + 1
+		case "which", "what":
+			for k := i + 1; k < min(len(w), i+4); k++ {
+				if entityNouns[w[k]] {
+					j = k + 1
+				}
+			}
+		default:
+			continue
+		}
+		if j < 0 || j >= len(w) {
+			return ""
+		}
+		switch w[j] {
+		case "did", "does", "do", "is", "was", "are", "were":
+			return "" // an object or an identity
+		case "can", "could", "will", "would", "may", "might", "should", "must", "has", "have", "had":
+			j++
+		}
+		if j < len(w) && !auxiliaries[w[j]] && !isStop(w[j]) {
+			return w[j]
+		}
+		return ""
+	}
+	return ""
 }
 
 // span is a possible answer in a passage: a run of words.
@@ -136,7 +235,7 @@ func spans(kind answerKind, text string, ws []word) []span {
 			return yearRE.MatchString(w.text) || timeWords[lw]
 		case kindEntity:
 			r := []rune(w.text)
-			return len(r) > 0 && unicode.IsUpper(r[0]) && !isStop(w.text)
+			return len(r) > 0 && unicode.IsUpper(r[0]) && !isStop(w.text) && !timeWords[lw]
 		}
 		return false
 	}
@@ -233,8 +332,7 @@ func candidateSpans(q *question, c *candidate) []span {
 		for p := s.first; p <= s.last; p++ {
 			own = own || matched[p]
 		}
-		inside := hasBelow(positions, s.first) && hasAbove(positions, s.last) &&
-			nearest(positions, s.first) <= 2 && nearest(positions, s.last) <= 2
+		inside := below(positions, s.first) <= 2 && above(positions, s.last) <= 2
 		if !own && !(q.kind == kindEntity && inside) {
 			out = append(out, s)
 		}
@@ -242,28 +340,24 @@ func candidateSpans(q *question, c *candidate) []span {
 	return out
 }
 
-func hasBelow(ps []int, p int) bool {
-	for _, x := range ps {
-		if x < p {
-			return true
-		}
-	}
-	return false
-}
-
-func hasAbove(ps []int, p int) bool {
-	for _, x := range ps {
-		if x > p {
-			return true
-		}
-	}
-	return false
-}
-
-func nearest(ps []int, p int) int {
+// below is how far the nearest position before p stands (MaxInt if none).
+func below(ps []int, p int) int {
 	d := math.MaxInt
 	for _, x := range ps {
-		d = min(d, abs(x-p))
+		if x < p {
+			d = min(d, p-x)
+		}
+	}
+	return d
+}
+
+// above is how far the nearest position after p stands (MaxInt if none).
+func above(ps []int, p int) int {
+	d := math.MaxInt
+	for _, x := range ps {
+		if x > p {
+			d = min(d, x-p)
+		}
 	}
 	return d
 }

@@ -102,7 +102,20 @@ type Meta struct {
 	SynonymDocs int `json:"synonym_docs,omitempty"`
 	// AvgTokens is the average length of a passage, in words.
 	AvgTokens float64 `json:"avg_tokens,omitempty"`
+	// Analysis is the version of the text analysis the index was built
+	// with; Open refuses an index built with another (ErrOutdated).
+	Analysis int `json:"analysis,omitempty"`
 }
+
+// analysisVersion is the version of the text analysis (see analysis.go):
+// raised whenever a change makes the terms of an index built before it
+// differ from the terms of a question analysed now. 2: "US" is an acronym,
+// not "us" (nor "used").
+const analysisVersion = 2
+
+// ErrOutdated is returned by Open for an index built by an older storybot
+// whose text analysis differs: it must be built again from the corpus.
+var ErrOutdated = errors.New("index: built with an older text analysis; rebuild it")
 
 // Options tune how an index is built.
 type Options struct {
@@ -290,6 +303,7 @@ func fill(ctx context.Context, bi bleve.Index, articles []corpus.Article, scorin
 		Passages:    total,
 		SynonymDocs: synonymDocs,
 		AvgTokens:   float64(words) / float64(max(total, 1)),
+		Analysis:    analysisVersion,
 	}
 	if err := putJSON(bi, keyArticles, table); err != nil {
 		return nil, err
@@ -404,6 +418,10 @@ func Open(path string) (*Index, error) {
 	if err := getJSON(bi, keyMeta, &meta); err != nil {
 		bi.Close()
 		return nil, fmt.Errorf("index: open %s: %w", path, err)
+	}
+	if meta.Analysis != analysisVersion {
+		bi.Close()
+		return nil, fmt.Errorf("index: open %s: analysis version %d, want %d: %w", path, meta.Analysis, analysisVersion, ErrOutdated)
 	}
 	idx, err := newIndex(bi, table, meta, synonyms)
 	if err != nil {

@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"math"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -79,7 +80,7 @@ func (q *question) terms() []string {
 func (x *Index) analyse(ctx context.Context, r bleveindex.IndexReader, text string, fixTypos bool) *question {
 	q := &question{text: text, kind: answerKindOf(text), corrections: map[string]string{}}
 	var toks []token
-	for _, t := range x.tokens(markdownToSpace.Replace(text)) {
+	for _, t := range x.tokens(asAcronyms(markdownToSpace.Replace(text))) {
 		if !filler[strings.ToLower(text[t.start:t.end])] {
 			toks = append(toks, t)
 		}
@@ -126,6 +127,16 @@ func (x *Index) analyse(ctx context.Context, r bleveindex.IndexReader, text stri
 		i += max(size, 1)
 	}
 	return q
+}
+
+// pronounAcronym is a pronoun typed in lower case that a question means as
+// an acronym: "is the us open to talks" asks about the US (a question has
+// no use for "us" the pronoun as a search word).
+var pronounAcronym = regexp.MustCompile(`\b[Uu][Ss]\b`)
+
+// asAcronyms writes such words in capitals, the same length.
+func asAcronyms(text string) string {
+	return pronounAcronym.ReplaceAllStringFunc(text, strings.ToUpper)
 }
 
 // phraseOf writes tokens as a phrase: terms at their positions, "" where

@@ -55,6 +55,7 @@ func (c *candidate) rawWords() []word {
 type found struct {
 	weight    float64 // the alternative's weight; 0 when not found
 	positions []int   // where it starts
+	length    int     // how many positions it spans
 	terms     map[string]bool
 }
 
@@ -71,7 +72,7 @@ func (q *question) match(c *candidate) {
 			if len(pos) == 0 || a.weight <= c.found[i].weight {
 				continue
 			}
-			f := found{weight: a.weight, positions: pos, terms: map[string]bool{}}
+			f := found{weight: a.weight, positions: pos, length: len(a.phrase), terms: map[string]bool{}}
 			for _, t := range a.terms {
 				f.terms[t] = true
 			}

@@ -224,8 +224,8 @@ func (x *Index) Search(ctx context.Context, q Query) (*Result, error) {
 		top := cands[0]
 		res.Confidence = top.cover
 		res.Weak = top.cover < confident
-		if !q.Suggest && top.cover >= answerCover && qn.kind != kindNone && holdsKey(qn, top) {
-			res.Answer = extractAnswer(qn, top)
+		if !q.Suggest && top.cover >= answerCover && qn.kind != kindNone && (holdsKey(qn, top) || top.cover >= 0.5) {
+			res.Answer = extract(qn, top)
 		}
 	}
 	res.DidYouMean = x.didYouMean(qn, cands)

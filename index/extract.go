@@ -1,0 +1,698 @@
+package index
+
+import (
+	"strings"
+	"unicode"
+)
+
+// Short answers are read off the best passage with a few rules of English
+// word order, each tied to what the question asks (see answerKindOf):
+//
+//   - who did it: the doer of the question's verb in the passage, either
+//     its subject ("China and Russia have so far refused", skipping
+//     asides between commas) or its agent ("seen by AFP");
+//   - who is it: a name standing beside the question's word
+//     ("spokesman Ned Price", "leader Kim Jong Un");
+//   - what things: a list the passage gives ("including mineral fuels and
+//     clocks", "tanks, rocket launchers and missiles");
+//   - what was vowed: what follows the verb ("vowed to accelerate …");
+//   - why: what follows a word of cause ("over the Ukraine invasion");
+//   - what kind, what purpose: the words that qualify the question's noun
+//     ("for civilian purposes").
+//
+// Each rule only reads words next to the question's own words in the
+// passage, and gives up rather than guess: no answer is better than a
+// wrong one.
+
+// extract reads a short answer to the question off the passage, or returns
+// "" when unsure.
+func extract(q *question, c *candidate) string {
+	v := newView(q, c)
+	switch q.kind {
+	case kindEntity:
+		verb := doerVerb(q.text)
+		at := v.verbAt(q, c)
+		if verb != "" && len(at) == 0 {
+			return "" // the passage does not say who did it
+		}
+		for _, at := range at {
+			if s := v.agentAfter(at[1]); s != "" {
+				return s
+			}
+			if s := v.subjectBefore(at[0]); s != "" {
+				return s
+			}
+		}
+		if verb == "" {
+			if s := v.besideOwn(); s != "" {
+				return s
+			}
+		}
+		return extractAnswer(q, c)
+	case kindNumber:
+		return extractAnswer(q, c)
+	case kindTime:
+		if s := extractAnswer(q, c); s != "" {
+			return s
+		}
+		// The one time the passage gives is when it happened.
+		if ss := candidateSpans(q, c); len(ss) == 1 {
+			return strings.TrimSpace(c.hit.Text[ss[0].start:ss[0].end])
+		}
+	case kindThing:
+		if asksDeed(q.text) {
+			// "what did Kim vow": what he vowed to do.
+			if s := v.infinitiveAfterOwn(); s != "" {
+				return s
+			}
+		}
+		return v.listNear(asksThings(q.text))
+	case kindReason:
+		return v.causeAfterOwn()
+	case kindModifier:
+		return v.modifierOfOwn(q, c)
+	}
+	return ""
+}
+
+// view is a passage prepared for reading a short answer off it.
+type view struct {
+	text  string
+	ws    []word
+	at    map[int]int  // position → index in ws
+	own   map[int]bool // positions of the question's words found
+	aside []int        // per word: which aside between commas it is in, 0 for none
+}
+
+func newView(q *question, c *candidate) *view {
+	v := &view{text: c.hit.Text, ws: c.rawWords(), at: map[int]int{}, own: map[int]bool{}}
+	for i, w := range v.ws {
+		v.at[w.pos] = i
+	}
+	asksName := strings.Contains(strings.ToLower(q.text), "name")
+	for _, t := range c.toks {
+		for _, f := range c.found {
+			if f.terms[t.term] && !(asksName && f.weight < 1) {
+				v.own[t.pos] = true
+			}
+		}
+	}
+	v.aside = make([]int, len(v.ws))
+	id := 0
+	for i := 1; i < len(v.ws); i++ {
+		if !strings.Contains(v.gap(i-1), ",") || !v.opensAside(i) {
+			continue
+		}
+		end := -1
+		for k := i + 1; k < len(v.ws) && k-i < 14; k++ {
+			g := v.gap(k - 1)
+			if strings.Contains(g, ",") {
+				end = k - 1
+				break
+			}
+			if strings.ContainsAny(g, ".;:!?()") {
+				break
+			}
+		}
+		if end < 0 {
+			continue
+		}
+		id++
+		for k := i; k <= end; k++ {
+			v.aside[k] = id
+		}
+		i = end
+	}
+	return v
+}
+
+// gap is the text between word i and word i+1 ("" past the end).
+func (v *view) gap(i int) string {
+	if i < 0 || i+1 >= len(v.ws) {
+		return ""
+	}
+	return v.text[v.ws[i].end:v.ws[i+1].start]
+}
+
+// opensAside reports whether the words from i, after a comma, are an aside
+// that a sentence could do without: a relative clause ("whose relations
+// …"), a participle ("overseeing a parade …") or, after a name, an
+// apposition with a possessive ("North Korea's closest ally").
+func (v *view) opensAside(i int) bool {
+	first := strings.ToLower(v.ws[i].text)
+	switch first {
+	case "whose", "who", "which", "whom", "where":
+		return true
+	}
+	if strings.HasSuffix(first, "ing") && len(first) > 5 {
+		return true
+	}
+	if !isName(v.ws[i-1].text) {
+		return false
+	}
+	for k := i; k < min(len(v.ws), i+3); k++ {
+		if strings.HasSuffix(v.ws[k].text, "'s") || strings.HasSuffix(v.ws[k].text, "’s") {
+			return true
+		}
+	}
+	return false
+}
+
+// skippable reports whether word i can be passed over when looking for
+// the doer of a verb: it is in an aside.
+func (v *view) skippable(i int) bool {
+	return v.aside[i] != 0
+}
+
+func isName(s string) bool {
+	r := []rune(s)
+	return len(r) > 0 && unicode.IsUpper(r[0]) && !isStop(s) && !timeWords[strings.ToLower(s)]
+}
+
+// name is a name found in the passage: words i..j.
+type name struct{ i, j int }
+
+// nameEndingAt returns the name whose last word is i ("Ned Price",
+// "Democratic People's Republic of Korea"), or false when word i is not
+// part of a name or is one of the question's words.
+func (v *view) nameEndingAt(i int) (name, bool) {
+	if i < 0 || i >= len(v.ws) || !isName(v.ws[i].text) || v.own[v.ws[i].pos] {
+		return name{}, false
+	}
+	n := name{i, i}
+	for k := i - 1; k >= 0 && v.gap(k) == " " && v.ws[k+1].pos == v.ws[k].pos+1; k-- {
+		switch {
+		case isName(v.ws[k].text) && !v.own[v.ws[k].pos]:
+			n.i = k
+			continue
+		case strings.EqualFold(v.ws[k].text, "of") && k > 0 && isName(v.ws[k-1].text) && v.gap(k-1) == " ":
+			continue
+		}
+		break
+	}
+	return n, true
+}
+
+// nameStartingAt returns the name whose first word is i.
+func (v *view) nameStartingAt(i int) (name, bool) {
+	if i < 0 || i >= len(v.ws) || !isName(v.ws[i].text) || v.own[v.ws[i].pos] {
+		return name{}, false
+	}
+	n := name{i, i}
+	for k := i + 1; k < len(v.ws) && v.gap(k-1) == " "; k++ {
+		switch {
+		case isName(v.ws[k].text) && !v.own[v.ws[k].pos]:
+			n.j = k
+			continue
+		case strings.EqualFold(v.ws[k].text, "of") && k+1 < len(v.ws) && isName(v.ws[k+1].text) && v.gap(k) == " ":
+			continue
+		}
+		break
+	}
+	return n, true
+}
+
+// say writes names as the passage joins them: "China and Russia".
+func (v *view) say(ns []name) string {
+	var b strings.Builder
+	for k, n := range ns {
+		if k > 0 {
+			if k == len(ns)-1 {
+				b.WriteString(" and ")
+			} else {
+				b.WriteString(", ")
+			}
+		}
+		b.WriteString(trimPossessive(v.text[v.ws[n.i].start:v.ws[n.j].end]))
+	}
+	return b.String()
+}
+
+func trimPossessive(s string) string {
+	for _, suf := range []string{"'s", "’s"} {
+		s = strings.TrimSuffix(s, suf)
+	}
+	return s
+}
+
+// verbAt returns where the question's doer verb is found in the passage:
+// the word indexes of the first and last word of each occurrence.
+func (v *view) verbAt(q *question, c *candidate) [][2]int {
+	verb := doerVerb(q.text)
+	if verb == "" {
+		return nil
+	}
+	var out [][2]int
+	for k, con := range q.concepts {
+		if !containsWord(con.words, verb) || c.found[k].weight == 0 {
+			continue
+		}
+		for _, p := range c.found[k].positions {
+			i, ok := v.at[p]
+			j, ok2 := v.at[p+max(c.found[k].length, 1)-1]
+			if ok && ok2 {
+				out = append(out, [2]int{i, j})
+			}
+		}
+	}
+	return out
+}
+
+func containsWord(phrase, w string) bool {
+	for _, p := range words.FindAllString(strings.ToLower(phrase), -1) {
+		if p == w {
+			return true
+		}
+	}
+	return false
+}
+
+// agentAfter reads the agent of a passive verb ending at word j: "seen by
+// AFP", "presented earlier this month by the United States".
+func (v *view) agentAfter(j int) string {
+	for k := j + 1; k < min(len(v.ws), j+6); k++ {
+		if strings.ContainsAny(v.gap(k-1), ",.;:!?()") {
+			return ""
+		}
+		if !strings.EqualFold(v.ws[k].text, "by") {
+			continue
+		}
+		k++
+		if k < len(v.ws) && (strings.EqualFold(v.ws[k].text, "the") || strings.EqualFold(v.ws[k].text, "a")) {
+			k++
+		}
+		if n, ok := v.nameStartingAt(k); ok {
+			return v.say([]name{n})
+		}
+		return ""
+	}
+	return ""
+}
+
+// doerWords are the words that may stand between a subject and its verb:
+// auxiliaries and a few adverbs ("have so far refused", "both wield").
+var doerWords = map[string]bool{
+	"so": true, "far": true, "both": true, "also": true, "already": true, "still": true,
+	"repeatedly": true, "reportedly": true, "then": true, "now": true, "jointly": true,
+	"all": true, "not": true, "never": true, "again": true, "together": true,
+}
+
+// subjectBefore reads the subject of the verb starting at word i: the
+// names just before it, joined by "and" or commas, across asides; or "a
+// diplomat", a common noun after an article.
+func (v *view) subjectBefore(i int) string {
+	k := i - 1
+	for k >= 0 {
+		switch {
+		case v.skippable(k):
+			for k >= 0 && v.skippable(k) {
+				k--
+			}
+			continue
+		case strings.ContainsAny(v.gap(k), ".;:!?()"):
+			return ""
+		case strings.Contains(v.gap(k), ",") && !v.skippable(k+1):
+			return ""
+		}
+		lw := strings.ToLower(v.ws[k].text)
+		if auxiliaries[lw] || doerWords[lw] {
+			k--
+			continue
+		}
+		break
+	}
+	if k < 0 || v.own[v.ws[k].pos] {
+		return ""
+	}
+	if n, ok := v.nameEndingAt(k); ok {
+		ns := []name{n}
+		// More names before it: "China and Russia", "A, B and C".
+		for m := n.i - 1; m >= 1; {
+			lw := strings.ToLower(v.ws[m].text)
+			if v.skippable(m) {
+				for m >= 0 && v.skippable(m) {
+					m--
+				}
+				continue
+			}
+			if lw != "and" && !strings.Contains(v.gap(m), ",") {
+				break
+			}
+			if lw == "and" {
+				m--
+				for m >= 0 && v.skippable(m) {
+					m--
+				}
+			}
+			prev, ok := v.nameEndingAt(m)
+			if !ok {
+				break
+			}
+			ns = append([]name{prev}, ns...)
+			m = prev.i - 1
+		}
+		return v.say(ns)
+	}
+	// "a diplomat said", "a senior official said": a common noun, and a
+	// word before it, after an article.
+	if isStop(v.ws[k].text) || !isLower(v.ws[k].text) {
+		return ""
+	}
+	for m := k - 1; m >= 0 && k-m <= 2 && v.gap(m) == " "; m-- {
+		switch lw := strings.ToLower(v.ws[m].text); {
+		case lw == "a" || lw == "an" || lw == "the":
+			return v.text[v.ws[m].start:v.ws[k].end]
+		case isStop(lw) || !isLower(v.ws[m].text) || v.own[v.ws[m].pos]:
+			return ""
+		}
+	}
+	return ""
+}
+
+// besideOwn reads a name standing right after one of the question's words
+// ("spokesman Ned Price", "President Joe Biden"), when only one does.
+func (v *view) besideOwn() string {
+	found := ""
+	for i := 0; i+1 < len(v.ws); i++ {
+		if !v.own[v.ws[i].pos] || v.own[v.ws[i+1].pos] {
+			continue
+		}
+		next := i + 1
+		switch g := strings.TrimSpace(v.gap(i)); {
+		case g == ",":
+			// "its official name, the Democratic People's Republic of Korea"
+			if strings.EqualFold(v.ws[next].text, "the") {
+				next++
+			}
+		case g != "":
+			continue
+		}
+		n, ok := v.nameStartingAt(next)
+		if !ok {
+			continue
+		}
+		s := v.say([]name{n})
+		if found != "" && found != s {
+			return ""
+		}
+		found = s
+	}
+	return found
+}
+
+// asksDeed reports whether a what question asks what someone did, said or
+// vowed: "what did", "what does", "what will".
+func asksDeed(text string) bool {
+	w := words.FindAllString(strings.ToLower(text), -1)
+	for i, word := range w {
+		if word == "what" && i+1 < len(w) {
+			switch w[i+1] {
+			case "did", "does", "do", "will", "would", "has", "have", "had":
+				return true
+			}
+			return false
+		}
+	}
+	return false
+}
+
+// asksThings reports whether a what question asks for things by a plural
+// noun: "what weapons", "which goods".
+func asksThings(text string) bool {
+	w := words.FindAllString(strings.ToLower(text), -1)
+	for i, word := range w {
+		if (word == "what" || word == "which") && i+1 < len(w) {
+			return plural(w[i+1]) && !auxiliaries[w[i+1]] && !isStop(w[i+1])
+		}
+	}
+	return false
+}
+
+// listNear reads a list of things near the question's words: after
+// "including" or "such as", or, when bare is set, three or more items
+// joined by commas and a final "and" anywhere in the passage, if it holds
+// only one.
+func (v *view) listNear(bare bool) string {
+	for i, w := range v.ws {
+		lw := strings.ToLower(w.text)
+		start := -1
+		switch {
+		case lw == "including":
+			start = i + 1
+			if start < len(v.ws) && strings.EqualFold(v.ws[start].text, "of") {
+				start++
+			}
+		case lw == "such" && i+1 < len(v.ws) && strings.EqualFold(v.ws[i+1].text, "as"):
+			start = i + 2
+		}
+		if start < 0 || !v.ownWithin(i, 4) {
+			continue
+		}
+		if s := v.items(start, 2); s != "" {
+			return s
+		}
+	}
+	if !bare {
+		return ""
+	}
+	// A bare list: "tanks, rocket launchers and intercontinental missiles".
+	found := ""
+	for i := range v.ws {
+		if i > 0 && v.gap(i-1) == " " && isLower(v.ws[i-1].text) && !isStop(v.ws[i-1].text) && !v.own[v.ws[i-1].pos] {
+			continue // not the first word of a noun
+		}
+		s := v.items(i, 3)
+		if s == "" {
+			continue
+		}
+		if found != "" {
+			return "" // two lists: unsure which
+		}
+		found = s
+	}
+	return found
+}
+
+// ownWithin reports whether one of the question's words stands within n
+// words before word i, in the same sentence.
+func (v *view) ownWithin(i, n int) bool {
+	for k := i - 1; k >= 0 && k >= i-n; k-- {
+		if strings.ContainsAny(v.gap(k), ".;!?") {
+			return false
+		}
+		if v.own[v.ws[k].pos] {
+			return true
+		}
+	}
+	return false
+}
+
+// items reads a list from word i: items of one to three lower-case words,
+// separated by commas, the last after "and" or "or"; at least least items.
+// The last item ends at a punctuation mark, a stop word, or after three
+// words.
+func (v *view) items(i, least int) string {
+	n, k := 0, i
+	for k < len(v.ws) {
+		// one item
+		size := 0
+		for k < len(v.ws) && size < 3 && isLower(v.ws[k].text) && !isStop(v.ws[k].text) {
+			size++
+			k++
+			if strings.TrimSpace(v.gap(k-1)) != "" {
+				break
+			}
+		}
+		if size == 0 {
+			return ""
+		}
+		n++
+		if k >= len(v.ws) {
+			break
+		}
+		g := strings.TrimSpace(v.gap(k - 1))
+		lw := strings.ToLower(v.ws[k].text)
+		switch {
+		case g == "," && (lw == "and" || lw == "or"):
+			k++
+			continue
+		case g == ",":
+			continue
+		case g == "" && (lw == "and" || lw == "or"):
+			k++
+			last := k
+			for k < len(v.ws) && k-last < 3 && isLower(v.ws[k].text) && !isStop(v.ws[k].text) {
+				k++
+				if strings.TrimSpace(v.gap(k-1)) != "" {
+					break
+				}
+			}
+			if k == last {
+				return ""
+			}
+			// Prefer to end at a plural when the list is of plurals.
+			end := k - 1
+			// "watched tanks, …": a verb in -ed is not part of the first item.
+			if w := strings.ToLower(v.ws[i].text); strings.HasSuffix(w, "ed") && v.gap(i) == " " && isLower(v.ws[i+1].text) && !isStop(v.ws[i+1].text) {
+				i++
+			}
+			if plural(v.ws[i].text) {
+				for e := end; e > last; e-- {
+					if plural(v.ws[e].text) {
+						end = e
+						break
+					}
+				}
+			}
+			if n+1 < least {
+				return ""
+			}
+			return v.text[v.ws[i].start:v.ws[end].end]
+		}
+		return ""
+	}
+	return ""
+}
+
+func plural(s string) bool {
+	return len(s) > 3 && strings.HasSuffix(s, "s") && !strings.HasSuffix(s, "ss")
+}
+
+// infinitiveAfterOwn reads what follows a question's verb in the passage
+// as "to" and a verb: "vowed to accelerate his nuclear program rapidly".
+func (v *view) infinitiveAfterOwn() string {
+	found := ""
+	for i := 0; i+2 < len(v.ws); i++ {
+		if !v.own[v.ws[i].pos] || !isLower(v.ws[i].text) || !strings.EqualFold(v.ws[i+1].text, "to") ||
+			v.gap(i) != " " || v.gap(i+1) != " " || !isLower(v.ws[i+2].text) || isStop(v.ws[i+2].text) {
+			continue
+		}
+		s := v.phraseFrom(i+1, 8)
+		if found != "" && found != s {
+			return ""
+		}
+		found = s
+	}
+	return found
+}
+
+// clauseWords end the phrase of an answer: a new clause begins.
+var clauseWords = map[string]bool{
+	"as": true, "while": true, "when": true, "and": true, "but": true, "after": true,
+	"before": true, "because": true, "if": true, "although": true, "though": true,
+	"that": true, "which": true, "who": true, "whose": true, "where": true,
+}
+
+// phraseFrom reads words from i to the end of the clause, at most n words
+// after the first.
+func (v *view) phraseFrom(i, n int) string {
+	end := i
+	for k := i + 1; k < len(v.ws) && k-i <= n; k++ {
+		if strings.TrimSpace(v.gap(k-1)) != "" && !strings.Contains(v.gap(k-1), "-") {
+			break
+		}
+		if clauseWords[strings.ToLower(v.ws[k].text)] {
+			break
+		}
+		end = k
+	}
+	if end == i {
+		return ""
+	}
+	return v.text[v.ws[i].start:v.ws[end].end]
+}
+
+// causeWords introduce a cause.
+var causeWords = map[string]int{
+	"because": 1, "over": 1, "after": 1, "amid": 1, "following": 1, "due": 2, "owing": 2,
+}
+
+// causeAfterOwn reads a cause that follows the question's words: "have
+// deteriorated over the Ukraine invasion", "after growing exasperated".
+func (v *view) causeAfterOwn() string {
+	found := ""
+	for i := 1; i < len(v.ws); i++ {
+		lw := strings.ToLower(v.ws[i].text)
+		n, ok := causeWords[lw]
+		if !ok || !v.ownWithin(i, 4) || strings.TrimSpace(v.gap(i-1)) != "" {
+			continue
+		}
+		if n == 2 && (i+1 >= len(v.ws) || !strings.EqualFold(v.ws[i+1].text, "to")) {
+			continue
+		}
+		s := v.phraseFrom(i, 8)
+		if s == "" {
+			continue
+		}
+		if found != "" && found != s {
+			return ""
+		}
+		found = s
+		// Words of cause inside the phrase ("a dispute over quotas") are
+		// part of it.
+		for i+1 < len(v.ws) && v.ws[i+1].end <= v.ws[i].start+len(s) {
+			i++
+		}
+	}
+	return found
+}
+
+// modifierOfOwn reads the words that qualify the question's noun in the
+// passage: "for civilian purposes", "working-level talks".
+func (v *view) modifierOfOwn(q *question, c *candidate) string {
+	noun := modifiedNoun(q.text)
+	if noun == "" {
+		return ""
+	}
+	found := ""
+	for k, con := range q.concepts {
+		if !containsWord(con.words, noun) || c.found[k].weight == 0 {
+			continue
+		}
+		for _, p := range c.found[k].positions {
+			first, ok := v.at[p]
+			last, ok2 := v.at[p+max(c.found[k].length, 1)-1]
+			if !ok || !ok2 {
+				continue
+			}
+			start := first
+			for m := first - 1; m >= 0 && first-m <= 2; m-- {
+				g := v.gap(m)
+				if (g != " " && g != "-") || isStop(v.ws[m].text) || !isLower(v.ws[m].text) {
+					break
+				}
+				start = m
+			}
+			if start == first || v.own[v.ws[start].pos] {
+				continue
+			}
+			s := v.text[v.ws[start].start:v.ws[last].end]
+			if found != "" && found != s {
+				return ""
+			}
+			found = s
+		}
+	}
+	return found
+}
+
+// modifiedNoun is the noun a "what kind of" or "for what purpose" question
+// asks to qualify: the word after "kind of", or "purpose".
+func modifiedNoun(text string) string {
+	w := words.FindAllString(strings.ToLower(text), -1)
+	for i, word := range w {
+		switch {
+		case (word == "kind" || word == "type" || word == "sort") && i+2 < len(w) && w[i+1] == "of":
+			// "what kind of lower-level negotiations": the last of up to three words
+			for k := i + 2; k < min(len(w), i+5); k++ {
+				if auxiliaries[w[k]] || isStop(w[k]) {
+					return w[k-1]
+				}
+			}
+			return w[min(len(w), i+5)-1]
+		case word == "purpose" || word == "purposes":
+			return word
+		}
+	}
+	return ""
+}

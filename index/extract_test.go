@@ -1,0 +1,67 @@
+package index
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/storybot/storybot/corpus"
+)
+
+// TestShortAnswers reads short answers off passages unlike the story's, one
+// rule of extract.go each, and checks that an unsure passage gives none.
+func TestShortAnswers(t *testing.T) {
+	paragraphs := []string{
+		"Mexico, the country's largest trading partner, and Canada, whose economy depends on car exports, have so far opposed the tariff plan.",
+		"The report on prison conditions was written last year by Amnesty International.",
+		"A senior official said the harbour talks had failed.",
+		"The new rules ban imports of coal, steel and timber from the region.",
+		"Sanctions on the junta target several sectors including banking and shipping.",
+		"The finance minister pledged to cut fuel prices before the election, officials said.",
+		"The fishing talks collapsed after a dispute over quotas in northern waters.",
+		"The emergency aid is meant for humanitarian purposes only.",
+		"Foreign minister Ana Souza met her counterpart in Lisbon.",
+		"The festival was held on Saturday in the old port.",
+		"Brazil and Chile sent observers, while Peru and Bolivia stayed away from the summit.",
+		"Officials from Brazil and Peru met on the border bridge.",
+	}
+	a, err := corpus.ParseArticle("world.txt", []byte(strings.Join(paragraphs, "\n")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := Build(context.Background(), []corpus.Article{a}, "", Options{Synonyms: corpus.DefaultSynonyms()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	for _, tc := range []struct {
+		name, question, want string
+	}{
+		{"subject across asides", "Which countries opposed the tariff plan?", "Mexico and Canada"},
+		{"agent of a passive verb", "Who wrote the report on prison conditions?", "Amnesty International"},
+		{"common noun subject", "Who said the harbour talks had failed?", "A senior official"},
+		{"bare list of things", "What goods do the new rules ban?", "coal, steel and timber"},
+		{"list after including", "Which sectors do the sanctions on the junta target?", "banking and shipping"},
+		{"what was pledged", "What did the finance minister pledge?", "to cut fuel prices"},
+		{"cause", "Why did the fishing talks collapse?", "after a dispute over quotas in northern waters"},
+		{"purpose", "For what purpose is the emergency aid meant?", "humanitarian purposes"},
+		{"name beside the question's word", "Who is the foreign minister?", "Ana Souza"},
+		{"the one time given", "When was the festival held?", "Saturday"},
+		{"subject of the right verb", "Which countries stayed away from the summit?", "Peru and Bolivia"},
+		{"the passage does not say who did it", "Who built the border bridge?", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := x.Search(context.Background(), Query{Text: tc.question})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Answer != tc.want {
+				top := ""
+				if len(res.Hits) > 0 {
+					top = res.Hits[0].Text
+				}
+				t.Errorf("answer %q, want %q (top passage: %q, confidence %.2f)", res.Answer, tc.want, top, res.Confidence)
+			}
+		})
+	}
+}
