@@ -21,13 +21,21 @@ const (
 )
 
 // filler are words of questions that carry no content: the English stop
-// words are out already; these are the question's modal verbs and
-// politeness, which would otherwise match passages for no reason.
+// words are out already; these are the question's modal verbs, politeness,
+// adverbs and prepositions, which would otherwise match passages for no
+// reason.
 var filler = map[string]bool{
 	"many": true, "much": true, "can": true, "could": true, "would": true, "should": true,
 	"will": true, "shall": true, "may": true, "might": true, "must": true, "tell": true,
 	"know": true, "please": true, "exactly": true, "actually": true, "really": true,
 	"kind": true, "sort": true, "anything": true, "something": true, "thing": true, "things": true,
+	// adverbs of time and degree: "is the US still open", "who is the
+	// current president" ask about now, which every passage is
+	"still": true, "ever": true, "already": true, "currently": true, "current": true, "now": true,
+	"just": true, "also": true, "even": true, "yet": true, "again": true,
+	// prepositions that Bleve's English stop words leave in
+	"toward": true, "towards": true, "upon": true, "onto": true, "via": true, "among": true,
+	"amongst": true, "regarding": true, "concerning": true, "per": true,
 }
 
 // question is a question analysed for search: its concepts, each a word or
@@ -109,7 +117,15 @@ func (x *Index) analyse(ctx context.Context, r bleveindex.IndexReader, text stri
 			}
 		}
 		df := x.docFreq(ctx, r, own.terms)
-		if df == 0 && len(groups) == 0 && size <= 1 && fixTypos {
+		if size <= 1 {
+			for _, d := range agentForms(own.terms[0]) {
+				if !seen[d] && x.docFreq(ctx, r, []string{d}) > 0 {
+					seen[d] = true
+					c.alts = append(c.alts, alt{terms: []string{d}, phrase: []string{d}, weight: synonymWeight})
+				}
+			}
+		}
+		if df == 0 && len(c.alts) == 1 && size <= 1 && fixTypos {
 			if fixed, fdf := x.correct(r, own.terms[0], len([]rune(c.words))); fixed != "" {
 				q.corrections[c.words] = fixed
 				c.alts[0] = alt{terms: []string{fixed}, phrase: []string{fixed}, weight: correctedWeight}
@@ -137,6 +153,22 @@ var pronounAcronym = regexp.MustCompile(`\b[Uu][Ss]\b`)
 // asAcronyms writes such words in capitals, the same length.
 func asAcronyms(text string) string {
 	return pronounAcronym.ReplaceAllStringFunc(text, strings.ToUpper)
+}
+
+// agentForms returns the forms of a stemmed term that Porter's stemmer
+// leaves apart as the doer and the deed: "lead" and "leader", "rule" and
+// "ruler", "buy" and "buyer" (longer stems lose "-er" to the stemmer
+// already: "producer" and "produce" are one term).
+func agentForms(term string) []string {
+	switch {
+	case strings.HasSuffix(term, "er") && len(term) > 4:
+		return []string{term[:len(term)-2], term[:len(term)-1]}
+	case strings.HasSuffix(term, "e"):
+		return []string{term + "r"}
+	case len(term) >= 3:
+		return []string{term + "er"}
+	}
+	return nil
 }
 
 // phraseOf writes tokens as a phrase: terms at their positions, "" where

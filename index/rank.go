@@ -169,15 +169,18 @@ func (x *Index) rank(q *question, cands []*candidate) {
 			answerWeight*avgWeight*c.answer*c.cover + articleWeight*avgWeight*c.article
 		c.hit.Score = c.score
 	}
-	slices.SortStableFunc(cands, func(a, b *candidate) int {
-		switch {
-		case a.score > b.score:
-			return -1
-		case a.score < b.score:
-			return 1
-		}
-		return compareIDs(a.hit, b.hit)
-	})
+	slices.SortStableFunc(cands, byScore)
+}
+
+// byScore orders candidates best first; equal scores keep reading order.
+func byScore(a, b *candidate) int {
+	switch {
+	case a.score > b.score:
+		return -1
+	case a.score < b.score:
+		return 1
+	}
+	return compareIDs(a.hit, b.hit)
 }
 
 func compareIDs(a, b Hit) int {
