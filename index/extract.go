@@ -39,7 +39,7 @@ func extract(q *question, c *candidate) string {
 			if s := v.agentAfter(at[1]); s != "" {
 				return s
 			}
-			if s := v.subjectBefore(at[0]); s != "" {
+			if s, decided := v.subjectBefore(at[0]); decided {
 				return s
 			}
 		}
@@ -169,6 +169,12 @@ func isName(s string) bool {
 	return len(r) > 0 && unicode.IsUpper(r[0]) && !isStop(s) && !timeWords[strings.ToLower(s)]
 }
 
+// nameAt reports whether word i is part of a name: capitalised, and not a
+// plural that only starts a sentence ("Officials said").
+func (v *view) nameAt(i int) bool {
+	return isName(v.ws[i].text) && !v.commonAt(i)
+}
+
 // name is a name found in the passage: words i..j.
 type name struct{ i, j int }
 
@@ -176,13 +182,13 @@ type name struct{ i, j int }
 // "Democratic People's Republic of Korea"), or false when word i is not
 // part of a name or is one of the question's words.
 func (v *view) nameEndingAt(i int) (name, bool) {
-	if i < 0 || i >= len(v.ws) || !isName(v.ws[i].text) || v.own[v.ws[i].pos] {
+	if i < 0 || i >= len(v.ws) || !v.nameAt(i) || v.own[v.ws[i].pos] {
 		return name{}, false
 	}
 	n := name{i, i}
 	for k := i - 1; k >= 0 && v.gap(k) == " " && v.ws[k+1].pos == v.ws[k].pos+1; k-- {
 		switch {
-		case isName(v.ws[k].text) && !v.own[v.ws[k].pos]:
+		case v.nameAt(k) && !v.own[v.ws[k].pos]:
 			n.i = k
 			continue
 		case strings.EqualFold(v.ws[k].text, "of") && k > 0 && isName(v.ws[k-1].text) && v.gap(k-1) == " ":
@@ -195,7 +201,7 @@ func (v *view) nameEndingAt(i int) (name, bool) {
 
 // nameStartingAt returns the name whose first word is i.
 func (v *view) nameStartingAt(i int) (name, bool) {
-	if i < 0 || i >= len(v.ws) || !isName(v.ws[i].text) || v.own[v.ws[i].pos] {
+	if i < 0 || i >= len(v.ws) || !v.nameAt(i) || v.own[v.ws[i].pos] {
 		return name{}, false
 	}
 	n := name{i, i}
@@ -289,6 +295,12 @@ func (v *view) agentAfter(j int) string {
 	return ""
 }
 
+// prepositions that put a name inside a longer subject.
+var prepositions = map[string]bool{
+	"in": true, "of": true, "from": true, "at": true, "for": true, "with": true, "on": true,
+	"by": true, "to": true, "near": true, "inside": true, "outside": true,
+}
+
 // doerWords are the words that may stand between a subject and its verb:
 // auxiliaries and a few adverbs ("have so far refused", "both wield").
 var doerWords = map[string]bool{
@@ -298,9 +310,12 @@ var doerWords = map[string]bool{
 }
 
 // subjectBefore reads the subject of the verb starting at word i: the
-// names just before it, joined by "and" or commas, across asides; or "a
-// diplomat", a common noun after an article.
-func (v *view) subjectBefore(i int) string {
+// names just before it, joined by "and" or commas, across asides; "a
+// diplomat", a common noun after an article; or "diplomats", a plural.
+// decided is false when what stands before the verb is not a subject
+// ("both wield veto power": a verb), so the caller may try other ways;
+// true with "" when the subject is not a name ("officials in Seoul said").
+func (v *view) subjectBefore(i int) (answer string, decided bool) {
 	k := i - 1
 	for k >= 0 {
 		switch {
@@ -310,9 +325,9 @@ func (v *view) subjectBefore(i int) string {
 			}
 			continue
 		case strings.ContainsAny(v.gap(k), ".;:!?()"):
-			return ""
+			return "", false
 		case strings.Contains(v.gap(k), ",") && !v.skippable(k+1):
-			return ""
+			return "", false
 		}
 		lw := strings.ToLower(v.ws[k].text)
 		if auxiliaries[lw] || doerWords[lw] {
@@ -322,9 +337,12 @@ func (v *view) subjectBefore(i int) string {
 		break
 	}
 	if k < 0 || v.own[v.ws[k].pos] {
-		return ""
+		return "", false
 	}
 	if n, ok := v.nameEndingAt(k); ok {
+		if n.i > 0 && prepositions[strings.ToLower(v.ws[n.i-1].text)] && v.gap(n.i-1) == " " {
+			return "", true // "officials in Seoul said": the doer is not the name
+		}
 		ns := []name{n}
 		// More names before it: "China and Russia", "A, B and C".
 		for m := n.i - 1; m >= 1; {
@@ -351,22 +369,53 @@ func (v *view) subjectBefore(i int) string {
 			ns = append([]name{prev}, ns...)
 			m = prev.i - 1
 		}
-		return v.say(ns)
+		return v.say(ns), true
+	}
+	if isStop(v.ws[k].text) {
+		return "", false
+	}
+	if v.commonAt(k) && pluralNoun(v.ws[k].text) {
+		// "diplomats say", "senior officials said", "Officials said".
+		start := k
+		if k > 0 && v.gap(k-1) == " " && isLower(v.ws[k-1].text) && !isStop(v.ws[k-1].text) && !v.own[v.ws[k-1].pos] {
+			start = k - 1
+		}
+		return v.text[v.ws[start].start:v.ws[k].end], true
 	}
 	// "a diplomat said", "a senior official said": a common noun, and a
 	// word before it, after an article.
-	if isStop(v.ws[k].text) || !isLower(v.ws[k].text) {
-		return ""
+	if !isLower(v.ws[k].text) {
+		return "", false
 	}
 	for m := k - 1; m >= 0 && k-m <= 2 && v.gap(m) == " "; m-- {
 		switch lw := strings.ToLower(v.ws[m].text); {
 		case lw == "a" || lw == "an" || lw == "the":
-			return v.text[v.ws[m].start:v.ws[k].end]
+			return v.text[v.ws[m].start:v.ws[k].end], true
 		case isStop(lw) || !isLower(v.ws[m].text) || v.own[v.ws[m].pos]:
-			return ""
+			return "", false
 		}
 	}
-	return ""
+	return "", false
+}
+
+// commonAt reports whether word i is a common word: lower case, or
+// capitalised only because it starts a sentence and is a plural
+// ("Officials said").
+func (v *view) commonAt(i int) bool {
+	w := v.ws[i].text
+	return isLower(w) || (v.startsSentence(i) && pluralNoun(w) && !isUpperASCII([]byte(w)))
+}
+
+// startsSentence reports whether word i is the first of a sentence.
+func (v *view) startsSentence(i int) bool {
+	if i == 0 {
+		return true
+	}
+	return strings.ContainsAny(v.gap(i-1), ".!?\"“")
+}
+
+func pluralNoun(s string) bool {
+	return plural(strings.ToLower(s)) && !strings.ContainsAny(s, "'’")
 }
 
 // besideOwn reads a name standing right after one of the question's words

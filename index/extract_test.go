@@ -24,6 +24,8 @@ func TestShortAnswers(t *testing.T) {
 		"The festival was held on Saturday in the old port.",
 		"Brazil and Chile sent observers, while Peru and Bolivia stayed away from the summit.",
 		"Officials from Brazil and Peru met on the border bridge.",
+		"Engineers in Quito said the new dam was safe.",
+		"Fishermen warned that the river was rising.",
 	}
 	a, err := corpus.ParseArticle("world.txt", []byte(strings.Join(paragraphs, "\n")))
 	if err != nil {
@@ -49,6 +51,8 @@ func TestShortAnswers(t *testing.T) {
 		{"the one time given", "When was the festival held?", "Saturday"},
 		{"subject of the right verb", "Which countries stayed away from the summit?", "Peru and Bolivia"},
 		{"the passage does not say who did it", "Who built the border bridge?", ""},
+		{"a name inside the subject is not the doer", "Who said the new dam was safe?", ""},
+		{"a plural subject that starts the sentence", "Who warned that the river was rising?", "Fishermen"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			res, err := x.Search(context.Background(), Query{Text: tc.question})
