@@ -69,3 +69,45 @@ func TestShortAnswers(t *testing.T) {
 		})
 	}
 }
+
+// TestNamesDoer checks what moves a passage up for a "who did it" question:
+// the question's verb with a name as its subject or agent.
+func TestNamesDoer(t *testing.T) {
+	texts := []string{
+		"Norway and Iceland have so far vetoed the quota plan.",
+		"Any new quota plan would face the threat of a veto.",
+		"The quota plan was vetoed last year by the fisheries board of Iceland.",
+		"Officials in Oslo vetoed the quota plan.",
+		"The quota plan was vetoed in March by Greenland.",
+	}
+	a, err := corpus.ParseArticle("quota.txt", []byte(strings.Join(texts, "\n")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := Build(context.Background(), []corpus.Article{a}, "", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	q := x.analyse(context.Background(), x.reader, "Who vetoed the quota plan?", false)
+	for _, tc := range []struct {
+		name string
+		text string
+		want bool
+	}{
+		{"subject names the doer", texts[0], true},
+		{"the verb as a noun with no doer", texts[1], false},
+		{"agent of a passive verb", texts[4], true},
+		{"agent that is not a name", texts[2], false},
+		{"name inside the subject", texts[3], false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := &candidate{hit: Hit{Text: tc.text}}
+			c.toks, c.words = x.analyzeWords(tc.text)
+			q.match(c)
+			if got := namesDoer(q, c); got != tc.want {
+				t.Errorf("namesDoer(%q) = %v, want %v", tc.text, got, tc.want)
+			}
+		})
+	}
+}

@@ -170,6 +170,44 @@ func (x *Index) rank(q *question, cands []*candidate) {
 		c.hit.Score = c.score
 	}
 	slices.SortStableFunc(cands, byScore)
+	// "Who vetoes", "which countries refused": the best candidates that
+	// say who did it (the question's verb with its subject or agent) move
+	// up.
+	if q.kind == kindEntity && doerVerb(q.text) != "" {
+		n := min(len(cands), doersChecked)
+		for _, c := range cands[:n] {
+			if namesDoer(q, c) {
+				c.score *= 1 + doerBonus
+				c.hit.Score = c.score
+			}
+		}
+		slices.SortStableFunc(cands[:n], byScore)
+	}
+}
+
+// doersChecked is how many of the best candidates are read for the doer
+// of the question's verb, and doerBonus the share of their score they gain
+// when it is there: measured on the 68 evaluation questions, any bonus
+// from 0.2 to 0.8 ranks the same (one more question right first, no
+// answer wrong), so it sits in the middle.
+const (
+	doersChecked = 10
+	doerBonus    = 0.3
+)
+
+// namesDoer reports whether the passage says who did what the question
+// asks about: its verb, with a subject or agent that is a name.
+func namesDoer(q *question, c *candidate) bool {
+	v := newView(q, c)
+	for _, at := range v.verbAt(q, c) {
+		if v.agentAfter(at[1]) != "" {
+			return true
+		}
+		if s, _ := v.subjectBefore(at[0]); s != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // byScore orders candidates best first; equal scores keep reading order.
