@@ -151,3 +151,23 @@ func TestSuggestIsQuick(t *testing.T) {
 		t.Errorf("quick hits %+v", quick.Hits)
 	}
 }
+
+// TestDerivedWords shows that a passage with the question's own word
+// ("import") ranks above one with only a word of the same stem
+// ("importer"), all else equal.
+func TestDerivedWords(t *testing.T) {
+	a, err := corpus.ParseArticle("coal.txt", []byte(
+		"Japan, the largest coal importer in Asia, said it would cap purchases next year.\n"+
+			"The new rules cap how much coal a steel mill may import next year.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	idx := build(t, []corpus.Article{a}, index.Options{})
+	res, err := idx.Search(context.Background(), index.Query{Text: "coal import cap"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Hits) != 2 || res.Hits[0].Paragraph != 2 {
+		t.Fatalf("hits %+v, want paragraph 2 first", res.Hits)
+	}
+}
