@@ -44,6 +44,12 @@ var quantityNouns = map[string]bool{
 	"price": true, "cost": true, "size": true,
 }
 
+// measures, after "how", ask for a quantity: "how far", "how old".
+var measures = map[string]bool{
+	"far": true, "old": true, "big": true, "large": true, "high": true, "fast": true,
+	"heavy": true, "tall": true, "deep": true, "wide": true, "long": false,
+}
+
 // timeNouns ask for a time after "what" or "which", or anywhere in a
 // question with no question word.
 var timeNouns = map[string]bool{"year": true, "date": true, "day": true, "month": true, "time": true}
@@ -77,7 +83,7 @@ func answerKindOf(text string) answerKind {
 		case "where":
 			asked = true
 		case "how":
-			if next == "many" || next == "much" {
+			if next == "many" || next == "much" || measures[next] {
 				return kindNumber
 			}
 			asked = true
@@ -121,6 +127,35 @@ func answerKindOf(text string) answerKind {
 		}
 	}
 	return kindNone
+}
+
+// objectVerbs returns the words that may be the verb of a question asking
+// who something was done to ("who did Kim meet", "who was Price talking
+// to"): the lower-case words after its auxiliary, in order.
+func objectVerbs(text string) []string {
+	w := words.FindAllString(text, -1)
+	for i, word := range w {
+		lw := strings.ToLower(word)
+		if (lw != "who" && lw != "whom") || i+1 >= len(w) {
+			continue
+		}
+		copula := false
+		switch strings.ToLower(w[i+1]) {
+		case "did", "does", "do", "will", "would", "has", "have", "had":
+		case "was", "were", "is", "are":
+			copula = true // "who is X" asks who X is; "who was X talking to" for a verb
+		default:
+			return nil
+		}
+		var out []string
+		for _, later := range w[i+2:] {
+			if isLower(later) && !isStop(later) && !filler[later] && (!copula || strings.HasSuffix(later, "ing")) {
+				out = append(out, later)
+			}
+		}
+		return out
+	}
+	return nil
 }
 
 // auxiliaries stand between a question word and the verb, or between a

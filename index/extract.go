@@ -43,12 +43,24 @@ func extract(q *question, c *candidate) string {
 				return s
 			}
 		}
+		if verbs := objectVerbs(q.text); len(verbs) > 0 {
+			// "who did Kim meet": the object of the question's verb, or
+			// nothing.
+			for _, w := range verbs {
+				for _, at := range v.conceptAt(q, c, w, derivedWeight) {
+					if s := v.objectAfter(at[1]); s != "" {
+						return s
+					}
+				}
+			}
+			return ""
+		}
 		if verb == "" {
 			if s := v.besideOwn(); s != "" {
 				return s
 			}
 		}
-		return extractAnswer(q, c)
+		return trimPossessive(extractAnswer(q, c))
 	case kindNumber:
 		return extractAnswer(q, c)
 	case kindTime:
@@ -244,13 +256,19 @@ func trimPossessive(s string) string {
 // verbAt returns where the question's doer verb is found in the passage:
 // the word indexes of the first and last word of each occurrence.
 func (v *view) verbAt(q *question, c *candidate) [][2]int {
-	verb := doerVerb(q.text)
+	return v.conceptAt(q, c, doerVerb(q.text), 0)
+}
+
+// conceptAt returns where the question's concept holding the word is found
+// in the passage, by a way weighed at least least: the word indexes of the
+// first and last word of each occurrence.
+func (v *view) conceptAt(q *question, c *candidate, verb string, least float64) [][2]int {
 	if verb == "" {
 		return nil
 	}
 	var out [][2]int
 	for k, con := range q.concepts {
-		if !containsWord(con.words, verb) || c.found[k].weight == 0 {
+		if !containsWord(con.words, verb) || c.found[k].weight == 0 || c.found[k].weight < least {
 			continue
 		}
 		for _, p := range c.found[k].positions {
@@ -383,9 +401,22 @@ func (v *view) subjectBefore(i int) (answer string, decided bool) {
 		return v.text[v.ws[start].start:v.ws[k].end], true
 	}
 	// "a diplomat said", "a senior official said": a common noun, and a
-	// word before it, after an article.
+	// word before it, after an article; "Joe Biden's administration has
+	// offered": after a name's possessive.
 	if !isLower(v.ws[k].text) {
 		return "", false
+	}
+	for m := k - 1; m >= 0 && k-m <= 3 && v.gap(m) == " "; m-- {
+		w := v.ws[m].text
+		if strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
+			if n, ok := v.nameEndingAt(m); ok {
+				return v.text[v.ws[n.i].start:v.ws[k].end], true
+			}
+			break
+		}
+		if !isLower(w) || isStop(w) || v.own[v.ws[m].pos] {
+			break
+		}
 	}
 	for m := k - 1; m >= 0 && k-m <= 2 && v.gap(m) == " "; m-- {
 		switch lw := strings.ToLower(v.ws[m].text); {
@@ -416,6 +447,36 @@ func (v *view) startsSentence(i int) bool {
 
 func pluralNoun(s string) bool {
 	return plural(strings.ToLower(s)) && !strings.ContainsAny(s, "'’")
+}
+
+// objectAfter reads the object of a verb ending at word j, past a
+// preposition: the last name of it ("meetings with Biden's predecessor
+// Donald Trump"), or a common noun ("told reporters").
+func (v *view) objectAfter(j int) string {
+	k := j + 1
+	if k < len(v.ws) && prepositions[strings.ToLower(v.ws[k].text)] && v.gap(j) == " " {
+		k++
+	}
+	start := k
+	var last name
+	found := false
+	for ; k < len(v.ws) && k-start < 6; k++ {
+		if strings.TrimSpace(v.gap(k-1)) != "" || clauseWords[strings.ToLower(v.ws[k].text)] || v.own[v.ws[k].pos] {
+			break
+		}
+		if n, ok := v.nameStartingAt(k); ok {
+			last, found = n, true
+			k = n.j
+		}
+	}
+	if found {
+		return v.say([]name{last})
+	}
+	// A plural right after the verb: "told reporters".
+	if start < len(v.ws) && start == j+1 && v.gap(j) == " " && isLower(v.ws[start].text) && pluralNoun(v.ws[start].text) && !v.own[v.ws[start].pos] {
+		return v.ws[start].text
+	}
+	return ""
 }
 
 // besideOwn reads a name standing right after one of the question's words

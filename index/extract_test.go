@@ -26,6 +26,9 @@ func TestShortAnswers(t *testing.T) {
 		"Officials from Brazil and Peru met on the border bridge.",
 		"Engineers in Quito said the new dam was safe.",
 		"Fishermen warned that the river was rising.",
+		"The trade envoy met Chilean president Gabriel Boric twice in May.",
+		"Peru's trade ministry has repeatedly offered new talks.",
+		"The rocket travelled about 900 kilometres before landing.",
 	}
 	a, err := corpus.ParseArticle("world.txt", []byte(strings.Join(paragraphs, "\n")))
 	if err != nil {
@@ -53,6 +56,9 @@ func TestShortAnswers(t *testing.T) {
 		{"the passage does not say who did it", "Who built the border bridge?", ""},
 		{"a name inside the subject is not the doer", "Who said the new dam was safe?", ""},
 		{"a plural subject that starts the sentence", "Who warned that the river was rising?", "Fishermen"},
+		{"object of the question's verb", "Who did the trade envoy meet?", "Gabriel Boric"},
+		{"subject after a possessive name", "Who offered new talks?", "Peru's trade ministry"},
+		{"how far asks for a quantity", "How far did the rocket travel?", "900 kilometres"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			res, err := x.Search(context.Background(), Query{Text: tc.question})
