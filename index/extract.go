@@ -55,6 +55,10 @@ func extract(q *question, c *candidate) string {
 			}
 			return ""
 		}
+		if asksWhoIsName(q.text) {
+			// "who is Kim Jong Un": not a name, but what he is.
+			return v.roleOfOwnName()
+		}
 		if verb == "" {
 			if s := v.besideOwn(); s != "" {
 				return s
@@ -393,10 +397,15 @@ func (v *view) subjectBefore(i int) (answer string, decided bool) {
 		return "", false
 	}
 	if v.commonAt(k) && pluralNoun(v.ws[k].text) {
-		// "diplomats say", "senior officials said", "Officials said".
+		// "diplomats say", "senior officials said", "Rights groups
+		// criticised", "the allies will hold".
 		start := k
-		if k > 0 && v.gap(k-1) == " " && isLower(v.ws[k-1].text) && !isStop(v.ws[k-1].text) && !v.own[v.ws[k-1].pos] {
+		if k > 0 && v.gap(k-1) == " " && (isLower(v.ws[k-1].text) || v.startsSentence(k-1)) &&
+			!isStop(v.ws[k-1].text) && !v.own[v.ws[k-1].pos] {
 			start = k - 1
+		}
+		if start > 0 && v.gap(start-1) == " " && strings.EqualFold(v.ws[start-1].text, "the") {
+			start--
 		}
 		return v.text[v.ws[start].start:v.ws[k].end], true
 	}
@@ -447,6 +456,52 @@ func (v *view) startsSentence(i int) bool {
 
 func pluralNoun(s string) bool {
 	return plural(strings.ToLower(s)) && !strings.ContainsAny(s, "'’")
+}
+
+// asksWhoIsName reports whether a question asks who a named person is:
+// "who is Kim Jong Un", "who was Ned Price".
+func asksWhoIsName(text string) bool {
+	w := words.FindAllString(text, -1)
+	for i := 0; i+2 < len(w); i++ {
+		if strings.EqualFold(w[i], "who") {
+			switch strings.ToLower(w[i+1]) {
+			case "is", "was", "are", "were":
+				for _, n := range w[i+2:] {
+					if !isName(n) || strings.HasSuffix(n, "'s") {
+						return false // "who is North Korea's closest ally"
+					}
+				}
+				return true
+			}
+			return false
+		}
+	}
+	return false
+}
+
+// roleOfOwnName reads what the question's named person is, from the words
+// just before the name: "North Korean leader Kim Jong Un", "State
+// Department spokesman Ned Price": a lower-case noun next to the name,
+// with the names before it.
+func (v *view) roleOfOwnName() string {
+	for i := 1; i < len(v.ws); i++ {
+		if !v.own[v.ws[i].pos] || !isName(v.ws[i].text) || v.own[v.ws[i-1].pos] || v.gap(i-1) != " " {
+			continue
+		}
+		k := i - 1
+		if !isLower(v.ws[k].text) || isStop(v.ws[k].text) {
+			continue
+		}
+		start := k
+		for m := k - 1; m >= 0 && k-m < 4 && v.gap(m) == " "; m-- {
+			if v.own[v.ws[m].pos] || !isName(v.ws[m].text) {
+				break // names and demonyms only: "North Korean leader"
+			}
+			start = m
+		}
+		return v.text[v.ws[start].start:v.ws[k].end]
+	}
+	return ""
 }
 
 // objectAfter reads the object of a verb ending at word j, past a

@@ -59,6 +59,8 @@ func TestShortAnswers(t *testing.T) {
 		{"object of the question's verb", "Who did the trade envoy meet?", "Gabriel Boric"},
 		{"subject after a possessive name", "Who offered new talks?", "Peru's trade ministry"},
 		{"how far asks for a quantity", "How far did the rocket travel?", "900 kilometres"},
+		{"who is a named person: the role before the name", "Who is Gabriel Boric?", "Chilean president"},
+		{"a plural subject with its adjective", "Who warned that the river was rising?", "Fishermen"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			res, err := x.Search(context.Background(), Query{Text: tc.question})
