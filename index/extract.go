@@ -795,7 +795,7 @@ func (v *view) causeAfterOwn() string {
 		found = s
 		// Words of cause inside the phrase ("a dispute over quotas") are
 		// part of it.
-		for i+1 < len(v.ws) && v.ws[i+1].end <= v.ws[i].start+len(s) {
+		for end := v.ws[i].start + len(s); i+1 < len(v.ws) && v.ws[i+1].end <= end; {
 			i++
 		}
 	}
