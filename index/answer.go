@@ -105,6 +105,12 @@ func answerKindOf(text string) answerKind {
 			if slices.Contains(w[i:], "name") {
 				return kindEntity
 			}
+			// "what import limit", "which oil cap"
+			for _, later := range w[i+1 : min(len(w), i+4)] {
+				if quantityNouns[later] {
+					return kindNumber
+				}
+			}
 			for _, later := range w[i+1 : min(len(w), i+4)] {
 				if word == "which" && entityNouns[later] {
 					return kindEntity
@@ -349,7 +355,7 @@ func candidateSpans(q *question, c *candidate) []span {
 	matched := map[int]bool{}
 	var positions []int
 	for _, f := range c.found {
-		for _, p := range f.positions {
+		for _, p := range f.near {
 			positions = append(positions, p)
 		}
 	}
@@ -402,7 +408,7 @@ func above(ps []int, p int) int {
 func spanDistance(s span, c *candidate) int {
 	d := math.MaxInt
 	for _, f := range c.found {
-		for _, p := range f.positions {
+		for _, p := range f.near {
 			switch {
 			case p < s.first:
 				d = min(d, s.first-p)

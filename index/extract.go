@@ -39,9 +39,20 @@ func extract(q *question, c *candidate) string {
 			if s := v.agentAfter(at[1]); s != "" {
 				return s
 			}
+			// "leads" found as "leader Kim Jong Un": the doer's noun, and
+			// the name it introduces.
+			if w := strings.ToLower(v.ws[at[1]].text); (strings.HasSuffix(w, "er") || strings.HasSuffix(w, "or")) &&
+				at[1]+1 < len(v.ws) && v.gap(at[1]) == " " {
+				if n, ok := v.nameStartingAt(at[1] + 1); ok {
+					return v.say([]name{n})
+				}
+			}
 			if s, decided := v.subjectBefore(at[0]); decided {
 				return s
 			}
+		}
+		if verb != "" {
+			return "" // the verb is there, but not who did it
 		}
 		if verbs := objectVerbs(q.text); len(verbs) > 0 {
 			// "who did Kim meet": the object of the question's verb, or
@@ -338,6 +349,29 @@ var doerWords = map[string]bool{
 // ("both wield veto power": a verb), so the caller may try other ways;
 // true with "" when the subject is not a name ("officials in Seoul said").
 func (v *view) subjectBefore(i int) (answer string, decided bool) {
+	s, decided, names := v.subjectAt(i)
+	// "China and Russia both wield veto power", "hold a veto": the
+	// question's word is a noun after a verb (and an article); the names
+	// before that verb are the doers.
+	j := i - 1
+	if j >= 1 && v.gap(j) == " " && isArticle(v.ws[j].text) {
+		j--
+	}
+	if names || j < 0 || v.gap(j) != " " || v.own[v.ws[j].pos] || isStop(v.ws[j].text) || !isLower(v.ws[j].text) {
+		return s, decided
+	}
+	if decided && s != v.ws[j].text {
+		return s, decided // "a diplomat said"
+	}
+	if s2, _, names2 := v.subjectAt(j); names2 {
+		return s2, true
+	}
+	return s, decided
+}
+
+// subjectAt is subjectBefore without a second look; names reports that the
+// answer is names.
+func (v *view) subjectAt(i int) (answer string, decided, names bool) {
 	k := i - 1
 	for k >= 0 {
 		switch {
@@ -347,9 +381,9 @@ func (v *view) subjectBefore(i int) (answer string, decided bool) {
 			}
 			continue
 		case strings.ContainsAny(v.gap(k), ".;:!?()"):
-			return "", false
+			return "", false, false
 		case strings.Contains(v.gap(k), ",") && !v.skippable(k+1):
-			return "", false
+			return "", false, false
 		}
 		lw := strings.ToLower(v.ws[k].text)
 		if auxiliaries[lw] || doerWords[lw] {
@@ -359,11 +393,11 @@ func (v *view) subjectBefore(i int) (answer string, decided bool) {
 		break
 	}
 	if k < 0 || v.own[v.ws[k].pos] {
-		return "", false
+		return "", false, false
 	}
 	if n, ok := v.nameEndingAt(k); ok {
 		if n.i > 0 && prepositions[strings.ToLower(v.ws[n.i-1].text)] && v.gap(n.i-1) == " " {
-			return "", true // "officials in Seoul said": the doer is not the name
+			return "", true, false // "officials in Seoul said": the doer is not the name
 		}
 		ns := []name{n}
 		// More names before it: "China and Russia", "A, B and C".
@@ -391,10 +425,10 @@ func (v *view) subjectBefore(i int) (answer string, decided bool) {
 			ns = append([]name{prev}, ns...)
 			m = prev.i - 1
 		}
-		return v.say(ns), true
+		return v.say(ns), true, true
 	}
 	if isStop(v.ws[k].text) {
-		return "", false
+		return "", false, false
 	}
 	if v.commonAt(k) && pluralNoun(v.ws[k].text) {
 		// "diplomats say", "senior officials said", "Rights groups
@@ -407,19 +441,19 @@ func (v *view) subjectBefore(i int) (answer string, decided bool) {
 		if start > 0 && v.gap(start-1) == " " && strings.EqualFold(v.ws[start-1].text, "the") {
 			start--
 		}
-		return v.text[v.ws[start].start:v.ws[k].end], true
+		return v.text[v.ws[start].start:v.ws[k].end], true, false
 	}
 	// "a diplomat said", "a senior official said": a common noun, and a
 	// word before it, after an article; "Joe Biden's administration has
 	// offered": after a name's possessive.
 	if !isLower(v.ws[k].text) {
-		return "", false
+		return "", false, false
 	}
 	for m := k - 1; m >= 0 && k-m <= 3 && v.gap(m) == " "; m-- {
 		w := v.ws[m].text
 		if strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
 			if n, ok := v.nameEndingAt(m); ok {
-				return v.text[v.ws[n.i].start:v.ws[k].end], true
+				return v.text[v.ws[n.i].start:v.ws[k].end], true, false
 			}
 			break
 		}
@@ -430,12 +464,20 @@ func (v *view) subjectBefore(i int) (answer string, decided bool) {
 	for m := k - 1; m >= 0 && k-m <= 2 && v.gap(m) == " "; m-- {
 		switch lw := strings.ToLower(v.ws[m].text); {
 		case lw == "a" || lw == "an" || lw == "the":
-			return v.text[v.ws[m].start:v.ws[k].end], true
+			return v.text[v.ws[m].start:v.ws[k].end], true, false
 		case isStop(lw) || !isLower(v.ws[m].text) || v.own[v.ws[m].pos]:
-			return "", false
+			return "", false, false
 		}
 	}
-	return "", false
+	return "", false, false
+}
+
+func isArticle(w string) bool {
+	switch strings.ToLower(w) {
+	case "a", "an", "the":
+		return true
+	}
+	return false
 }
 
 // commonAt reports whether word i is a common word: lower case, or

@@ -29,6 +29,7 @@ func TestShortAnswers(t *testing.T) {
 		"The trade envoy met Chilean president Gabriel Boric twice in May.",
 		"Peru's trade ministry has repeatedly offered new talks.",
 		"The rocket travelled about 900 kilometres before landing.",
+		"Brazil and Chile both hold a veto over the fishing panel, diplomats said.",
 	}
 	a, err := corpus.ParseArticle("world.txt", []byte(strings.Join(paragraphs, "\n")))
 	if err != nil {
@@ -59,6 +60,7 @@ func TestShortAnswers(t *testing.T) {
 		{"object of the question's verb", "Who did the trade envoy meet?", "Gabriel Boric"},
 		{"subject after a possessive name", "Who offered new talks?", "Peru's trade ministry"},
 		{"how far asks for a quantity", "How far did the rocket travel?", "900 kilometres"},
+		{"doers before a verb and its noun", "Which countries could block the fishing panel?", "Brazil and Chile"},
 		{"who is a named person: the role before the name", "Who is Gabriel Boric?", "Chilean president"},
 		{"a plural subject with its adjective", "Who warned that the river was rising?", "Fishermen"},
 	} {

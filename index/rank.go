@@ -59,10 +59,11 @@ func (c *candidate) rawWords() []word {
 
 // found is how a concept was found in a passage.
 type found struct {
-	weight    float64 // the alternative's weight; 0 when not found
-	positions []int   // where it starts
-	length    int     // how many positions it spans
-	terms     map[string]bool
+	weight    float64         // the alternative's weight; 0 when not found
+	positions []int           // where it starts
+	length    int             // how many positions it spans
+	near      []int           // where it or any other way of saying it starts
+	terms     map[string]bool // the terms of every way found
 }
 
 // match finds each concept of the question in the candidate's tokens.
@@ -73,9 +74,18 @@ func (q *question) match(c *candidate) {
 	}
 	c.found = make([]found, len(q.concepts))
 	for i, con := range q.concepts {
+		var near []int
+		terms := map[string]bool{}
 		for _, a := range con.alts {
 			pos := occurrences(at, a.phrase)
-			if len(pos) == 0 || a.weight <= c.found[i].weight {
+			if len(pos) == 0 {
+				continue
+			}
+			near = append(near, pos...)
+			for _, t := range a.terms {
+				terms[t] = true
+			}
+			if a.weight <= c.found[i].weight {
 				continue
 			}
 			f := found{weight: a.weight, positions: pos, length: len(a.phrase), terms: map[string]bool{}}
@@ -91,6 +101,9 @@ func (q *question) match(c *candidate) {
 				}
 			}
 			c.found[i] = f
+		}
+		if c.found[i].weight > 0 {
+			c.found[i].near, c.found[i].terms = near, terms
 		}
 	}
 }
