@@ -430,6 +430,15 @@ func (v *view) subjectAt(i int) (answer string, decided, names bool) {
 	if isStop(v.ws[k].text) {
 		return "", false, false
 	}
+	// "members that depend on pipeline supplies won": the subject is what
+	// the relative clause hangs on.
+	if r := v.relativeBefore(k); r > 0 {
+		s, decided, names := v.subjectAt(r)
+		if s == "" {
+			return "", true, false
+		}
+		return s, decided, names
+	}
 	if v.commonAt(k) && pluralNoun(v.ws[k].text) {
 		// "diplomats say", "senior officials said", "Rights groups
 		// criticised", "the allies will hold".
@@ -461,15 +470,51 @@ func (v *view) subjectAt(i int) (answer string, decided, names bool) {
 			break
 		}
 	}
-	for m := k - 1; m >= 0 && k-m <= 2 && v.gap(m) == " "; m-- {
+	for m := k - 1; m >= 0 && k-m <= 3 && v.gap(m) == " "; m-- {
 		switch lw := strings.ToLower(v.ws[m].text); {
 		case lw == "a" || lw == "an" || lw == "the":
+			// "a diplomat", "The council's special envoy"
 			return v.text[v.ws[m].start:v.ws[k].end], true, false
 		case isStop(lw) || !isLower(v.ws[m].text) || v.own[v.ws[m].pos]:
 			return "", false, false
 		}
 	}
 	return "", false, false
+}
+
+// relativeBefore returns the index of a relative pronoun ("that", "who",
+// "which") opening a clause that ends at word k, within six words and the
+// same clause, or -1. A "that" after a verb of saying ("said that") opens
+// what was said, not a relative clause.
+func (v *view) relativeBefore(k int) int {
+	for r := k - 1; r > 0 && k-r <= 6; r-- {
+		if strings.TrimSpace(v.gap(r)) != "" {
+			return -1
+		}
+		switch strings.ToLower(v.ws[r].text) {
+		case "who", "which":
+			return r
+		case "that":
+			if saying[strings.ToLower(v.ws[r-1].text)] || !isLower(v.ws[r-1].text) {
+				return -1
+			}
+			return r
+		}
+	}
+	return -1
+}
+
+// saying are verbs that "that" follows to report what was said or thought.
+var saying = map[string]bool{
+	"say": true, "says": true, "said": true, "tell": true, "tells": true, "told": true,
+	"warn": true, "warns": true, "warned": true, "argue": true, "argues": true, "argued": true,
+	"believe": true, "believes": true, "believed": true, "add": true, "adds": true, "added": true,
+	"note": true, "notes": true, "noted": true, "insist": true, "insists": true, "insisted": true,
+	"claim": true, "claims": true, "claimed": true, "concede": true, "concedes": true, "conceded": true,
+	"acknowledge": true, "acknowledges": true, "acknowledged": true, "report": true, "reports": true,
+	"reported": true, "state": true, "states": true, "stated": true, "think": true, "thinks": true,
+	"thought": true, "confirm": true, "confirms": true, "confirmed": true, "know": true, "knows": true,
+	"announce": true, "announced": true, "announces": true, "estimate": true, "estimated": true,
 }
 
 func isArticle(w string) bool {

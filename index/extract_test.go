@@ -30,6 +30,8 @@ func TestShortAnswers(t *testing.T) {
 		"Peru's trade ministry has repeatedly offered new talks.",
 		"The rocket travelled about 900 kilometres before landing.",
 		"Brazil and Chile both hold a veto over the fishing panel, diplomats said.",
+		"Inland members that depend on river ports won exemptions from the toll.",
+		"The council's special adviser briefed the ambassadors by video link.",
 	}
 	a, err := corpus.ParseArticle("world.txt", []byte(strings.Join(paragraphs, "\n")))
 	if err != nil {
@@ -61,6 +63,8 @@ func TestShortAnswers(t *testing.T) {
 		{"subject after a possessive name", "Who offered new talks?", "Peru's trade ministry"},
 		{"how far asks for a quantity", "How far did the rocket travel?", "900 kilometres"},
 		{"doers before a verb and its noun", "Which countries could block the fishing panel?", "Brazil and Chile"},
+		{"the subject a relative clause hangs on", "Which countries won exemptions from the toll?", "Inland members"},
+		{"a common noun with a possessive after the article", "Who briefed the ambassadors?", "The council's special adviser"},
 		{"who is a named person: the role before the name", "Who is Gabriel Boric?", "Chilean president"},
 		{"a plural subject with its adjective", "Who warned that the river was rising?", "Fishermen"},
 	} {
