@@ -30,7 +30,7 @@ func extract(q *question, c *candidate) string {
 	v := newView(q, c)
 	switch q.kind {
 	case kindEntity:
-		verb := doerVerb(q.text)
+		verb := q.doer
 		at := v.verbAt(q, c)
 		if verb != "" && len(at) == 0 {
 			return "" // the passage does not say who did it
@@ -271,7 +271,7 @@ func trimPossessive(s string) string {
 // verbAt returns where the question's doer verb is found in the passage:
 // the word indexes of the first and last word of each occurrence.
 func (v *view) verbAt(q *question, c *candidate) [][2]int {
-	return v.conceptAt(q, c, doerVerb(q.text), 0)
+	return v.conceptAt(q, c, q.doer, 0)
 }
 
 // conceptAt returns where the question's concept holding the word is found

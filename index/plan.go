@@ -47,6 +47,9 @@ type question struct {
 	kind     answerKind
 	// corrections maps misspelt words of the question to index terms.
 	corrections map[string]string
+	// doer is the verb of a question about who did something, "" for
+	// none (see doerVerb).
+	doer string
 }
 
 // concept is one thing the question names: a word, or a phrase that is a
@@ -86,7 +89,7 @@ func (q *question) terms() []string {
 // the text is analysed like the passages (markdown, punctuation and stop
 // words go), so "+", "field:", "/re/" and "~" are plain text.
 func (x *Index) analyse(ctx context.Context, r bleveindex.IndexReader, text string, fixTypos bool) *question {
-	q := &question{text: text, kind: answerKindOf(text), corrections: map[string]string{}}
+	q := &question{text: text, kind: answerKindOf(text), doer: doerVerb(text), corrections: map[string]string{}}
 	var toks []token
 	for _, t := range x.tokens(asAcronyms(markdownToSpace.Replace(text))) {
 		if !filler[strings.ToLower(text[t.start:t.end])] {

@@ -236,7 +236,7 @@ func (x *Index) rank(q *question, cands []*candidate) {
 	// "Who vetoes", "which countries refused": the best candidates that
 	// say who did it (the question's verb with its subject or agent) move
 	// up.
-	if q.kind == kindEntity && doerVerb(q.text) != "" {
+	if q.kind == kindEntity && q.doer != "" {
 		n := min(len(cands), doersChecked)
 		for _, c := range cands[:n] {
 			if namesDoer(q, c) {
@@ -261,6 +261,13 @@ const (
 // namesDoer reports whether the passage says who did what the question
 // asks about: its verb, with a subject or agent that is a name.
 func namesDoer(q *question, c *candidate) bool {
+	found := false
+	for k, con := range q.concepts {
+		found = found || (c.found[k].weight > 0 && containsWord(con.words, q.doer))
+	}
+	if !found {
+		return false
+	}
 	v := newView(q, c)
 	for _, at := range v.verbAt(q, c) {
 		if v.agentAfter(at[1]) != "" {

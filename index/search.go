@@ -190,7 +190,7 @@ func (x *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	}
 	qn := x.analyse(ctx, x.reader, text, !q.Suggest)
 	if q.Asking != "" {
-		qn.kind = answerKindOf(q.Asking)
+		qn.kind, qn.doer = answerKindOf(q.Asking), doerVerb(q.Asking)
 	}
 	res.Terms = qn.terms()
 	bq := x.retrieval(qn, q.Article)
