@@ -40,12 +40,15 @@ func extract(q *question, c *candidate) string {
 				return s
 			}
 			// "leads" found as "leader Kim Jong Un": the doer's noun, and
-			// the name it introduces.
+			// the name it introduces; the words before it describe it.
 			if w := strings.ToLower(v.ws[at[1]].text); (strings.HasSuffix(w, "er") || strings.HasSuffix(w, "or")) &&
-				at[1]+1 < len(v.ws) && v.gap(at[1]) == " " {
-				if n, ok := v.nameStartingAt(at[1] + 1); ok {
-					return v.say([]name{n})
+				inflectionBase(w) != inflectionBase(verb) {
+				if at[1]+1 < len(v.ws) && v.gap(at[1]) == " " {
+					if n, ok := v.nameStartingAt(at[1] + 1); ok {
+						return v.say([]name{n})
+					}
 				}
+				continue
 			}
 			if s, decided := v.subjectBefore(at[0]); decided {
 				return s
@@ -856,7 +859,7 @@ func (v *view) phraseFrom(i, n int) string {
 
 // causeWords introduce a cause.
 var causeWords = map[string]int{
-	"because": 1, "over": 1, "after": 1, "amid": 1, "following": 1, "due": 2, "owing": 2,
+	"because": 1, "over": 1, "after": 1, "amid": 1, "due": 2, "owing": 2,
 }
 
 // causeAfterOwn reads a cause that follows the question's words: "have

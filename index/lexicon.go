@@ -1,6 +1,7 @@
 package index
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -107,4 +108,34 @@ func (lx *lexicon) oneWordSynonyms(term string) int {
 		}
 	}
 	return n
+}
+
+// blocker is a longer entry of another group that holds an entry: where it
+// stands, the shorter one is part of another name ("Republic of Korea"
+// inside "Democratic People's Republic of Korea").
+type blocker struct {
+	phrase []string
+	offset int // where the shorter entry starts in it
+}
+
+// blockers returns the entries of groups other than own that hold the
+// phrase, with where they hold it.
+func (lx *lexicon) blockers(phrase []string, own []int) []blocker {
+	if len(phrase) < 2 {
+		return nil
+	}
+	var out []blocker
+	for g, entries := range lx.groups {
+		if slices.Contains(own, g) {
+			continue
+		}
+		for _, e := range entries {
+			for o := 0; o+len(phrase) <= len(e.phrase); o++ {
+				if len(e.phrase) > len(phrase) && slices.Equal(e.phrase[o:o+len(phrase)], phrase) {
+					out = append(out, blocker{phrase: e.phrase, offset: o})
+				}
+			}
+		}
+	}
+	return out
 }

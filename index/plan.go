@@ -66,6 +66,9 @@ type alt struct {
 	terms  []string
 	phrase []string // the terms at their positions, "" for a stop word
 	weight float64
+	// blockers are longer names that hold the phrase: where one stands,
+	// the phrase is not this concept.
+	blockers []blocker
 }
 
 // terms returns every term the question looks for, for highlighting.
@@ -118,6 +121,9 @@ func (x *Index) analyse(ctx context.Context, r bleveindex.IndexReader, text stri
 					c.alts = append(c.alts, alt{terms: e.terms, phrase: e.phrase, weight: synonymWeight})
 				}
 			}
+		}
+		for k := range c.alts {
+			c.alts[k].blockers = x.lex.blockers(c.alts[k].phrase, groups)
 		}
 		df := x.docFreq(ctx, r, own.terms)
 		if size <= 1 {

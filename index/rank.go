@@ -46,6 +46,9 @@ type candidate struct {
 	cover   float64 // share of the question's weight found
 	answer  float64 // closeness of an answer of the asked kind
 	article float64 // share of the question's weight in the article
+	// inArticle reports, per concept, whether the passage's article holds
+	// it (in a candidate passage or its title).
+	inArticle []bool
 	score   float64
 }
 
@@ -78,6 +81,9 @@ func (q *question) match(c *candidate) {
 		terms := map[string]bool{}
 		for _, a := range con.alts {
 			pos := occurrences(at, a.phrase)
+			if len(a.blockers) > 0 {
+				pos = slices.DeleteFunc(pos, func(p int) bool { return blocked(at, a.blockers, p) })
+			}
 			if len(pos) == 0 {
 				continue
 			}
@@ -142,6 +148,17 @@ func inflectionBase(w string) string {
 		return w[:len(w)-1]
 	}
 	return w
+}
+
+// blocked reports whether a longer name of another concept stands over
+// position p.
+func blocked(at map[string][]int, bs []blocker, p int) bool {
+	for _, b := range bs {
+		if slices.Contains(occurrences(at, b.phrase), p-b.offset) {
+			return true
+		}
+	}
+	return false
 }
 
 // occurrences returns the positions where the phrase starts ("" matches
@@ -222,6 +239,7 @@ func (x *Index) rank(q *question, cands []*candidate) {
 			c.answer = answerCloseness(q, c)
 		}
 		art := 0.0
+		c.inArticle = articleFound[c.hit.Article]
 		for i, ok := range articleFound[c.hit.Article] {
 			if ok {
 				art += q.concepts[i].weight

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
@@ -224,7 +225,7 @@ func (x *Index) Search(ctx context.Context, q Query) (*Result, error) {
 		top := cands[0]
 		res.Confidence = top.cover
 		res.Weak = top.cover < confident
-		if !q.Suggest && top.cover >= answerCover && qn.kind != kindNone && (holdsKey(qn, top) || top.cover >= 0.5) {
+		if !q.Suggest && top.cover >= answerCover && qn.kind != kindNone && (holdsKey(qn, top) || top.cover >= 0.5) && holdsNames(qn, top) {
 			res.Answer = extract(qn, top)
 		}
 	}
@@ -271,6 +272,38 @@ func holdsKey(q *question, c *candidate) bool {
 		}
 	}
 	return key >= 0 && c.found[key].weight > 0
+}
+
+// holdsNames reports whether the passage's article holds every name the
+// question gives (a word it capitalises past its first): "how much oil
+// does Japan import" is not answered from an article that never names
+// Japan.
+func holdsNames(q *question, c *candidate) bool {
+	for i, con := range q.concepts {
+		if !namesSomething(q.text, con.words) {
+			continue
+		}
+		if c.found[i].weight == 0 && (c.inArticle == nil || !c.inArticle[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// namesSomething reports whether the words of a concept, as the question
+// writes them, hold a capitalised word, past the question's first word
+// (which is capitalised anyway).
+func namesSomething(question, ws string) bool {
+	cs := words.FindAllString(ws, -1)
+	if strings.HasPrefix(strings.TrimSpace(question), ws) && len(cs) > 0 {
+		cs = cs[1:]
+	}
+	for _, w := range cs {
+		if r := []rune(w); unicode.IsUpper(r[0]) {
+			return true
+		}
+	}
+	return false
 }
 
 // hitOf reads a Bleve hit's stored fields.

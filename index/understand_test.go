@@ -31,6 +31,8 @@ func TestUnderstanding(t *testing.T) {
 		{"lower-case us is the US, not 'used'", "is the us committed to talks", 1, "**committed** to **talks**", "", "", false},
 		{"the doer's noun: leads finds leader", "Who leads North Korea?", 2, "**North Korean leader**", "Kim Jong Un", "", false},
 		{"adverbs are filler: still matches nothing", "Is the US still open to dialogue?", 3, "**open**", "", "", false},
+		{"no answer about a country the article never names", "How much oil does Japan import?", 8, "**crude oil**", "", "", false},
+		{"Republic of Korea inside the DPRK's name is not South Korea", "Who is the president of South Korea?", 0, "", "", "", false},
 		{"typo corrected, with did you mean", "crude oil imprt", 8, "**import**", "", "crude oil import", false},
 		{"filler words do not count", "can you please tell me how many ICBM launches", 4, "**ICBM launches**", "two", "", false},
 		{"who answers with the names", "Who can veto the resolution?", 11, "**veto**", "China and Russia", "", false},
