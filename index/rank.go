@@ -49,7 +49,7 @@ type candidate struct {
 	// inArticle reports, per concept, whether the passage's article holds
 	// it (in a candidate passage or its title).
 	inArticle []bool
-	score   float64
+	score     float64
 }
 
 // rawWords returns the passage's words as written, tokenized once.
