@@ -82,6 +82,19 @@ func extract(q *question, c *candidate) string {
 	case kindNumber:
 		return extractAnswer(q, c)
 	case kindTime:
+		if asksYear(q.text) {
+			// "what year": a year, the only one the passage gives.
+			var years []string
+			for _, sp := range candidateSpans(q, c) {
+				if t := strings.TrimSpace(c.hit.Text[sp.start:sp.end]); yearRE.MatchString(t) {
+					years = append(years, t)
+				}
+			}
+			if len(years) == 1 {
+				return years[0]
+			}
+			return ""
+		}
 		if s := extractAnswer(q, c); s != "" {
 			return s
 		}
@@ -375,6 +388,21 @@ func (v *view) subjectBefore(i int) (answer string, decided bool) {
 // subjectAt is subjectBefore without a second look; names reports that the
 // answer is names.
 func (v *view) subjectAt(i int) (answer string, decided, names bool) {
+	if id := v.aside[i]; id != 0 {
+		// The verb is in an aside: "Russia, whose relations with the West
+		// have deteriorated": the name the aside hangs on.
+		first := i
+		for first > 0 && v.aside[first-1] == id {
+			first--
+		}
+		switch strings.ToLower(v.ws[first].text) {
+		case "whose", "who", "which":
+			if n, ok := v.nameEndingAt(first - 1); ok {
+				return v.say([]name{n}), true, true
+			}
+		}
+		return "", false, false
+	}
 	k := i - 1
 	for k >= 0 {
 		switch {
@@ -653,6 +681,18 @@ func (v *view) besideOwn() string {
 		found = s
 	}
 	return found
+}
+
+// asksYear reports whether a question asks for a year: "what year",
+// "which year", "in what year".
+func asksYear(text string) bool {
+	w := words.FindAllString(strings.ToLower(text), -1)
+	for i := 0; i+1 < len(w); i++ {
+		if (w[i] == "what" || w[i] == "which") && w[i+1] == "year" {
+			return true
+		}
+	}
+	return false
 }
 
 // asksDeed reports whether a what question asks what someone did, said or

@@ -32,6 +32,8 @@ func TestShortAnswers(t *testing.T) {
 		"Brazil and Chile both hold a veto over the fishing panel, diplomats said.",
 		"Inland members that depend on river ports won exemptions from the toll.",
 		"The council's special adviser briefed the ambassadors by video link.",
+		"Peru, whose ties with Bolivia have soured over water rights, and Chile met last week.",
+		"The ferry sank last month, its first accident since 2009.",
 	}
 	a, err := corpus.ParseArticle("world.txt", []byte(strings.Join(paragraphs, "\n")))
 	if err != nil {
@@ -64,6 +66,8 @@ func TestShortAnswers(t *testing.T) {
 		{"how far asks for a quantity", "How far did the rocket travel?", "900 kilometres"},
 		{"doers before a verb and its noun", "Which countries could block the fishing panel?", "Brazil and Chile"},
 		{"the subject a relative clause hangs on", "Which countries won exemptions from the toll?", "Inland members"},
+		{"a verb inside an aside: the name it hangs on", "Who has soured ties with Bolivia?", "Peru"},
+		{"what year: the year, not another time", "What year was the ferry accident before last month?", "2009"},
 		{"a common noun with a possessive after the article", "Who briefed the ambassadors?", "The council's special adviser"},
 		{"who is a named person: the role before the name", "Who is Gabriel Boric?", "Chilean president"},
 		{"a plural subject with its adjective", "Who warned that the river was rising?", "Fishermen"},
