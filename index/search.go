@@ -226,7 +226,17 @@ func (x *Index) Search(ctx context.Context, q Query) (*Result, error) {
 		res.Confidence = top.cover
 		res.Weak = top.cover < confident
 		if !q.Suggest && top.cover >= answerCover && qn.kind != kindNone && (holdsKey(qn, top) || top.cover >= 0.5) && holdsNames(qn, top) {
-			res.Answer = extract(qn, top)
+			if q.Asking == "" {
+				res.Answer = extract(qn, top)
+			} else {
+				// A topic's query names its answer ("veto power China
+				// Russia"); the answer is read for the question it asks,
+				// in the passage its query found.
+				qa := x.analyse(ctx, x.reader, CapQuery(q.Asking), false)
+				ac := &candidate{hit: top.hit, toks: top.toks, words: top.words}
+				qa.match(ac)
+				res.Answer = extract(qa, ac)
+			}
 		}
 	}
 	res.DidYouMean = x.didYouMean(qn, cands)
