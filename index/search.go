@@ -203,7 +203,6 @@ func (x *Index) Search(ctx context.Context, q Query) (*Result, error) {
 		k = offset + limit
 	}
 	req := bleve.NewSearchRequestOptions(bq, k, 0, false)
-	req.Fields = []string{fieldText, fieldArticle, fieldParagraph, fieldPart}
 	// Score alone: sorting by _id too makes Bleve fetch the id of every
 	// matching passage (half the search time); reading order among equal
 	// scores is restored when the candidates are ranked.
@@ -215,7 +214,11 @@ func (x *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	res.Total = sr.Total
 	cands := make([]*candidate, 0, len(sr.Hits))
 	for _, h := range sr.Hits {
-		c := &candidate{hit: x.hitOf(h)}
+		hit, err := x.hitOf(h)
+		if err != nil {
+			return nil, fmt.Errorf("index: search %q: %w", text, err)
+		}
+		c := &candidate{hit: hit}
 		c.toks, c.words = x.analyzeWords(c.hit.Text)
 		cands = append(cands, c)
 	}
@@ -273,21 +276,21 @@ func holdsKey(q *question, c *candidate) bool {
 	return key >= 0 && c.found[key].weight > 0
 }
 
-// hitOf reads a Bleve hit's stored fields.
-func (x *Index) hitOf(h *search.DocumentMatch) Hit {
+// hitOf reads a Bleve hit's passage from the passage file.
+func (x *Index) hitOf(h *search.DocumentMatch) (Hit, error) {
 	hit := Hit{Score: h.Score}
-	hit.Text, _ = h.Fields[fieldText].(string)
-	hit.Article, _ = h.Fields[fieldArticle].(string)
-	if f, ok := h.Fields[fieldParagraph].(float64); ok {
-		hit.Paragraph = int(f)
+	n, ok := passageNumber(h.ID)
+	if !ok {
+		return hit, fmt.Errorf("index: document %q is no passage", h.ID)
 	}
-	if f, ok := h.Fields[fieldPart].(float64); ok {
-		hit.Part = int(f)
+	ref, text, err := x.passages.get(n)
+	if err != nil {
+		return hit, err
 	}
-	if a, ok := x.byID[hit.Article]; ok {
-		hit.Title, hit.URL, hit.Published = a.Title, a.URL, a.Published
-	}
-	return hit
+	a := &x.articles[ref.article]
+	hit.Text, hit.Article, hit.Paragraph, hit.Part = text, a.ID, ref.paragraph, ref.part
+	hit.Title, hit.URL, hit.Published = a.Title, a.URL, a.Published
+	return hit, nil
 }
 
 // didYouMean rewrites the question with its misspelt words replaced by the
