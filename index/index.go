@@ -227,7 +227,7 @@ func describe(path string) string {
 // building: Bleve analyses a batch on all cores, but builds its segment and
 // waits for it to be written on the caller's goroutine, so batches in
 // flight together keep the cores busy.
-const batchWorkers = 1
+const batchWorkers = 3
 
 // fill writes the passages into a new Bleve index and the passage file, and
 // the article table into the Bleve index.
