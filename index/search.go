@@ -136,21 +136,18 @@ func (x *Index) tokens(text string) []token { return tokensOf(x.analyzer, text) 
 // analyzeWords analyses text and also returns its words as written, from
 // one run of the tokenizer.
 func (x *Index) analyzeWords(text string) ([]token, []word) {
-	da, ok := x.analyzer.(*analysis.DefaultAnalyzer)
+	ma, ok := x.analyzer.(*memoAnalyzer)
 	if !ok {
 		return x.tokens(text), rawWords(text)
 	}
-	stream := da.Tokenizer.Tokenize([]byte(text))
+	stream := ma.Tokenizer.Tokenize([]byte(text))
 	words := make([]word, len(stream))
+	toks := make([]token, 0, len(stream))
 	for i, t := range stream {
-		words[i] = word{text: string(t.Term), start: t.Start, end: t.End, pos: t.Position}
-	}
-	for _, f := range da.TokenFilters {
-		stream = f.Filter(stream)
-	}
-	toks := make([]token, len(stream))
-	for i, t := range stream {
-		toks[i] = token{term: string(t.Term), start: t.Start, end: t.End, pos: t.Position}
+		words[i] = word{text: text[t.Start:t.End], start: t.Start, end: t.End, pos: t.Position}
+		if term, keep := ma.term(t.Term); keep {
+			toks = append(toks, token{term: term, start: t.Start, end: t.End, pos: t.Position})
+		}
 	}
 	return toks, words
 }

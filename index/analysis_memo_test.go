@@ -1,0 +1,43 @@
+package index
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/registry"
+
+	"github.com/storybot/storybot/corpus/corpustest"
+)
+
+// TestMemoAnalyzerSameTokens checks that remembering each word's term gives
+// exactly the tokens of the plain filter chain.
+func TestMemoAnalyzerSameTokens(t *testing.T) {
+	an, err := newAnalyzer(nil, registry.NewCache())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ma := an.(*memoAnalyzer)
+	texts := []string{
+		"The U.S. and US officials met WHO and IT staff; the UN's envoy's remarks.",
+		"Men saw the children who had seen 3.5% growth, didn't they? Running runs ran.",
+		"Ünïcödé wörds, 中文文本, emoji 🙂 and numbers 1,000,000 and 3:30 pm.",
+		"", "   ", "IT it It iT", "Alliance's alliances' ALLIANCE",
+	}
+	for _, a := range corpustest.Generate(3, 300) {
+		for _, p := range a.Passages {
+			texts = append(texts, p.Text)
+		}
+	}
+	for round := range 2 { // the second round reads the memo
+		for _, text := range texts {
+			plain := (&analysis.DefaultAnalyzer{Tokenizer: ma.Tokenizer, TokenFilters: ma.TokenFilters}).Analyze([]byte(text))
+			memo := ma.Analyze([]byte(text))
+			if !slices.EqualFunc(plain, memo, func(a, b *analysis.Token) bool {
+				return string(a.Term) == string(b.Term) && a.Start == b.Start && a.End == b.End && a.Position == b.Position
+			}) {
+				t.Fatalf("round %d, %q: memo %v, plain %v", round, text, memo, plain)
+			}
+		}
+	}
+}
