@@ -126,3 +126,11 @@ func TestOpenIndexWithDamagedPassageFile(t *testing.T) {
 		t.Errorf("error %q does not name the path and the damaged file", err)
 	}
 }
+
+func TestCountWords(t *testing.T) {
+	for _, s := range []string{"", " ", "a", " a  b\tc\n", "x\u00a0y\u0085z", "\xff \xfe", "one,two three."} {
+		if got, want := countWords(s), len(strings.Fields(s)); got != want {
+			t.Errorf("countWords(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
