@@ -41,3 +41,32 @@ func TestMemoAnalyzerSameTokens(t *testing.T) {
 		}
 	}
 }
+
+// TestAnalyzeWordsSameAsAnalyzer checks the one-pass analysis of a
+// candidate passage against the analyser and the plain tokenizer.
+func TestAnalyzeWordsSameAsAnalyzer(t *testing.T) {
+	an, err := newAnalyzer(nil, registry.NewCache())
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := &Index{analyzer: an}
+	texts := []string{
+		"The U.S. and US officials met WHO and IT staff; the UN's envoy's remarks.",
+		"Men saw the children who had seen 3.5% growth, didn't they? Running runs ran.",
+		"Ünïcödé wörds, 中文文本, emoji 🙂 and numbers 1,000,000 and 3:30 pm.", "", " . ",
+	}
+	for _, a := range corpustest.Generate(4, 300) {
+		for _, p := range a.Passages {
+			texts = append(texts, p.Text)
+		}
+	}
+	for _, text := range texts {
+		toks, words := x.analyzeWords(text)
+		if want := tokensOf(an, text); !slices.Equal(toks, want) {
+			t.Fatalf("%q: tokens %v, want %v", text, toks, want)
+		}
+		if want := rawWords(text); !slices.Equal(words, want) {
+			t.Fatalf("%q: words %v, want %v", text, words, want)
+		}
+	}
+}

@@ -9,7 +9,9 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
+	unicodetok "github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/segment"
 )
 
 // Limits on what a search takes.
@@ -134,20 +136,32 @@ type token struct {
 func (x *Index) tokens(text string) []token { return tokensOf(x.analyzer, text) }
 
 // analyzeWords analyses text and also returns its words as written, from
-// one run of the tokenizer.
+// one run of the word segmenter. It is the analyser's own tokenizer (Bleve's
+// unicode tokenizer: every segment that is not space or punctuation is a
+// word, numbered from 1) without a Token made for every word.
 func (x *Index) analyzeWords(text string) ([]token, []word) {
 	ma, ok := x.analyzer.(*memoAnalyzer)
 	if !ok {
 		return x.tokens(text), rawWords(text)
 	}
-	stream := ma.Tokenizer.Tokenize([]byte(text))
-	words := make([]word, len(stream))
-	toks := make([]token, 0, len(stream))
-	for i, t := range stream {
-		words[i] = word{text: text[t.Start:t.End], start: t.Start, end: t.End, pos: t.Position}
-		if term, keep := ma.term(t.Term); keep {
-			toks = append(toks, token{term: term, start: t.Start, end: t.End, pos: t.Position})
+	if _, ok := ma.Tokenizer.(*unicodetok.UnicodeTokenizer); !ok {
+		return x.tokens(text), rawWords(text)
+	}
+	guess := len(text)/5 + 1
+	words := make([]word, 0, guess)
+	toks := make([]token, 0, guess)
+	seg := segment.NewWordSegmenterDirect([]byte(text))
+	start, pos := 0, 1
+	for seg.Segment() {
+		end := start + len(seg.Bytes())
+		if seg.Type() != segment.None {
+			words = append(words, word{text: text[start:end], start: start, end: end, pos: pos})
+			if term, keep := ma.term(seg.Bytes()); keep {
+				toks = append(toks, token{term: term, start: start, end: end, pos: pos})
+			}
+			pos++
 		}
+		start = end
 	}
 	return toks, words
 }
