@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -136,10 +137,36 @@ type token struct {
 func (x *Index) tokens(text string) []token { return tokensOf(x.analyzer, text) }
 
 // analyzeWords analyses text and also returns its words as written, from
-// one run of the word segmenter. It is the analyser's own tokenizer (Bleve's
-// unicode tokenizer: every segment that is not space or punctuation is a
-// word, numbered from 1) without a Token made for every word.
+// one run of the word segmenter.
 func (x *Index) analyzeWords(text string) ([]token, []word) {
+	return x.analyzeWordsInto(&analysisBuf{}, text)
+}
+
+// analysisBuf holds the words and tokens of the candidates of one search,
+// reused by the next search: the candidates' analyses were most of what a
+// search allocated.
+type analysisBuf struct {
+	words []word
+	toks  []token
+	input []byte
+}
+
+var analysisBufs = sync.Pool{New: func() any { return &analysisBuf{} }}
+
+// release clears what the buffer points to and gives it back to the pool.
+func (b *analysisBuf) release() {
+	clear(b.words[:cap(b.words)])
+	clear(b.toks[:cap(b.toks)])
+	b.words, b.toks, b.input = b.words[:0], b.toks[:0], b.input[:0]
+	analysisBufs.Put(b)
+}
+
+// analyzeWordsInto is analyzeWords with the words and tokens appended to
+// the buffer's; the slices returned are only valid until it is released.
+// It is the analyser's own tokenizer (Bleve's unicode tokenizer: every
+// segment that is not space or punctuation is a word, numbered from 1)
+// without a Token made for every word.
+func (x *Index) analyzeWordsInto(b *analysisBuf, text string) ([]token, []word) {
 	ma, ok := x.analyzer.(*memoAnalyzer)
 	if !ok {
 		return x.tokens(text), rawWords(text)
@@ -147,23 +174,22 @@ func (x *Index) analyzeWords(text string) ([]token, []word) {
 	if _, ok := ma.Tokenizer.(*unicodetok.UnicodeTokenizer); !ok {
 		return x.tokens(text), rawWords(text)
 	}
-	guess := len(text)/5 + 1
-	words := make([]word, 0, guess)
-	toks := make([]token, 0, guess)
-	seg := segment.NewWordSegmenterDirect([]byte(text))
+	w0, t0 := len(b.words), len(b.toks)
+	b.input = append(b.input[:0], text...)
+	seg := segment.NewWordSegmenterDirect(b.input)
 	start, pos := 0, 1
 	for seg.Segment() {
 		end := start + len(seg.Bytes())
 		if seg.Type() != segment.None {
-			words = append(words, word{text: text[start:end], start: start, end: end, pos: pos})
+			b.words = append(b.words, word{text: text[start:end], start: start, end: end, pos: pos})
 			if term, keep := ma.term(seg.Bytes()); keep {
-				toks = append(toks, token{term: term, start: start, end: end, pos: pos})
+				b.toks = append(b.toks, token{term: term, start: start, end: end, pos: pos})
 			}
 			pos++
 		}
 		start = end
 	}
-	return toks, words
+	return b.toks[t0:len(b.toks):len(b.toks)], b.words[w0:len(b.words):len(b.words)]
 }
 
 // tokensOf analyses text.
@@ -224,13 +250,15 @@ func (x *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	}
 	res.Total = sr.Total
 	cands := make([]*candidate, 0, len(sr.Hits))
+	buf := analysisBufs.Get().(*analysisBuf)
+	defer buf.release() // nothing of the candidates' analyses outlives the search
 	for _, h := range sr.Hits {
 		hit, err := x.hitOf(h)
 		if err != nil {
 			return nil, fmt.Errorf("index: search %q: %w", text, err)
 		}
 		c := &candidate{hit: hit}
-		c.toks, c.words = x.analyzeWords(c.hit.Text)
+		c.toks, c.words = x.analyzeWordsInto(buf, c.hit.Text)
 		cands = append(cands, c)
 	}
 	x.rank(qn, cands)
