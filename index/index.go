@@ -301,17 +301,35 @@ func fill(ctx context.Context, bi bleve.Index, path string, articles []corpus.Ar
 		}
 	}
 
-	table := make([]Article, 0, len(articles))
+	// The passage file is coded beside the Bleve batches, on a core Bleve
+	// leaves idle while it waits for its writes; passages are numbered in
+	// corpus order by both.
 	pw := newPassageWriter()
-	batch := bi.NewBatch()
 	words := 0
-	for ai, a := range articles {
+	coded := make(chan struct{})
+	go func() {
+		defer close(coded)
+		for ai, a := range articles {
+			if ctx.Err() != nil {
+				return
+			}
+			for _, p := range a.Passages {
+				words += countWords(p.Text)
+				pw.add(ai, p.Paragraph, p.Part, p.Text)
+			}
+		}
+	}()
+	defer func() { <-coded }()
+	table := make([]Article, 0, len(articles))
+	batch := bi.NewBatch()
+	n := 0
+	for _, a := range articles {
 		info := Article{ID: a.ID, Title: a.Title, Source: a.Source, URL: a.URL, Published: a.Published, Passages: len(a.Passages)}
 		for _, p := range a.Passages {
 			info.Paragraphs = max(info.Paragraphs, p.Paragraph)
-			words += countWords(p.Text)
-			n := pw.add(ai, p.Paragraph, p.Part, p.Text)
-			if err := batch.Index(passageID(n), passageDoc{Text: p.Text, Article: a.ID}); err != nil {
+			id := passageID(n)
+			n++
+			if err := batch.Index(id, passageDoc{Text: p.Text, Article: a.ID}); err != nil {
 				finish()
 				return nil, fmt.Errorf("index: %s paragraph %d: %w", a.File, p.Paragraph, err)
 			}
@@ -359,6 +377,7 @@ func fill(ctx context.Context, bi bleve.Index, path string, articles []corpus.Ar
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("index: build: %w", err)
 	}
+	<-coded
 	if err := pw.check(); err != nil {
 		return nil, err
 	}
