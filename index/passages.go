@@ -150,6 +150,10 @@ type passages struct {
 	unmap    func() error
 }
 
+// ErrOldIndex is returned by Open for an index written by a storybot from
+// before the passage file: it must be built again.
+var ErrOldIndex = errors.New("index: built by an older storybot: rebuild it (storybot index)")
+
 // errPassages is wrapped by every error about a damaged passage file.
 var errPassages = errors.New("passage file damaged")
 
@@ -275,7 +279,7 @@ func writePassages(dir string, data []byte) error {
 func loadPassages(dir string, articles int) (*passages, error) {
 	f, err := os.Open(filepath.Join(dir, passagesFile))
 	if errors.Is(err, os.ErrNotExist) {
-		return nil, fmt.Errorf("index: %s missing: built by an older storybot? rebuild the index (storybot index)", passagesFile)
+		return nil, fmt.Errorf("%w (%s missing)", ErrOldIndex, passagesFile)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("index: read passages: %w", err)

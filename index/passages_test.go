@@ -101,8 +101,8 @@ func TestOpenDamagedPassageFile(t *testing.T) {
 		t.Errorf("truncated file: %v", err)
 	}
 	os.Remove(filepath.Join(dir, passagesFile))
-	if _, err := loadPassages(dir, 1); err == nil || !strings.Contains(err.Error(), "missing") {
-		t.Errorf("missing file: %v", err)
+	if _, err := loadPassages(dir, 1); !errors.Is(err, ErrOldIndex) || !strings.Contains(err.Error(), passagesFile) {
+		t.Errorf("missing file: %v, want ErrOldIndex naming the file", err)
 	}
 }
 
