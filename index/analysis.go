@@ -54,6 +54,9 @@ func newAnalyzer(_ map[string]any, cache *registry.Cache) (analysis.Analyzer, er
 		}
 		filters = append(filters, f)
 	}
+	if u, ok := tokenizer.(*unicode.UnicodeTokenizer); ok {
+		tokenizer = wordTokenizer{unicode: u}
+	}
 	return &memoAnalyzer{DefaultAnalyzer: analysis.DefaultAnalyzer{Tokenizer: tokenizer, TokenFilters: filters}, memo: map[string]memoTerm{}}, nil
 }
 

@@ -10,9 +10,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
-	unicodetok "github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	"github.com/blevesearch/bleve/v2/search"
-	"github.com/blevesearch/segment"
 )
 
 // Limits on what a search takes.
@@ -163,32 +161,23 @@ func (b *analysisBuf) release() {
 
 // analyzeWordsInto is analyzeWords with the words and tokens appended to
 // the buffer's; the slices returned are only valid until it is released.
-// It is the analyser's own tokenizer (Bleve's unicode tokenizer: every
-// segment that is not space or punctuation is a word, numbered from 1)
-// without a Token made for every word.
+// It is the analyser's own tokenizer without a Token made for every word.
 func (x *Index) analyzeWordsInto(b *analysisBuf, text string) ([]token, []word) {
 	ma, ok := x.analyzer.(*memoAnalyzer)
 	if !ok {
 		return x.tokens(text), rawWords(text)
 	}
-	if _, ok := ma.Tokenizer.(*unicodetok.UnicodeTokenizer); !ok {
+	if _, ok := ma.Tokenizer.(wordTokenizer); !ok {
 		return x.tokens(text), rawWords(text)
 	}
 	w0, t0 := len(b.words), len(b.toks)
 	b.input = append(b.input[:0], text...)
-	seg := segment.NewWordSegmenterDirect(b.input)
-	start, pos := 0, 1
-	for seg.Segment() {
-		end := start + len(seg.Bytes())
-		if seg.Type() != segment.None {
-			b.words = append(b.words, word{text: text[start:end], start: start, end: end, pos: pos})
-			if term, keep := ma.term(seg.Bytes()); keep {
-				b.toks = append(b.toks, token{term: term, start: start, end: end, pos: pos})
-			}
-			pos++
+	eachWord(text, b.input, func(start, end, pos int) {
+		b.words = append(b.words, word{text: text[start:end], start: start, end: end, pos: pos})
+		if term, keep := ma.term(b.input[start:end]); keep {
+			b.toks = append(b.toks, token{term: term, start: start, end: end, pos: pos})
 		}
-		start = end
-	}
+	})
 	return b.toks[t0:len(b.toks):len(b.toks)], b.words[w0:len(b.words):len(b.words)]
 }
 
