@@ -2,6 +2,7 @@ package index
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
@@ -53,7 +54,69 @@ func newAnalyzer(_ map[string]any, cache *registry.Cache) (analysis.Analyzer, er
 		}
 		filters = append(filters, f)
 	}
-	return &analysis.DefaultAnalyzer{Tokenizer: tokenizer, TokenFilters: filters}, nil
+	if u, ok := tokenizer.(*unicode.UnicodeTokenizer); ok {
+		tokenizer = wordTokenizer{unicode: u}
+	}
+	return &memoAnalyzer{DefaultAnalyzer: analysis.DefaultAnalyzer{Tokenizer: tokenizer, TokenFilters: filters}, memo: map[string]memoTerm{}}, nil
+}
+
+// memoAnalyzer is the analyser with what its token filters make of each
+// word remembered: every filter of the chain looks at one token alone
+// (its bytes), so a word always gives the same term, or none. Passages and
+// questions repeat the same words, and stemming was a third of the cost of
+// analysing them.
+type memoAnalyzer struct {
+	analysis.DefaultAnalyzer
+	mu   sync.RWMutex
+	memo map[string]memoTerm
+}
+
+type memoTerm struct {
+	term string
+	keep bool // false when a filter drops the word (a stop word)
+}
+
+// memoLimit bounds the words remembered; past it, words are filtered
+// every time.
+const memoLimit = 1 << 20
+
+// term returns what the filters make of a word as the tokenizer cut it.
+func (a *memoAnalyzer) term(word []byte) (string, bool) {
+	a.mu.RLock()
+	m, ok := a.memo[string(word)]
+	a.mu.RUnlock()
+	if ok {
+		return m.term, m.keep
+	}
+	key := string(word)
+	stream := analysis.TokenStream{{Term: []byte(key), Start: 0, End: len(key), Position: 1, Type: analysis.AlphaNumeric}}
+	for _, f := range a.TokenFilters {
+		stream = f.Filter(stream)
+	}
+	if len(stream) == 1 {
+		m = memoTerm{term: string(stream[0].Term), keep: true}
+	}
+	a.mu.Lock()
+	if len(a.memo) < memoLimit {
+		a.memo[key] = m
+	}
+	a.mu.Unlock()
+	return m.term, m.keep
+}
+
+// Analyze tokenizes input and filters each token through the memo.
+func (a *memoAnalyzer) Analyze(input []byte) analysis.TokenStream {
+	stream := a.Tokenizer.Tokenize(input)
+	out := stream[:0]
+	for _, t := range stream {
+		term, keep := a.term(t.Term)
+		if !keep {
+			continue
+		}
+		t.Term = []byte(term)
+		out = append(out, t)
+	}
+	return out
 }
 
 // acronyms writes an upper-case word of two to four letters that spells an

@@ -11,9 +11,10 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"strings"
+	"strconv"
 	"sync"
 	"time"
+	"unicode"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -33,12 +34,12 @@ const (
 	TFIDF = "tf-idf"
 )
 
-// Field names in the Bleve documents.
+// Field names in the Bleve documents. A document's id is its passage
+// number in the passage file (see passages.go), which holds its text and
+// place; Bleve stores nothing but that id.
 const (
-	fieldText      = "text"
-	fieldArticle   = "article"
-	fieldParagraph = "paragraph"
-	fieldPart      = "part"
+	fieldText    = "text"
+	fieldArticle = "article"
 )
 
 // Keys of what the index keeps besides its documents.
@@ -72,6 +73,7 @@ type Index struct {
 	lex      *lexicon
 	titles   map[string][]token // analysed article titles
 	reader   bleveindex.IndexReader
+	passages *passages
 }
 
 // Article describes one indexed article, for citations and listings.
@@ -103,7 +105,7 @@ type Meta struct {
 	// AvgTokens is the average length of a passage, in words.
 	AvgTokens float64 `json:"avg_tokens,omitempty"`
 	// Analysis is the version of the text analysis the index was built
-	// with; Open refuses an index built with another (ErrOutdated).
+	// with; Open refuses an index built with another (ErrOldIndex).
 	Analysis int `json:"analysis,omitempty"`
 }
 
@@ -113,9 +115,6 @@ type Meta struct {
 // not "us" (nor "used").
 const analysisVersion = 2
 
-// ErrOutdated is returned by Open for an index built by an older storybot
-// whose text analysis differs: it must be built again from the corpus.
-var ErrOutdated = errors.New("index: built with an older text analysis; rebuild it")
 
 // Options tune how an index is built.
 type Options struct {
@@ -134,10 +133,8 @@ type Options struct {
 
 // passageDoc is the document Bleve indexes for one passage.
 type passageDoc struct {
-	Text      string `json:"text"`
-	Article   string `json:"article"`
-	Paragraph int    `json:"paragraph"`
-	Part      int    `json:"part"`
+	Text    string `json:"text"`
+	Article string `json:"article"`
 }
 
 // newMapping returns the index mapping: passages with English analysis.
@@ -150,30 +147,27 @@ func newMapping(scoring string) (*mapping.IndexMappingImpl, error) {
 		return nil, fmt.Errorf("index: unknown scoring model %q (want %q or %q)", scoring, BM25, TFIDF)
 	}
 
+	// Nothing is stored in Bleve: the text and place of a passage are in
+	// the passage file.
 	text := bleve.NewTextFieldMapping()
 	text.Analyzer = analyzerName
-	text.Store = true
+	text.Store = false
 	text.IncludeTermVectors = true // phrase queries need positions
 	text.DocValues = false
 	text.SynonymSource = synonymSource
 	text.IncludeInAll = false // nothing searches Bleve's catch-all field
 
-	article := bleve.NewKeywordFieldMapping()
-	article.Store = true
+	article := bleve.NewKeywordFieldMapping() // for searches within one article
+	article.Store = false
 	article.DocValues = false
 	article.IncludeInAll = false
-
-	number := bleve.NewNumericFieldMapping()
-	number.Index = false
-	number.Store = true
-	number.DocValues = false
-	number.IncludeInAll = false
 
 	doc := bleve.NewDocumentStaticMapping()
 	doc.AddFieldMappingsAt(fieldText, text)
 	doc.AddFieldMappingsAt(fieldArticle, article)
-	doc.AddFieldMappingsAt(fieldParagraph, number)
-	doc.AddFieldMappingsAt(fieldPart, number)
+	// No catch-all field either, not even an empty one: Bleve would still
+	// build it for every passage.
+	doc.AddSubDocumentMapping("_all", bleve.NewDocumentDisabledMapping())
 
 	m := bleve.NewIndexMapping()
 	m.DefaultMapping = doc
@@ -189,8 +183,17 @@ func newMapping(scoring string) (*mapping.IndexMappingImpl, error) {
 	return m, nil
 }
 
-// docID is a passage's document id. Ids sort in reading order, which makes
-// them the tie-break for equal scores.
+// passageID is the Bleve document id of passage number n.
+func passageID(n int) string { return strconv.Itoa(n) }
+
+// passageNumber reads a Bleve document id written by passageID.
+func passageNumber(id string) (int, bool) {
+	n, err := strconv.Atoi(id)
+	return n, err == nil && n >= 0
+}
+
+// docID names a passage by its place. Ids sort in reading order, which
+// makes them the tie-break for equal scores.
 func docID(article string, paragraph, part int) string {
 	return fmt.Sprintf("%s/%05d/%03d", article, paragraph, part)
 }
@@ -214,7 +217,7 @@ func Build(ctx context.Context, articles []corpus.Article, path string, opts Opt
 	if opts.Version == "" {
 		opts.Version = formatVersion(time.Now())
 	}
-	idx, err := fill(ctx, bi, articles, m.ScoringModel, opts)
+	idx, err := fill(ctx, bi, path, articles, m.ScoringModel, opts)
 	if err != nil {
 		bi.Close()
 		if path != "" {
@@ -233,54 +236,136 @@ func describe(path string) string {
 	return path
 }
 
-// fill writes the passages and the article table into a new Bleve index.
-func fill(ctx context.Context, bi bleve.Index, articles []corpus.Article, scoring string, opts Options) (*Index, error) {
-	progress := opts.Progress
+// batchWorkers is how many batches are handed to Bleve at once while
+// building: Bleve analyses a batch on all cores, but builds its segment and
+// waits for it to be written on the caller's goroutine, so batches in
+// flight together keep the cores busy.
+const batchWorkers = 3
+
+// fill writes the passages into a new Bleve index and the passage file, and
+// the article table into the Bleve index.
+func fill(ctx context.Context, bi bleve.Index, path string, articles []corpus.Article, scoring string, opts Options) (*Index, error) {
 	total := 0
 	for _, a := range articles {
 		total += len(a.Passages)
 	}
-	table := make([]Article, 0, len(articles))
-	batch := bi.NewBatch()
-	done := 0
-	words := 0
-	flush := func() error {
-		if batch.Size() == 0 {
-			return nil
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var (
+		mu       sync.Mutex
+		firstErr error
+		done     int
+	)
+	fail := func(err error) {
+		mu.Lock()
+		if firstErr == nil {
+			firstErr = err
 		}
-		if err := ctx.Err(); err != nil {
-			return fmt.Errorf("index: build: %w", err)
-		}
-		if err := bi.Batch(batch); err != nil {
-			return fmt.Errorf("index: write batch: %w", err)
-		}
-		batch.Reset()
-		if progress != nil {
-			progress(done, total)
+		mu.Unlock()
+		cancel()
+	}
+	type job struct {
+		batch    *bleve.Batch
+		passages int
+	}
+	batches := make(chan job)
+	var wg sync.WaitGroup
+	for range batchWorkers {
+		wg.Go(func() {
+			for j := range batches {
+				if ctx.Err() != nil {
+					continue
+				}
+				if err := bi.Batch(j.batch); err != nil {
+					fail(fmt.Errorf("index: write batch: %w", err))
+					continue
+				}
+				mu.Lock()
+				done += j.passages
+				if opts.Progress != nil && firstErr == nil {
+					opts.Progress(min(done, total), total)
+				}
+				mu.Unlock()
+			}
+		})
+	}
+	finish := func() error {
+		close(batches)
+		wg.Wait()
+		mu.Lock()
+		defer mu.Unlock()
+		if firstErr != nil {
+			return firstErr
 		}
 		return nil
 	}
+	inBatch := 0
+	send := func(b *bleve.Batch) bool {
+		n := inBatch
+		inBatch = 0
+		select {
+		case batches <- job{b, n}:
+			return true
+		case <-ctx.Done():
+			return false
+		}
+	}
+
+	// The passage file is coded beside the Bleve batches, on a core Bleve
+	// leaves idle while it waits for its writes; passages are numbered in
+	// corpus order by both.
+	pw := newPassageWriter()
+	words := 0
+	coded := make(chan struct{})
+	go func() {
+		defer close(coded)
+		for ai, a := range articles {
+			if ctx.Err() != nil {
+				return
+			}
+			for _, p := range a.Passages {
+				words += countWords(p.Text)
+				pw.add(ai, p.Paragraph, p.Part, p.Text)
+			}
+		}
+	}()
+	defer func() { <-coded }()
+	table := make([]Article, 0, len(articles))
+	batch := bi.NewBatch()
+	n := 0
 	for _, a := range articles {
 		info := Article{ID: a.ID, Title: a.Title, Source: a.Source, URL: a.URL, Published: a.Published, Passages: len(a.Passages)}
 		for _, p := range a.Passages {
 			info.Paragraphs = max(info.Paragraphs, p.Paragraph)
-			words += len(strings.Fields(p.Text))
-			doc := passageDoc{Text: p.Text, Article: a.ID, Paragraph: p.Paragraph, Part: p.Part}
-			if err := batch.Index(docID(a.ID, p.Paragraph, p.Part), doc); err != nil {
+			id := passageID(n)
+			n++
+			if err := batch.Index(id, passageDoc{Text: p.Text, Article: a.ID}); err != nil {
+				finish()
 				return nil, fmt.Errorf("index: %s paragraph %d: %w", a.File, p.Paragraph, err)
 			}
-			done++
+			inBatch++
 			if batch.Size() >= batchSize {
-				if err := flush(); err != nil {
-					return nil, err
+				if !send(batch) {
+					break
 				}
+				batch = bi.NewBatch()
 			}
 		}
 		table = append(table, info)
+		if ctx.Err() != nil {
+			break
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		if ferr := finish(); ferr != nil && !errors.Is(ferr, context.Canceled) {
+			return nil, ferr
+		}
+		return nil, fmt.Errorf("index: build: %w", err)
 	}
 	// One-word synonyms go to Bleve's synonym support.
 	an, err := analyzerOf(bi)
 	if err != nil {
+		finish()
 		return nil, err
 	}
 	lex := newLexicon(opts.Synonyms, func(s string) []token { return tokensOf(an, s) })
@@ -288,11 +373,32 @@ func fill(ctx context.Context, bi bleve.Index, articles []corpus.Article, scorin
 	for i, g := range lex.oneWordGroups() {
 		def := &bleve.SynonymDefinition{Synonyms: g}
 		if err := batch.IndexSynonym(fmt.Sprintf("synonyms/%05d", i), synonymCollection, def); err != nil {
+			finish()
 			return nil, fmt.Errorf("index: synonyms %q: %w", g, err)
 		}
 		synonymDocs++
 	}
-	if err := flush(); err != nil {
+	if batch.Size() > 0 {
+		send(batch)
+	}
+	if err := finish(); err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("index: build: %w", err)
+	}
+	<-coded
+	if err := pw.check(); err != nil {
+		return nil, err
+	}
+	encoded := pw.encode()
+	if path != "" {
+		if err := writePassages(path, encoded); err != nil {
+			return nil, err
+		}
+	}
+	ps, err := readPassages(encoded, len(table))
+	if err != nil {
 		return nil, err
 	}
 	now := time.Now().UTC()
@@ -314,7 +420,7 @@ func fill(ctx context.Context, bi bleve.Index, articles []corpus.Article, scorin
 	if err := putJSON(bi, keySynonyms, opts.Synonyms); err != nil {
 		return nil, err
 	}
-	return newIndex(bi, table, meta, opts.Synonyms)
+	return newIndex(bi, table, meta, opts.Synonyms, ps)
 }
 
 func formatVersion(t time.Time) string {
@@ -366,12 +472,15 @@ func analyzerOf(bi bleve.Index) (analysis.Analyzer, error) {
 	return an, nil
 }
 
-func newIndex(bi bleve.Index, table []Article, meta Meta, synonyms [][]string) (*Index, error) {
+func newIndex(bi bleve.Index, table []Article, meta Meta, synonyms [][]string, ps *passages) (*Index, error) {
+	if ps.len() != meta.Passages {
+		return nil, fmt.Errorf("index: %w: %d passages, the index has %d", errPassages, ps.len(), meta.Passages)
+	}
 	an, err := analyzerOf(bi)
 	if err != nil {
 		return nil, err
 	}
-	idx := &Index{bi: bi, analyzer: an, articles: table, meta: meta, byID: make(map[string]*Article, len(table)), titles: map[string][]token{}}
+	idx := &Index{bi: bi, analyzer: an, articles: table, meta: meta, byID: make(map[string]*Article, len(table)), titles: map[string][]token{}, passages: ps}
 	for i := range idx.articles {
 		a := &idx.articles[i]
 		idx.byID[a.ID] = a
@@ -421,12 +530,17 @@ func Open(path string) (*Index, error) {
 	}
 	if meta.Analysis != analysisVersion {
 		bi.Close()
-		return nil, fmt.Errorf("index: open %s: analysis version %d, want %d: %w", path, meta.Analysis, analysisVersion, ErrOutdated)
+		return nil, fmt.Errorf("index: open %s: analysis version %d, want %d: %w", path, meta.Analysis, analysisVersion, ErrOldIndex)
 	}
-	idx, err := newIndex(bi, table, meta, synonyms)
+	ps, err := loadPassages(path, len(table))
 	if err != nil {
 		bi.Close()
-		return nil, err
+		return nil, fmt.Errorf("index: open %s: %w", path, err)
+	}
+	idx, err := newIndex(bi, table, meta, synonyms, ps)
+	if err != nil {
+		bi.Close()
+		return nil, fmt.Errorf("index: open %s: %w", path, err)
 	}
 	idx.path = path
 	return idx, nil
@@ -442,6 +556,9 @@ func (x *Index) Close() error {
 	x.reader.Close()
 	err := x.bi.Close()
 	x.bi = nil
+	if perr := x.passages.close(); perr != nil && err == nil {
+		err = perr
+	}
 	if err != nil {
 		return fmt.Errorf("index: close %s: %w", describe(x.path), err)
 	}
@@ -473,17 +590,11 @@ func (x *Index) samplePassage(ctx context.Context) (string, error) {
 	if x.bi == nil {
 		return "", ErrClosed
 	}
-	req := bleve.NewSearchRequestOptions(bleve.NewMatchAllQuery(), 1, 0, false)
-	req.Fields = []string{fieldText}
-	res, err := x.bi.SearchInContext(ctx, req)
-	if err != nil {
-		return "", err
-	}
-	if len(res.Hits) == 0 {
+	if x.passages.len() == 0 {
 		return "", errors.New("no passage stored")
 	}
-	text, _ := res.Hits[0].Fields[fieldText].(string)
-	return text, nil
+	_, text, err := x.passages.get(0)
+	return text, err
 }
 
 // Count returns how many passages the index holds, read from Bleve.
@@ -507,4 +618,18 @@ func (x *Index) docCount() (uint64, error) {
 		return 0, fmt.Errorf("index: count: %w", err)
 	}
 	return n, nil
+}
+
+// countWords counts the words of text as strings.Fields does, without
+// making the slice.
+func countWords(text string) int {
+	n, in := 0, false
+	for _, r := range text {
+		space := unicode.IsSpace(r)
+		if !space && !in {
+			n++
+		}
+		in = !space
+	}
+	return n
 }

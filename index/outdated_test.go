@@ -10,7 +10,7 @@ import (
 )
 
 // TestOpenOutdated shows that an index built with another text analysis is
-// refused with ErrOutdated (its terms would not match questions analysed
+// refused with ErrOldIndex (its terms would not match questions analysed
 // now), and that one built now opens.
 func TestOpenOutdated(t *testing.T) {
 	c, err := corpus.Load(corpus.Default())
@@ -23,8 +23,8 @@ func TestOpenOutdated(t *testing.T) {
 		want     error
 	}{
 		{"current analysis opens", analysisVersion, nil},
-		{"older analysis is refused", analysisVersion - 1, ErrOutdated},
-		{"no analysis version is refused", 0, ErrOutdated},
+		{"older analysis is refused", analysisVersion - 1, ErrOldIndex},
+		{"no analysis version is refused", 0, ErrOldIndex},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "idx")

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -135,25 +136,50 @@ type token struct {
 func (x *Index) tokens(text string) []token { return tokensOf(x.analyzer, text) }
 
 // analyzeWords analyses text and also returns its words as written, from
-// one run of the tokenizer.
+// one run of the word segmenter.
 func (x *Index) analyzeWords(text string) ([]token, []word) {
-	da, ok := x.analyzer.(*analysis.DefaultAnalyzer)
+	return x.analyzeWordsInto(&analysisBuf{}, text)
+}
+
+// analysisBuf holds the words and tokens of the candidates of one search,
+// reused by the next search: the candidates' analyses were most of what a
+// search allocated.
+type analysisBuf struct {
+	words []word
+	toks  []token
+	input []byte
+}
+
+var analysisBufs = sync.Pool{New: func() any { return &analysisBuf{} }}
+
+// release clears what the buffer points to and gives it back to the pool.
+func (b *analysisBuf) release() {
+	clear(b.words[:cap(b.words)])
+	clear(b.toks[:cap(b.toks)])
+	b.words, b.toks, b.input = b.words[:0], b.toks[:0], b.input[:0]
+	analysisBufs.Put(b)
+}
+
+// analyzeWordsInto is analyzeWords with the words and tokens appended to
+// the buffer's; the slices returned are only valid until it is released.
+// It is the analyser's own tokenizer without a Token made for every word.
+func (x *Index) analyzeWordsInto(b *analysisBuf, text string) ([]token, []word) {
+	ma, ok := x.analyzer.(*memoAnalyzer)
 	if !ok {
 		return x.tokens(text), rawWords(text)
 	}
-	stream := da.Tokenizer.Tokenize([]byte(text))
-	words := make([]word, len(stream))
-	for i, t := range stream {
-		words[i] = word{text: string(t.Term), start: t.Start, end: t.End, pos: t.Position}
+	if _, ok := ma.Tokenizer.(wordTokenizer); !ok {
+		return x.tokens(text), rawWords(text)
 	}
-	for _, f := range da.TokenFilters {
-		stream = f.Filter(stream)
-	}
-	toks := make([]token, len(stream))
-	for i, t := range stream {
-		toks[i] = token{term: string(t.Term), start: t.Start, end: t.End, pos: t.Position}
-	}
-	return toks, words
+	w0, t0 := len(b.words), len(b.toks)
+	b.input = append(b.input[:0], text...)
+	eachWord(text, b.input, func(start, end, pos int) {
+		b.words = append(b.words, word{text: text[start:end], start: start, end: end, pos: pos})
+		if term, keep := ma.term(b.input[start:end]); keep {
+			b.toks = append(b.toks, token{term: term, start: start, end: end, pos: pos})
+		}
+	})
+	return b.toks[t0:len(b.toks):len(b.toks)], b.words[w0:len(b.words):len(b.words)]
 }
 
 // tokensOf analyses text.
@@ -204,7 +230,6 @@ func (x *Index) Search(ctx context.Context, q Query) (*Result, error) {
 		k = offset + limit
 	}
 	req := bleve.NewSearchRequestOptions(bq, k, 0, false)
-	req.Fields = []string{fieldText, fieldArticle, fieldParagraph, fieldPart}
 	// Score alone: sorting by _id too makes Bleve fetch the id of every
 	// matching passage (half the search time); reading order among equal
 	// scores is restored when the candidates are ranked.
@@ -215,9 +240,15 @@ func (x *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	}
 	res.Total = sr.Total
 	cands := make([]*candidate, 0, len(sr.Hits))
+	buf := analysisBufs.Get().(*analysisBuf)
+	defer buf.release() // nothing of the candidates' analyses outlives the search
 	for _, h := range sr.Hits {
-		c := &candidate{hit: x.hitOf(h)}
-		c.toks, c.words = x.analyzeWords(c.hit.Text)
+		hit, err := x.hitOf(h)
+		if err != nil {
+			return nil, fmt.Errorf("index: search %q: %w", text, err)
+		}
+		c := &candidate{hit: hit}
+		c.toks, c.words = x.analyzeWordsInto(buf, c.hit.Text)
 		cands = append(cands, c)
 	}
 	x.rank(qn, cands)
@@ -316,21 +347,21 @@ func namesSomething(question, ws string) bool {
 	return false
 }
 
-// hitOf reads a Bleve hit's stored fields.
-func (x *Index) hitOf(h *search.DocumentMatch) Hit {
+// hitOf reads a Bleve hit's passage from the passage file.
+func (x *Index) hitOf(h *search.DocumentMatch) (Hit, error) {
 	hit := Hit{Score: h.Score}
-	hit.Text, _ = h.Fields[fieldText].(string)
-	hit.Article, _ = h.Fields[fieldArticle].(string)
-	if f, ok := h.Fields[fieldParagraph].(float64); ok {
-		hit.Paragraph = int(f)
+	n, ok := passageNumber(h.ID)
+	if !ok {
+		return hit, fmt.Errorf("index: document %q is no passage", h.ID)
 	}
-	if f, ok := h.Fields[fieldPart].(float64); ok {
-		hit.Part = int(f)
+	ref, text, err := x.passages.get(n)
+	if err != nil {
+		return hit, err
 	}
-	if a, ok := x.byID[hit.Article]; ok {
-		hit.Title, hit.URL, hit.Published = a.Title, a.URL, a.Published
-	}
-	return hit
+	a := &x.articles[ref.article]
+	hit.Text, hit.Article, hit.Paragraph, hit.Part = text, a.ID, ref.paragraph, ref.part
+	hit.Title, hit.URL, hit.Published = a.Title, a.URL, a.Published
+	return hit, nil
 }
 
 // didYouMean rewrites the question with its misspelt words replaced by the

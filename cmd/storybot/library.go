@@ -55,13 +55,12 @@ func openLibrary(ctx context.Context, src source, log *slog.Logger) (*library, e
 			return nil, err
 		}
 		idx, err = l.store.Open()
-		if errors.Is(err, index.ErrOutdated) {
-			log.Info("the index was built by an older storybot: building it again", "store", src.indexPath, "passages", c.Passages())
-		}
-		if errors.Is(err, index.ErrNoIndex) || errors.Is(err, index.ErrOutdated) {
-			if errors.Is(err, index.ErrNoIndex) {
-				log.Info("no index yet: building it", "store", src.indexPath, "passages", c.Passages())
-			}
+		switch {
+		case errors.Is(err, index.ErrNoIndex):
+			log.Info("no index yet: building it", "store", src.indexPath, "passages", c.Passages())
+			idx, err = l.store.Build(ctx, c.Articles, index.Options{Synonyms: c.Synonyms}, nil)
+		case errors.Is(err, index.ErrOldIndex):
+			log.Info("index built by an older storybot: building it again", "store", src.indexPath, "passages", c.Passages())
 			idx, err = l.store.Build(ctx, c.Articles, index.Options{Synonyms: c.Synonyms}, nil)
 		}
 		if err == nil {

@@ -397,3 +397,36 @@ func TestLibraryRebuildRules(t *testing.T) {
 		})
 	}
 }
+
+// TestLibraryRebuildsAnOldIndex checks that an index written before the
+// passage file is built again at start, not refused.
+func TestLibraryRebuildsAnOldIndex(t *testing.T) {
+	ctx := context.Background()
+	src := source{corpusDir: corpusCopy(t), indexPath: filepath.Join(t.TempDir(), "index")}
+	log := slog.New(slog.NewTextHandler(&bytes.Buffer{}, nil))
+	lib, err := openLibrary(ctx, src, log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := lib.Meta().Version
+	lib.Close()
+	store, err := index.OpenStore(src.indexPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cur, err := store.Current()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(filepath.Join(src.indexPath, cur, "storybot.passages")); err != nil {
+		t.Fatal(err)
+	}
+	lib, err = openLibrary(ctx, src, log)
+	if err != nil {
+		t.Fatalf("opening an old index: %v", err)
+	}
+	defer lib.Close()
+	if lib.Meta().Version == old {
+		t.Error("the old index was not built again")
+	}
+}
