@@ -115,7 +115,6 @@ type Meta struct {
 // not "us" (nor "used").
 const analysisVersion = 2
 
-
 // Options tune how an index is built.
 type Options struct {
 	// Scoring is the scoring model, BM25 (the default) or TFIDF.
