@@ -3,6 +3,7 @@ package index
 import (
 	"slices"
 	"strings"
+	"sync"
 )
 
 // lexicon holds the synonym groups as analysed terms, to expand questions:
@@ -15,6 +16,10 @@ type lexicon struct {
 	byKey  map[string][]int  // an entry's terms, joined by spaces → its groups
 	maxLen int               // the most terms in an entry
 	single map[string]string // one-word entry terms → a group key, for Bleve
+	// holders maps an entry's phrase to the longer entries that hold it;
+	// found once, when first needed.
+	holders   map[string][]heldBy
+	blockOnce sync.Once
 }
 
 // entry is one synonym entry, analysed.
@@ -124,18 +129,41 @@ func (lx *lexicon) blockers(phrase []string, own []int) []blocker {
 	if len(phrase) < 2 {
 		return nil
 	}
+	lx.blockOnce.Do(lx.findBlockers)
 	var out []blocker
-	for g, entries := range lx.groups {
-		if slices.Contains(own, g) {
-			continue
+	for _, b := range lx.holders[strings.Join(phrase, " ")] {
+		if !slices.Contains(own, b.group) {
+			out = append(out, b.blocker)
 		}
-		for _, e := range entries {
-			for o := 0; o+len(phrase) <= len(e.phrase); o++ {
-				if len(e.phrase) > len(phrase) && slices.Equal(e.phrase[o:o+len(phrase)], phrase) {
-					out = append(out, blocker{phrase: e.phrase, offset: o})
+	}
+	return out
+}
+
+// heldBy is a blocker with the group of its entry.
+type heldBy struct {
+	blocker
+	group int
+}
+
+// findBlockers finds, once, every entry of two or more terms that a longer
+// entry holds.
+func (lx *lexicon) findBlockers() {
+	lx.holders = map[string][]heldBy{}
+	for _, entries := range lx.groups {
+		for _, short := range entries {
+			if len(short.phrase) < 2 {
+				continue
+			}
+			for g, longer := range lx.groups {
+				for _, e := range longer {
+					for o := 0; len(e.phrase) > len(short.phrase) && o+len(short.phrase) <= len(e.phrase); o++ {
+						if slices.Equal(e.phrase[o:o+len(short.phrase)], short.phrase) {
+							k := strings.Join(short.phrase, " ")
+							lx.holders[k] = append(lx.holders[k], heldBy{blocker{phrase: e.phrase, offset: o}, g})
+						}
+					}
 				}
 			}
 		}
 	}
-	return out
 }
