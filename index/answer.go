@@ -23,6 +23,7 @@ const (
 	kindThing               // what + a noun or verb: a list of things, or what was vowed
 	kindReason              // why, what caused: the cause
 	kindModifier            // what kind of X, for what purpose: the words that qualify X
+	kindPlace               // where: a place's name
 )
 
 // entityNouns are the nouns that, after "which" or "what", ask for a name.
@@ -81,7 +82,7 @@ func answerKindOf(text string) answerKind {
 		case "why":
 			return kindReason
 		case "where":
-			asked = true
+			return kindPlace
 		case "how":
 			if next == "many" || next == "much" || measures[next] {
 				return kindNumber

@@ -114,6 +114,8 @@ func extract(q *question, c *candidate) string {
 		return v.causeAfterOwn()
 	case kindModifier:
 		return v.modifierOfOwn(q, c)
+	case kindPlace:
+		return v.placeNearOwn()
 	}
 	return ""
 }
@@ -681,6 +683,53 @@ func (v *view) besideOwn() string {
 		found = s
 	}
 	return found
+}
+
+// placeWords are the prepositions that put a name as a place.
+var placeWords = map[string]bool{
+	"in": true, "at": true, "on": true, "into": true, "near": true, "over": true, "across": true,
+	"inside": true, "outside": true, "off": true, "towards": true, "toward": true,
+}
+
+// placeNearOwn reads the place where something happened: a name after a
+// preposition of place ("fell into the Pacific Ocean", "held in Lisbon"),
+// the nearest to the question's words within four words of one, and
+// unsure when two are as near.
+func (v *view) placeNearOwn() string {
+	best, bestD, ties := "", 5, 0
+	for i := 0; i+1 < len(v.ws); i++ {
+		if !placeWords[strings.ToLower(v.ws[i].text)] || v.gap(i) != " " {
+			continue
+		}
+		k := i + 1
+		if isArticle(v.ws[k].text) && k+1 < len(v.ws) && v.gap(k) == " " {
+			k++
+		}
+		n, ok := v.nameStartingAt(k)
+		if !ok {
+			continue
+		}
+		d := 5
+		for m := i - 1; m >= 0 && i-m < 5; m-- {
+			if strings.ContainsAny(v.gap(m), ".;!?") {
+				break
+			}
+			if v.own[v.ws[m].pos] {
+				d = i - m
+				break
+			}
+		}
+		switch s := v.say([]name{n}); {
+		case d < bestD:
+			best, bestD, ties = s, d, 0
+		case d == bestD && s != best:
+			ties++
+		}
+	}
+	if ties > 0 {
+		return ""
+	}
+	return best
 }
 
 // asksYear reports whether a question asks for a year: "what year",

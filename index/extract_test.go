@@ -34,6 +34,8 @@ func TestShortAnswers(t *testing.T) {
 		"The council's special adviser briefed the ambassadors by video link.",
 		"Peru, whose ties with Bolivia have soured over water rights, and Chile met last week.",
 		"The ferry sank last month, its first accident since 2009.",
+		"The probe rocket fell into the Pacific Ocean after a short flight.",
+		"The trade summit was held in Lisbon, far from Madrid, on Friday.",
 	}
 	a, err := corpus.ParseArticle("world.txt", []byte(strings.Join(paragraphs, "\n")))
 	if err != nil {
@@ -68,6 +70,8 @@ func TestShortAnswers(t *testing.T) {
 		{"the subject a relative clause hangs on", "Which countries won exemptions from the toll?", "Inland members"},
 		{"a verb inside an aside: the name it hangs on", "Who has soured ties with Bolivia?", "Peru"},
 		{"what year: the year, not another time", "What year was the ferry accident before last month?", "2009"},
+		{"where: the place after a preposition", "Where did the probe rocket fall?", "Pacific Ocean"},
+		{"where: the nearest place", "Where was the trade summit held?", "Lisbon"},
 		{"a common noun with a possessive after the article", "Who briefed the ambassadors?", "The council's special adviser"},
 		{"who is a named person: the role before the name", "Who is Gabriel Boric?", "Chilean president"},
 		{"a plural subject with its adjective", "Who warned that the river was rising?", "Fishermen"},
