@@ -1,0 +1,39 @@
+package index_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/storybot/storybot/index"
+)
+
+// TestNoWrongAnswers asks, over the story and all six distractors,
+// questions that once drew a wrong short answer: each now gets the right
+// one, or none when the articles do not say.
+func TestNoWrongAnswers(t *testing.T) {
+	idx := build(t, loadAll(t).Articles, index.Options{})
+	for _, tc := range []struct {
+		name, q, want string
+	}{
+		{"a country the article never names", "How much oil does Japan import?", ""},
+		{"South Korea is not the DPRK's Republic of Korea", "Who is the president of South Korea?", ""},
+		{"a relative clause's noun is not the doer", "Which countries won exemptions?", ""},
+		{"a doer's noun is not its subject", "Who leads the Myanmar military?", ""},
+		{"a time that is no cause", "Why did Kim hold a parade?", ""},
+		{"the verb with no doer gives no name near it", "Which powers could stop new sanctions?", "China and Russia"},
+		{"a verb inside an aside", "Who deteriorated relations with the West?", "Russia"},
+		{"what year is a year", "What year was North Korea's previous ICBM test?", "2017"},
+		{"the object, not a possessive near it", "Who did Kim meet three times?", "Donald Trump"},
+		{"a name inside the subject is not the doer", "Who said the discussions would cover interceptor batteries?", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := idx.Search(context.Background(), index.Query{Text: tc.q})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Answer != tc.want {
+				t.Errorf("%q: answer %q, want %q", tc.q, res.Answer, tc.want)
+			}
+		})
+	}
+}
