@@ -69,9 +69,15 @@ func extract(q *question, c *candidate) string {
 			}
 			return ""
 		}
-		if asksWhoIsName(q.text) {
+		switch asksWhoIs(q.text) {
+		case whoIsName:
 			// "who is Kim Jong Un": not a name, but what he is.
 			return v.roleOfOwnName()
+		case whoIsMaybeName:
+			// "who is ned price", typed in lower case.
+			if s := v.roleOfOwnName(); s != "" {
+				return s
+			}
 		}
 		if verb == "" {
 			if s := v.besideOwn(); s != "" {
@@ -578,25 +584,44 @@ func pluralNoun(s string) bool {
 	return plural(strings.ToLower(s)) && !strings.ContainsAny(s, "'’")
 }
 
-// asksWhoIsName reports whether a question asks who a named person is:
-// "who is Kim Jong Un", "who was Ned Price".
-func asksWhoIsName(text string) bool {
+// Kinds of "who is X" questions.
+const (
+	whoIsOther     = iota
+	whoIsName      // "who is Kim Jong Un": X is capitalised
+	whoIsMaybeName // "who is ned price": X may be a name typed in lower case
+)
+
+// asksWhoIs tells whether a question asks who a named person is: "who is
+// Kim Jong Un", "who was Ned Price", or typed in lower case with no article
+// or possessive ("who is ned price").
+func asksWhoIs(text string) int {
 	w := words.FindAllString(text, -1)
 	for i := 0; i+2 < len(w); i++ {
-		if strings.EqualFold(w[i], "who") {
-			switch strings.ToLower(w[i+1]) {
-			case "is", "was", "are", "were":
-				for _, n := range w[i+2:] {
-					if !isName(n) || strings.HasSuffix(n, "'s") {
-						return false // "who is North Korea's closest ally"
-					}
-				}
-				return true
-			}
-			return false
+		if !strings.EqualFold(w[i], "who") {
+			continue
 		}
+		switch strings.ToLower(w[i+1]) {
+		case "is", "was", "are", "were":
+		default:
+			return whoIsOther
+		}
+		names, lower := true, true
+		for _, n := range w[i+2:] {
+			if strings.HasSuffix(n, "'s") || isStop(n) || filler[strings.ToLower(n)] {
+				return whoIsOther // "who is North Korea's closest ally", "who is the spokesman"
+			}
+			names = names && isName(n)
+			lower = lower && isLower(n)
+		}
+		switch {
+		case names:
+			return whoIsName
+		case lower && len(w)-(i+2) <= 3:
+			return whoIsMaybeName
+		}
+		return whoIsOther
 	}
-	return false
+	return whoIsOther
 }
 
 // roleOfOwnName reads what the question's named person is, from the words
@@ -709,13 +734,20 @@ func (v *view) placeNearOwn() string {
 		if !ok {
 			continue
 		}
+		// The place follows the question's word, or a time after it:
+		// "held in Lisbon", "held on Friday in Lisbon" (not "discuss the
+		// crisis in Myanmar", where the place is the crisis's).
 		d := 5
 		for m := i - 1; m >= 0 && i-m < 5; m-- {
-			if strings.ContainsAny(v.gap(m), ".;!?") {
+			if strings.ContainsAny(v.gap(m), ".;!?,") {
 				break
 			}
 			if v.own[v.ws[m].pos] {
 				d = i - m
+				break
+			}
+			lw := strings.ToLower(v.ws[m].text)
+			if !timeWords[lw] && !placeWords[lw] && !relative[lw] && !periods[lw] {
 				break
 			}
 		}

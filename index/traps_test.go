@@ -25,6 +25,8 @@ func TestNoWrongAnswers(t *testing.T) {
 		{"what year is a year", "What year was North Korea's previous ICBM test?", "2017"},
 		{"the object, not a possessive near it", "Who did Kim meet three times?", "Donald Trump"},
 		{"a name inside the subject is not the doer", "Who said the discussions would cover interceptor batteries?", ""},
+		{"who is a name typed in lower case", "who is ned price", "State Department spokesman"},
+		{"a place that is not where it happens", "where is the un resolution being discussed", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			res, err := idx.Search(context.Background(), index.Query{Text: tc.q})
