@@ -27,17 +27,28 @@ import (
 // extract reads a short answer to the question off the passage, or returns
 // "" when unsure.
 func extract(q *question, c *candidate) string {
+	s, _ := readAnswer(q, c)
+	return s
+}
+
+// readAnswer is extract; strong reports that the answer was read by a rule
+// tied to the question's own words in the passage (the doer or object of
+// its verb, what follows its verb, a name beside its word), rather than
+// taken as the nearest of its kind.
+func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 	v := newView(q, c)
+	weak := func(s string) (string, bool) { return s, false }
+	sure := func(s string) (string, bool) { return s, s != "" }
 	switch q.kind {
 	case kindEntity:
 		verb := q.doer
 		at := v.verbAt(q, c)
 		if verb != "" && len(at) == 0 {
-			return "" // the passage does not say who did it
+			return "", false // the passage does not say who did it
 		}
 		for _, at := range at {
 			if s := v.agentAfter(at[1]); s != "" {
-				return s
+				return sure(s)
 			}
 			// "leads" found as "leader Kim Jong Un": the doer's noun, and
 			// the name it introduces; the words before it describe it.
@@ -45,17 +56,17 @@ func extract(q *question, c *candidate) string {
 				inflectionBase(w) != inflectionBase(verb) {
 				if at[1]+1 < len(v.ws) && v.gap(at[1]) == " " {
 					if n, ok := v.nameStartingAt(at[1] + 1); ok {
-						return v.say([]name{n})
+						return sure(v.say([]name{n}))
 					}
 				}
 				continue
 			}
 			if s, decided := v.subjectBefore(at[0]); decided {
-				return s
+				return sure(s)
 			}
 		}
 		if verb != "" {
-			return "" // the verb is there, but not who did it
+			return "", false // the verb is there, but not who did it
 		}
 		if verbs := objectVerbs(q.text); len(verbs) > 0 {
 			// "who did Kim meet": the object of the question's verb, or
@@ -63,30 +74,30 @@ func extract(q *question, c *candidate) string {
 			for _, w := range verbs {
 				for _, at := range v.conceptAt(q, c, w, derivedWeight) {
 					if s := v.objectAfter(at[1]); s != "" {
-						return s
+						return sure(s)
 					}
 				}
 			}
-			return ""
+			return "", false
 		}
 		switch asksWhoIs(q.text) {
 		case whoIsName:
 			// "who is Kim Jong Un": not a name, but what he is.
-			return v.roleOfOwnName()
+			return sure(v.roleOfOwnName())
 		case whoIsMaybeName:
 			// "who is ned price", typed in lower case.
 			if s := v.roleOfOwnName(); s != "" {
-				return s
+				return sure(s)
 			}
 		}
 		if verb == "" {
 			if s := v.besideOwn(); s != "" {
-				return s
+				return sure(s)
 			}
 		}
-		return trimPossessive(extractAnswer(q, c))
+		return weak(trimPossessive(extractAnswer(q, c)))
 	case kindNumber:
-		return extractAnswer(q, c)
+		return weak(extractAnswer(q, c))
 	case kindTime:
 		if asksYear(q.text) {
 			// "what year": a year, the only one the passage gives.
@@ -97,33 +108,36 @@ func extract(q *question, c *candidate) string {
 				}
 			}
 			if len(years) == 1 {
-				return years[0]
+				return weak(years[0])
 			}
-			return ""
+			return "", false
 		}
 		if s := extractAnswer(q, c); s != "" {
-			return s
+			return weak(s)
 		}
 		// The one time the passage gives is when it happened.
 		if ss := candidateSpans(q, c); len(ss) == 1 {
-			return strings.TrimSpace(c.hit.Text[ss[0].start:ss[0].end])
+			return weak(strings.TrimSpace(c.hit.Text[ss[0].start:ss[0].end]))
 		}
 	case kindThing:
 		if asksDeed(q.text) {
 			// "what did Kim vow": what he vowed to do.
 			if s := v.infinitiveAfterOwn(); s != "" {
-				return s
+				return sure(s)
 			}
 		}
-		return v.listNear(asksThings(q.text))
+		if s := v.listNear(false); s != "" {
+			return sure(s) // after "including", near the question's words
+		}
+		return weak(v.listNear(asksThings(q.text)))
 	case kindReason:
-		return v.causeAfterOwn()
+		return sure(v.causeAfterOwn())
 	case kindModifier:
-		return v.modifierOfOwn(q, c)
+		return sure(v.modifierOfOwn(q, c))
 	case kindPlace:
-		return v.placeNearOwn()
+		return weak(v.placeNearOwn())
 	}
-	return ""
+	return "", false
 }
 
 // view is a passage prepared for reading a short answer off it.

@@ -256,18 +256,8 @@ func (x *Index) Search(ctx context.Context, q Query) (*Result, error) {
 		top := cands[0]
 		res.Confidence = top.cover
 		res.Weak = top.cover < confident
-		if !q.Suggest && top.cover >= answerCover && qn.kind != kindNone && (holdsKey(qn, top) || top.cover >= 0.5) && holdsNames(qn, top) {
-			if q.Asking == "" {
-				res.Answer = extract(qn, top)
-			} else {
-				// A topic's query names its answer ("veto power China
-				// Russia"); the answer is read for the question it asks,
-				// in the passage its query found.
-				qa := x.analyse(ctx, x.reader, CapQuery(q.Asking), false)
-				ac := &candidate{hit: top.hit, toks: top.toks, words: top.words}
-				qa.match(ac)
-				res.Answer = extract(qa, ac)
-			}
+		if !q.Suggest && qn.kind != kindNone {
+			res.Answer = x.shortAnswer(ctx, qn, top, q.Asking)
 		}
 	}
 	res.DidYouMean = x.didYouMean(qn, cands)
@@ -301,6 +291,44 @@ const confident = 0.28
 // is not about the question would be wrong, and a wrong answer is worse
 // than none.
 const answerCover = 0.4
+
+// strongCover is the share of the question the best passage must hold for
+// an answer read by a rule tied to the question's own words (the doer or
+// object of its verb, what follows its verb, a name beside its word): the
+// rule itself shows the passage is about the question, so any passage
+// confident enough not to be called weak will do. On the evaluation
+// questions this gives two more right answers and no wrong one, and none
+// of 90 other questions asked while probing changes its answer.
+const strongCover = confident
+
+// shortAnswer reads the short answer off the best passage, or returns ""
+// when unsure: an answer read by a rule tied to the question's own words
+// needs the passage to be no weak match (strongCover); one taken as the
+// nearest of its kind needs answerCover and the question's rarest word or
+// half of it. Either needs the article to name what the question names.
+// A topic command's query names its answer ("veto power China Russia"),
+// so the answer is read for the question it asks, in the passage its
+// query found.
+func (x *Index) shortAnswer(ctx context.Context, q *question, top *candidate, asking string) string {
+	plain := top.cover >= answerCover && (holdsKey(q, top) || top.cover >= 0.5)
+	if asking != "" {
+		if !plain || !holdsNames(q, top) {
+			return ""
+		}
+		qa := x.analyse(ctx, x.reader, CapQuery(asking), false)
+		ac := &candidate{hit: top.hit, toks: top.toks, words: top.words}
+		qa.match(ac)
+		return extract(qa, ac)
+	}
+	if !holdsNames(q, top) {
+		return ""
+	}
+	ans, strong := readAnswer(q, top)
+	if (strong && top.cover >= strongCover) || plain {
+		return ans
+	}
+	return ""
+}
 
 // holdsKey reports whether the passage holds the question's most telling
 // concept (the rarest that the passages hold at all): without it, the
