@@ -1,6 +1,7 @@
 package index
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -91,7 +92,7 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 			}
 		}
 		if verb == "" {
-			if s := v.besideOwn(); s != "" {
+			if s := v.besideOwn(q.text); s != "" {
 				return sure(s)
 			}
 		}
@@ -695,8 +696,9 @@ func (v *view) objectAfter(j int) string {
 
 // besideOwn reads a name standing right after one of the question's words
 // ("spokesman Ned Price", "President Joe Biden"), when only one does.
-func (v *view) besideOwn() string {
-	found := ""
+func (v *view) besideOwn(question string) string {
+	type beside struct{ anchor, answer string }
+	var found []beside
 	for i := 0; i+1 < len(v.ws); i++ {
 		if !v.own[v.ws[i].pos] || v.own[v.ws[i+1].pos] {
 			continue
@@ -716,12 +718,32 @@ func (v *view) besideOwn() string {
 			continue
 		}
 		s := v.say([]name{n})
-		if found != "" && found != s {
-			return ""
+		if !slices.ContainsFunc(found, func(b beside) bool { return b.answer == s }) {
+			found = append(found, beside{inflectionBase(v.ws[i].text), s})
 		}
-		found = s
 	}
-	return found
+	switch {
+	case len(found) == 1:
+		return found[0].answer
+	case len(found) > 1:
+		// "us spokesman name": the name of the word before "name".
+		w := words.FindAllString(strings.ToLower(question), -1)
+		for k := 1; k < len(w); k++ {
+			if w[k] != "name" {
+				continue
+			}
+			var of []string
+			for _, b := range found {
+				if b.anchor == inflectionBase(w[k-1]) {
+					of = append(of, b.answer)
+				}
+			}
+			if len(of) == 1 {
+				return of[0]
+			}
+		}
+	}
+	return ""
 }
 
 // placeWords are the prepositions that put a name as a place.
