@@ -121,6 +121,11 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 			return weak(strings.TrimSpace(c.hit.Text[ss[0].start:ss[0].end]))
 		}
 	case kindThing:
+		if asksRelation(q.text) {
+			// "what is Beijing's relationship to Pyongyang": "China,
+			// North Korea's closest ally,".
+			return sure(v.asideOfOwnName())
+		}
 		if asksDeed(q.text) {
 			// "what did Kim vow": what he vowed to do.
 			if s := v.infinitiveAfterOwn(); s != "" {
@@ -798,6 +803,52 @@ func (v *view) placeNearOwn() string {
 		return ""
 	}
 	return best
+}
+
+// asksRelation reports whether a what question asks how two things
+// stand to each other: "what is China's relationship to North Korea",
+// "what are the ties between X and Y".
+func asksRelation(text string) bool {
+	w := words.FindAllString(strings.ToLower(text), -1)
+	for i := 0; i+1 < len(w); i++ {
+		switch w[i] {
+		case "relationship", "relation", "relations", "ties":
+			switch w[i+1] {
+			case "to", "with", "between":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// asideOfOwnName reads the aside that follows one of the question's names
+// and holds another of its words: "China, North Korea's closest ally,".
+func (v *view) asideOfOwnName() string {
+	found := ""
+	for i := 0; i+1 < len(v.ws); i++ {
+		id := v.aside[i+1]
+		if id == 0 || v.aside[i] == id || !v.own[v.ws[i].pos] || !isName(v.ws[i].text) {
+			continue
+		}
+		end := i + 1
+		holds := false
+		for end+1 < len(v.ws) && v.aside[end+1] == id {
+			end++
+		}
+		for k := i + 1; k <= end; k++ {
+			holds = holds || v.own[v.ws[k].pos]
+		}
+		if !holds {
+			continue
+		}
+		s := v.text[v.ws[i+1].start:v.ws[end].end]
+		if found != "" && found != s {
+			return ""
+		}
+		found = s
+	}
+	return found
 }
 
 // asksYear reports whether a question asks for a year: "what year",
