@@ -121,6 +121,11 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 			return weak(strings.TrimSpace(c.hit.Text[ss[0].start:ss[0].end]))
 		}
 	case kindThing:
+		if asksStance(q.text) {
+			// "what is Moscow's stance on the draft": what Russia does
+			// about it.
+			return sure(v.predicateOfOwnName())
+		}
 		if asksRelation(q.text) {
 			// "what is Beijing's relationship to Pyongyang": "China,
 			// North Korea's closest ally,".
@@ -803,6 +808,59 @@ func (v *view) placeNearOwn() string {
 		return ""
 	}
 	return best
+}
+
+// asksStance reports whether a what question asks where someone stands
+// on something: "what is Moscow's stance on the draft".
+func asksStance(text string) bool {
+	w := words.FindAllString(strings.ToLower(text), -1)
+	for i := 0; i+1 < len(w); i++ {
+		switch w[i] {
+		case "stance", "position", "view", "views", "attitude":
+			if w[i+1] == "on" || w[i+1] == "of" || w[i+1] == "toward" || w[i+1] == "towards" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// predicateOfOwnName reads what one of the question's names does, in the
+// clause where another of its words stands: "Russia, whose …, have so far
+// refused any discussion on the draft resolution".
+func (v *view) predicateOfOwnName() string {
+	found := ""
+	for i := 0; i+1 < len(v.ws); i++ {
+		if !v.own[v.ws[i].pos] || !isName(v.ws[i].text) {
+			continue
+		}
+		k := i + 1
+		for k < len(v.ws) && v.skippable(k) {
+			k++
+		}
+		if k >= len(v.ws) || k == i+1 && strings.TrimSpace(v.gap(i)) != "" {
+			continue
+		}
+		// the clause from the verb to the question's last word in it
+		last := -1
+		for m := k; m < len(v.ws) && m-k < 12; m++ {
+			if m > k && strings.ContainsAny(v.gap(m-1), ".;:!?") {
+				break
+			}
+			if v.own[v.ws[m].pos] {
+				last = m
+			}
+		}
+		if last < 0 || !isLower(v.ws[k].text) {
+			continue
+		}
+		s := v.text[v.ws[k].start:v.ws[last].end]
+		if found != "" && found != s {
+			return ""
+		}
+		found = s
+	}
+	return found
 }
 
 // asksRelation reports whether a what question asks how two things
