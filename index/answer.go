@@ -67,7 +67,11 @@ var words = regexp.MustCompile(`[\p{L}\p{N}']+`)
 // question words; a question with none ("oil cap", "first icbm since")
 // asks for a number, time or name when one of its words names one.
 func answerKindOf(text string) answerKind {
+	orig := words.FindAllString(text, -1)
 	w := words.FindAllString(strings.ToLower(text), -1)
+	// quantity is a quantity noun as the question writes it: "Price" in
+	// "what did Price say" is a name.
+	quantity := func(i int) bool { return quantityNouns[w[i]] && (i == 0 || isLower(orig[i])) }
 	asked := false
 	for i, word := range w {
 		next := ""
@@ -92,7 +96,7 @@ func answerKindOf(text string) answerKind {
 			switch {
 			case timeNouns[next]:
 				return kindTime
-			case quantityNouns[next]:
+			case i+1 < len(w) && quantity(i+1):
 				return kindNumber
 			case entityNouns[next]:
 				return kindEntity
@@ -107,8 +111,8 @@ func answerKindOf(text string) answerKind {
 				return kindEntity
 			}
 			// "what import limit", "which oil cap"
-			for _, later := range w[i+1 : min(len(w), i+4)] {
-				if quantityNouns[later] {
+			for k := i + 1; k < min(len(w), i+4); k++ {
+				if quantity(k) {
 					return kindNumber
 				}
 			}
@@ -123,11 +127,11 @@ func answerKindOf(text string) answerKind {
 	if asked {
 		return kindNone
 	}
-	for _, word := range w {
+	for i, word := range w {
 		switch {
 		case word == "name":
 			return kindEntity
-		case quantityNouns[word]:
+		case quantity(i):
 			return kindNumber
 		case timeNouns[word] || word == "since":
 			return kindTime

@@ -136,6 +136,12 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 			if s := v.infinitiveAfterOwn(); s != "" {
 				return sure(s)
 			}
+			// "what did Kim say": what the name's verb of saying says.
+			if asksSaying(q.text) {
+				if s := v.sayingOfOwnName(); s != "" {
+					return sure(s)
+				}
+			}
 		}
 		if s := v.listNear(false); s != "" {
 			return sure(s) // after "including", near the question's words
@@ -808,6 +814,62 @@ func (v *view) placeNearOwn() string {
 		return ""
 	}
 	return best
+}
+
+// asksSaying reports whether a question asks what someone said.
+func asksSaying(text string) bool {
+	for _, w := range words.FindAllString(strings.ToLower(text), -1) {
+		switch w {
+		case "say", "said", "says", "tell", "told", "announce", "announced", "declare", "declared":
+			return true
+		}
+	}
+	return false
+}
+
+// reporting are verbs that carry what someone said: "vowed to accelerate".
+var reporting = map[string]bool{
+	"said": true, "says": true, "vowed": true, "vows": true, "pledged": true, "pledges": true,
+	"promised": true, "promises": true, "warned": true, "warns": true, "declared": true,
+	"announced": true, "threatened": true, "told": true, "insisted": true, "urged": true,
+}
+
+// sayingOfOwnName reads what one of the question's names said it would
+// do: the name, past an aside, a verb of saying, and the "to" that follows
+// it ("Kim Jong Un, overseeing a military parade, vowed to accelerate his
+// nuclear program").
+func (v *view) sayingOfOwnName() string {
+	found := ""
+	for i := 0; i+1 < len(v.ws); i++ {
+		if !v.own[v.ws[i].pos] || !isName(v.ws[i].text) {
+			continue
+		}
+		for i+1 < len(v.ws) && v.gap(i) == " " && isName(v.ws[i+1].text) {
+			i++ // the rest of the name: "Kim Jong Un"
+		}
+		k := i + 1
+		for k < len(v.ws) && v.skippable(k) {
+			k++
+		}
+		if k+1 >= len(v.ws) || !reporting[strings.ToLower(v.ws[k].text)] {
+			continue
+		}
+		// Only what was vowed or promised, "to" and a verb: a clause after
+		// "said that" is too long for a short answer.
+		start := k + 1
+		if !strings.EqualFold(v.ws[start].text, "to") || v.gap(k) != " " {
+			continue
+		}
+		s := v.phraseFrom(start, 8)
+		if s == "" {
+			continue
+		}
+		if found != "" && found != s {
+			return ""
+		}
+		found = s
+	}
+	return found
 }
 
 // asksStance reports whether a what question asks where someone stands
