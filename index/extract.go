@@ -146,7 +146,10 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 		if s := v.listNear(false); s != "" {
 			return sure(s) // after "including", near the question's words
 		}
-		return weak(v.listNear(asksThings(q.text)))
+		// The one list a passage about the question gives, for "what
+		// weapons": the passage holds the question's words, and the list
+		// is the things it names.
+		return sure(v.listNear(asksThings(q.text)))
 	case kindReason:
 		return sure(v.causeAfterOwn())
 	case kindModifier:
@@ -437,7 +440,7 @@ func (v *view) subjectAt(i int) (answer string, decided, names bool) {
 		switch strings.ToLower(v.ws[first].text) {
 		case "whose", "who", "which":
 			if n, ok := v.nameEndingAt(first - 1); ok {
-				return v.say([]name{n}), true, true
+				return v.say(v.namesBefore(n, false)), true, true
 			}
 		}
 		return "", false, false
@@ -469,33 +472,7 @@ func (v *view) subjectAt(i int) (answer string, decided, names bool) {
 		if n.i > 0 && prepositions[strings.ToLower(v.ws[n.i-1].text)] && v.gap(n.i-1) == " " {
 			return "", true, false // "officials in Seoul said": the doer is not the name
 		}
-		ns := []name{n}
-		// More names before it: "China and Russia", "A, B and C".
-		for m := n.i - 1; m >= 1; {
-			lw := strings.ToLower(v.ws[m].text)
-			if v.skippable(m) {
-				for m >= 0 && v.skippable(m) {
-					m--
-				}
-				continue
-			}
-			if lw != "and" && !strings.Contains(v.gap(m), ",") {
-				break
-			}
-			if lw == "and" {
-				m--
-				for m >= 0 && v.skippable(m) {
-					m--
-				}
-			}
-			prev, ok := v.nameEndingAt(m)
-			if !ok {
-				break
-			}
-			ns = append([]name{prev}, ns...)
-			m = prev.i - 1
-		}
-		return v.say(ns), true, true
+		return v.say(v.namesBefore(n, true)), true, true
 	}
 	if isStop(v.ws[k].text) {
 		return "", false, false
@@ -585,6 +562,40 @@ var saying = map[string]bool{
 	"reported": true, "state": true, "states": true, "stated": true, "think": true, "thinks": true,
 	"thought": true, "confirm": true, "confirms": true, "confirmed": true, "know": true, "knows": true,
 	"announce": true, "announced": true, "announces": true, "estimate": true, "estimated": true,
+}
+
+// namesBefore returns the name with the names joined to it before it:
+// "China and Russia", "A, B and C", across asides when acrossAsides.
+func (v *view) namesBefore(n name, acrossAsides bool) []name {
+	ns := []name{n}
+	for m := n.i - 1; m >= 1; {
+		lw := strings.ToLower(v.ws[m].text)
+		if v.skippable(m) && v.aside[m] != v.aside[n.i] {
+			if !acrossAsides {
+				break
+			}
+			for m >= 0 && v.skippable(m) {
+				m--
+			}
+			continue
+		}
+		if lw != "and" && !strings.Contains(v.gap(m), ",") {
+			break
+		}
+		if lw == "and" {
+			m--
+			for acrossAsides && m >= 0 && v.skippable(m) {
+				m--
+			}
+		}
+		prev, ok := v.nameEndingAt(m)
+		if !ok {
+			break
+		}
+		ns = append([]name{prev}, ns...)
+		m = prev.i - 1
+	}
+	return ns
 }
 
 func isArticle(w string) bool {

@@ -22,6 +22,8 @@ func TestNoWrongAnswers(t *testing.T) {
 		{"a time that is no cause", "Why did Kim hold a parade?", ""},
 		{"the verb with no doer gives no name near it", "Which powers could stop new sanctions?", "China and Russia"},
 		{"a verb inside an aside", "Who deteriorated relations with the West?", "Russia"},
+		{"a verb inside an aside after names joined by and", "What countries signed the accord?", "Russia and China"},
+		{"the one list of things", "What weapons were shown at the military parade?", "tanks, rocket launchers and intercontinental ballistic missiles"},
 		{"what year is a year", "What year was North Korea's previous ICBM test?", "2017"},
 		{"the object, not a possessive near it", "Who did Kim meet three times?", "Donald Trump"},
 		{"a name inside the subject is not the doer", "Who said the discussions would cover interceptor batteries?", ""},
