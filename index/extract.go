@@ -98,7 +98,11 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 		}
 		return weak(trimPossessive(extractAnswer(q, c)))
 	case kindNumber:
-		return weak(extractAnswer(q, c))
+		s := extractAnswer(q, c)
+		if s != "" && asksHowMany(q.text) && !v.countsOwn(s) {
+			return "", false // "three meetings" does not count talks
+		}
+		return sure(s)
 	case kindTime:
 		if asksYear(q.text) {
 			// "what year": a year, the only one the passage gives.
@@ -980,6 +984,56 @@ func (v *view) asideOfOwnName() string {
 		found = s
 	}
 	return found
+}
+
+// asksHowMany reports whether a question counts something: "how many".
+func asksHowMany(text string) bool {
+	w := words.FindAllString(strings.ToLower(text), -1)
+	for i := 0; i+1 < len(w); i++ {
+		if w[i] == "how" && w[i+1] == "many" {
+			return true
+		}
+	}
+	return false
+}
+
+// countsOwn reports whether the quantity answer counts one of the
+// question's words: the question's word is in it or among the three words
+// after it ("two recent ICBM launches", "15 Security Council members").
+func (v *view) countsOwn(answer string) bool {
+	at := strings.Index(v.text, answer)
+	if at < 0 {
+		return false
+	}
+	end := at + len(answer)
+	for i, w := range v.ws {
+		if w.start < at {
+			continue
+		}
+		if w.start >= end {
+			if i > 0 && strings.ContainsAny(v.gap(i-1), ",.;:!?") {
+				return false
+			}
+			if v.ws[i].start > end && countWordsBetween(v, end, w.start) > 3 {
+				return false
+			}
+		}
+		if v.own[w.pos] && !digits.MatchString(w.text) && !numberWords[strings.ToLower(w.text)] {
+			return true
+		}
+	}
+	return false
+}
+
+// countWordsBetween is how many words of the passage start in [from, to].
+func countWordsBetween(v *view, from, to int) int {
+	n := 0
+	for _, w := range v.ws {
+		if w.start >= from && w.start <= to {
+			n++
+		}
+	}
+	return n
 }
 
 // asksYear reports whether a question asks for a year: "what year",

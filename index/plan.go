@@ -59,6 +59,9 @@ type concept struct {
 	alts   []alt   // ways to find it; the first is the question's own words
 	weight float64 // inverse document frequency of the question's words
 	df     uint64  // how many passages hold it
+	// known reports that the synonym list knows it (a country, capital,
+	// organisation…): a name the articles repeat rather than call "he".
+	known bool
 }
 
 // alt is one way to find a concept: terms side by side, weighed.
@@ -111,7 +114,7 @@ func (x *Index) analyse(ctx context.Context, r bleveindex.IndexReader, text stri
 		if size > 1 {
 			own.phrase = phraseOf(toks[i : i+size])
 		}
-		c := concept{words: text[toks[i].start:toks[i+max(size, 1)-1].end]}
+		c := concept{words: text[toks[i].start:toks[i+max(size, 1)-1].end], known: len(groups) > 0}
 		c.alts = append(c.alts, alt{terms: own.terms, phrase: own.phrase, weight: 1})
 		seen := map[string]bool{own.key(): true}
 		for _, g := range groups {

@@ -352,11 +352,31 @@ func holdsNames(q *question, c *candidate) bool {
 		if !namesSomething(q.text, con.words) {
 			continue
 		}
-		if c.found[i].weight == 0 && (c.inArticle == nil || !c.inArticle[i]) {
+		if c.found[i].weight > 0 {
+			continue
+		}
+		// A quantity or date is about what its passage names: "how many
+		// barrels does China import" is not answered by North Korea's.
+		// Otherwise the article will do ("which US official said", with
+		// the passage's "State Department spokesman").
+		if (con.known && (q.kind == kindNumber || q.kind == kindTime) && !beforeRole(q.text, con.words)) ||
+			c.inArticle == nil || !c.inArticle[i] {
 			return false
 		}
 	}
 	return true
+}
+
+// beforeRole reports whether the words stand before a person's role in
+// the question ("the US spokesman", "the American president"): they say
+// whose the person is, and the passage may name only the person.
+func beforeRole(question, ws string) bool {
+	i := strings.Index(question, ws)
+	if i < 0 {
+		return false
+	}
+	next := words.FindString(question[i+len(ws):])
+	return entityNouns[strings.ToLower(next)]
 }
 
 // namesSomething reports whether the words of a concept, as the question

@@ -23,6 +23,8 @@ func TestNoWrongAnswers(t *testing.T) {
 		{"the verb with no doer gives no name near it", "Which powers could stop new sanctions?", "China and Russia"},
 		{"a verb inside an aside", "Who deteriorated relations with the West?", "Russia"},
 		{"a verb inside an aside after names joined by and", "What countries signed the accord?", "Russia and China"},
+		{"a quantity about another country", "How many barrels of oil does China import?", ""},
+		{"a number that counts something else", "How many talks has Biden offered?", ""},
 		{"the one list of things", "What weapons were shown at the military parade?", "tanks, rocket launchers and intercontinental ballistic missiles"},
 		{"what year is a year", "What year was North Korea's previous ICBM test?", "2017"},
 		{"the object, not a possessive near it", "Who did Kim meet three times?", "Donald Trump"},
