@@ -1,8 +1,10 @@
 package index
 
 import (
+	"maps"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
@@ -57,7 +59,7 @@ func newAnalyzer(_ map[string]any, cache *registry.Cache) (analysis.Analyzer, er
 	if u, ok := tokenizer.(*unicode.UnicodeTokenizer); ok {
 		tokenizer = wordTokenizer{unicode: u}
 	}
-	return &memoAnalyzer{DefaultAnalyzer: analysis.DefaultAnalyzer{Tokenizer: tokenizer, TokenFilters: filters}, memo: map[string]memoTerm{}}, nil
+	return &memoAnalyzer{DefaultAnalyzer: analysis.DefaultAnalyzer{Tokenizer: tokenizer, TokenFilters: filters}}, nil
 }
 
 // memoAnalyzer is the analyser with what its token filters make of each
@@ -65,10 +67,17 @@ func newAnalyzer(_ map[string]any, cache *registry.Cache) (analysis.Analyzer, er
 // (its bytes), so a word always gives the same term, or none. Passages and
 // questions repeat the same words, and stemming was a third of the cost of
 // analysing them.
+//
+// Reads take no lock: they look the word up in a map that is never
+// written once published (the building goroutines of Bleve and every
+// search read it at once). New words go to a small map under a mutex and
+// are published with the others in a new map when there are enough of
+// them, so that copying stays a fraction of the work.
 type memoAnalyzer struct {
 	analysis.DefaultAnalyzer
-	mu   sync.RWMutex
-	memo map[string]memoTerm
+	memo    atomic.Pointer[map[string]memoTerm] // published, read-only
+	mu      sync.Mutex
+	pending map[string]memoTerm // new words not yet published
 }
 
 type memoTerm struct {
@@ -82,10 +91,14 @@ const memoLimit = 1 << 20
 
 // term returns what the filters make of a word as the tokenizer cut it.
 func (a *memoAnalyzer) term(word []byte) (string, bool) {
-	a.mu.RLock()
-	m, ok := a.memo[string(word)]
-	a.mu.RUnlock()
-	if ok {
+	if memo := a.memo.Load(); memo != nil {
+		if m, ok := (*memo)[string(word)]; ok {
+			return m.term, m.keep
+		}
+	}
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if m, ok := a.pending[string(word)]; ok {
 		return m.term, m.keep
 	}
 	key := string(word)
@@ -93,14 +106,30 @@ func (a *memoAnalyzer) term(word []byte) (string, bool) {
 	for _, f := range a.TokenFilters {
 		stream = f.Filter(stream)
 	}
+	var m memoTerm
 	if len(stream) == 1 {
 		m = memoTerm{term: string(stream[0].Term), keep: true}
 	}
-	a.mu.Lock()
-	if len(a.memo) < memoLimit {
-		a.memo[key] = m
+	published := 0
+	if memo := a.memo.Load(); memo != nil {
+		published = len(*memo)
 	}
-	a.mu.Unlock()
+	if published+len(a.pending) >= memoLimit {
+		return m.term, m.keep
+	}
+	if a.pending == nil {
+		a.pending = map[string]memoTerm{}
+	}
+	a.pending[key] = m
+	if len(a.pending) >= 64+published/4 {
+		next := make(map[string]memoTerm, published+len(a.pending))
+		if memo := a.memo.Load(); memo != nil {
+			maps.Copy(next, *memo)
+		}
+		maps.Copy(next, a.pending)
+		a.memo.Store(&next)
+		a.pending = nil
+	}
 	return m.term, m.keep
 }
 

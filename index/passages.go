@@ -9,6 +9,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"strings"
 	"syscall"
 )
 
@@ -239,13 +240,14 @@ func (p *passages) get(i int) (passageRef, string, error) {
 		size += len(p.dict[v])
 		r = r[m:]
 	}
-	buf := make([]byte, 0, size)
+	var b strings.Builder // sized exactly: String does not copy
+	b.Grow(size)
 	for len(rec) > 0 {
 		v, m := binary.Uvarint(rec)
-		buf = append(buf, p.dict[v]...)
+		b.WriteString(p.dict[v])
 		rec = rec[m:]
 	}
-	return ref, string(buf), nil
+	return ref, b.String(), nil
 }
 
 // writePassages writes the passage file into dir and syncs it.

@@ -23,20 +23,20 @@ func (t wordTokenizer) Tokenize(input []byte) analysis.TokenStream {
 	if !plainASCII(input) {
 		return t.unicode.Tokenize(input)
 	}
-	n := 0
-	asciiWords(input, func(int, int, bool) { n++ })
-	slab := make([]analysis.Token, n)
-	out := make(analysis.TokenStream, n)
-	i := 0
+	out := make(analysis.TokenStream, 0, len(input)/6+1)
+	var slab []analysis.Token
 	asciiWords(input, func(start, end int, numeric bool) {
-		tok := &slab[i]
-		tok.Term, tok.Start, tok.End, tok.Position = input[start:end], start, end, i+1
+		if len(slab) == 0 {
+			slab = make([]analysis.Token, max(16, (len(input)-start)/6))
+		}
+		tok := &slab[0]
+		slab = slab[1:]
+		tok.Term, tok.Start, tok.End, tok.Position = input[start:end], start, end, len(out)+1
 		tok.Type = analysis.AlphaNumeric
 		if numeric {
 			tok.Type = analysis.Numeric
 		}
-		out[i] = tok
-		i++
+		out = append(out, tok)
 	})
 	return out
 }
