@@ -945,6 +945,14 @@ func (v *view) predicateOfOwnName() string {
 // "what are the ties between X and Y".
 func asksRelation(text string) bool {
 	w := words.FindAllString(strings.ToLower(text), -1)
+	if len(w) < 2 || w[0] != "what" {
+		return false
+	}
+	switch w[1] {
+	case "is", "are", "was", "were":
+	default:
+		return false // "what invasion hurt Russia's ties with the West"
+	}
 	for i := 0; i+1 < len(w); i++ {
 		switch w[i] {
 		case "relationship", "relation", "relations", "ties":
@@ -1211,7 +1219,7 @@ func plural(s string) bool {
 func (v *view) infinitiveAfterOwn() string {
 	found := ""
 	for i := 0; i+2 < len(v.ws); i++ {
-		if !v.own[v.ws[i].pos] || !isLower(v.ws[i].text) || !strings.EqualFold(v.ws[i+1].text, "to") ||
+		if !v.own[v.ws[i].pos] || !isLower(v.ws[i].text) || !strings.EqualFold(v.ws[i+1].text, "to") || notDeeds[strings.ToLower(v.ws[i].text)] ||
 			v.gap(i) != " " || v.gap(i+1) != " " || !isLower(v.ws[i+2].text) || isStop(v.ws[i+2].text) {
 			continue
 		}
@@ -1222,6 +1230,14 @@ func (v *view) infinitiveAfterOwn() string {
 		found = s
 	}
 	return found
+}
+
+// notDeeds are words before "to" that do not say what someone vowed or
+// planned: "used to monitor" is a purpose, "able to" a means.
+var notDeeds = map[string]bool{
+	"used": true, "going": true, "able": true, "unable": true, "have": true, "has": true,
+	"had": true, "ought": true, "supposed": true, "expected": true, "likely": true,
+	"unlikely": true, "set": true, "due": true, "designed": true, "allowed": true,
 }
 
 // clauseWords end the phrase of an answer: a new clause begins.

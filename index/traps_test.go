@@ -25,6 +25,8 @@ func TestNoWrongAnswers(t *testing.T) {
 		{"a verb inside an aside after names joined by and", "What countries signed the accord?", "Russia and China"},
 		{"a quantity about another country", "How many barrels of oil does China import?", ""},
 		{"a number that counts something else", "How many talks has Biden offered?", ""},
+		{"used to is no vow", "What would the oil be used for?", ""},
+		{"a thing asked for is no relationship", "What invasion hurt Russia's ties with the West?", ""},
 		{"the one list of things", "What weapons were shown at the military parade?", "tanks, rocket launchers and intercontinental ballistic missiles"},
 		{"what year is a year", "What year was North Korea's previous ICBM test?", "2017"},
 		{"the object, not a possessive near it", "Who did Kim meet three times?", "Donald Trump"},
