@@ -203,7 +203,14 @@ func doerVerb(text string) string {
 		switch w[j] {
 		case "did", "does", "do", "is", "was", "are", "were":
 			return "" // an object or an identity
-		case "can", "could", "will", "would", "may", "might", "should", "must", "has", "have", "had":
+		case "has", "have", "had":
+			if j+1 < len(w) && (isStop(w[j+1]) || !strings.HasSuffix(w[j+1], "ed")) {
+				// "who has the power": having is the verb, and the
+				// index does not hold it (a stop word).
+				return w[j]
+			}
+			j++
+		case "can", "could", "will", "would", "may", "might", "should", "must":
 			j++
 		}
 		if j < len(w) && !auxiliaries[w[j]] && !isStop(w[j]) {

@@ -86,9 +86,10 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 			// "who is Kim Jong Un": not a name, but what he is.
 			return sure(v.roleOfOwnName())
 		case whoIsMaybeName:
-			// "who is ned price", typed in lower case.
-			if s := v.roleOfOwnName(); s != "" {
-				return sure(s)
+			// "who is ned price", typed in lower case: a name when the
+			// passage writes it so.
+			if v.writesAsName(q.text) {
+				return sure(v.roleOfOwnName())
 			}
 		}
 		if verb == "" {
@@ -679,6 +680,21 @@ func (v *view) roleOfOwnName() string {
 		if !v.own[v.ws[i].pos] || !isName(v.ws[i].text) || v.own[v.ws[i-1].pos] || v.gap(i-1) != " " {
 			continue
 		}
+		// The start of the name ("Joe" of "Joe Biden"), then a title
+		// before it ("President Joe Biden").
+		for i > 0 && v.gap(i-1) == " " && isName(v.ws[i-1].text) && !titles[strings.ToLower(v.ws[i-1].text)] {
+			i--
+		}
+		if i == 0 || v.gap(i-1) != " " {
+			continue
+		}
+		if t := v.ws[i-1].text; titles[strings.ToLower(t)] && !isLower(t) {
+			start := i - 1
+			for start > 0 && v.gap(start-1) == " " && isName(v.ws[start-1].text) && !v.own[v.ws[start-1].pos] {
+				start-- // "US President"
+			}
+			return v.text[v.ws[start].start:v.ws[i-1].end]
+		}
 		k := i - 1
 		if !isLower(v.ws[k].text) || isStop(v.ws[k].text) {
 			continue
@@ -693,6 +709,38 @@ func (v *view) roleOfOwnName() string {
 		return v.text[v.ws[start].start:v.ws[k].end]
 	}
 	return ""
+}
+
+// titles are the words that stand before a name to say what the person is.
+var titles = map[string]bool{
+	"president": true, "minister": true, "chancellor": true, "king": true, "queen": true,
+	"prince": true, "senator": true, "governor": true, "mayor": true, "general": true,
+	"secretary": true, "ambassador": true, "premier": true, "pope": true, "judge": true,
+}
+
+// writesAsName reports whether the passage writes capitalised every word
+// the question asks about after "who is": "who is ned price" asks about a
+// name when the passage has "Ned Price".
+func (v *view) writesAsName(question string) bool {
+	w := words.FindAllString(strings.ToLower(question), -1)
+	for i := 0; i+2 < len(w); i++ {
+		if w[i] != "who" {
+			continue
+		}
+		for _, want := range w[i+2:] {
+			found := false
+			for _, x := range v.ws {
+				if strings.EqualFold(trimPossessive(x.text), trimPossessive(want)) && isName(x.text) {
+					found = true
+				}
+			}
+			if !found {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // objectAfter reads the object of a verb ending at word j, past a
