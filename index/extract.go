@@ -97,7 +97,16 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 				return sure(s)
 			}
 		}
-		return weak(trimPossessive(extractAnswer(q, c)))
+		if asksWhose(q.text) {
+			// "whose administration": "President Joe Biden's administration".
+			if s := v.possessorOfOwn(); s != "" {
+				return sure(s)
+			}
+		}
+		// "Who is North Korea's closest ally?": "China, North Korea's
+		// closest ally,". No name is taken for being merely near the
+		// question's words: that guess was most of the wrong answers.
+		return sure(v.nameBeforeOwnAside())
 	case kindNumber:
 		s := extractAnswer(q, c)
 		if s != "" && asksHowMany(q.text) && !v.countsOwn(s) {
@@ -1011,6 +1020,68 @@ func asksRelation(text string) bool {
 		}
 	}
 	return false
+}
+
+// asksWhose reports whether a question asks whose something is.
+func asksWhose(text string) bool {
+	for _, w := range words.FindAllString(strings.ToLower(text), -1) {
+		if w == "whose" {
+			return true
+		}
+	}
+	return false
+}
+
+// possessorOfOwn reads the name whose possessive stands right before one
+// of the question's words: "President Joe Biden's administration".
+func (v *view) possessorOfOwn() string {
+	found := ""
+	for i := 1; i < len(v.ws); i++ {
+		if !v.own[v.ws[i].pos] || v.gap(i-1) != " " {
+			continue
+		}
+		w := v.ws[i-1].text
+		if !strings.HasSuffix(w, "'s") && !strings.HasSuffix(w, "’s") {
+			continue
+		}
+		n, ok := v.nameEndingAt(i - 1)
+		if !ok {
+			continue
+		}
+		s := v.say([]name{n})
+		if found != "" && found != s {
+			return ""
+		}
+		found = s
+	}
+	return found
+}
+
+// nameBeforeOwnAside reads the names that an aside holding the question's
+// words describes: "China, North Korea's closest ally,".
+func (v *view) nameBeforeOwnAside() string {
+	found := ""
+	for i := 1; i < len(v.ws); i++ {
+		id := v.aside[i]
+		if id == 0 || v.aside[i-1] == id {
+			continue
+		}
+		end, holds := i, false
+		for end < len(v.ws) && v.aside[end] == id {
+			holds = holds || v.own[v.ws[end].pos]
+			end++
+		}
+		n, ok := v.nameEndingAt(i - 1)
+		if !holds || !ok {
+			continue
+		}
+		s := v.say([]name{n})
+		if found != "" && found != s {
+			return ""
+		}
+		found = s
+	}
+	return found
 }
 
 // asideOfOwnName reads the aside that follows one of the question's names
