@@ -367,9 +367,7 @@ func candidateSpans(q *question, c *candidate) []span {
 	matched := map[int]bool{}
 	var positions []int
 	for _, f := range c.found {
-		for _, p := range f.near {
-			positions = append(positions, p)
-		}
+		positions = append(positions, f.near...)
 	}
 	asksName := strings.Contains(strings.ToLower(q.text), "name")
 	for _, t := range c.toks {

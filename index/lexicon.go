@@ -12,10 +12,9 @@ import (
 // entries into one-word entries; it drops entries of several words, so the
 // lexicon also covers those, as phrases.
 type lexicon struct {
-	groups [][]entry         // each group's entries
-	byKey  map[string][]int  // an entry's terms, joined by spaces → its groups
-	maxLen int               // the most terms in an entry
-	single map[string]string // one-word entry terms → a group key, for Bleve
+	groups [][]entry        // each group's entries
+	byKey  map[string][]int // an entry's terms, joined by spaces → its groups
+	maxLen int              // the most terms in an entry
 	// holders maps an entry's phrase to the longer entries that hold it;
 	// found once, when first needed.
 	holders   map[string][]heldBy
