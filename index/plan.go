@@ -1,6 +1,7 @@
 package index
 
 import (
+	"cmp"
 	"context"
 	"math"
 	"regexp"
@@ -286,9 +287,34 @@ func (x *Index) retrieval(q *question, article string) query.Query {
 	for _, c := range q.concepts {
 		rare = rare || (c.df > 0 && !common(c))
 	}
+	// Also on a large index, the commonest concepts whose weights add up
+	// to less than the rarest concept's are left to the ranking: a passage
+	// holding only those would hold less of the question than one holding
+	// the rarest, so they cannot bring a better candidate; they only cost
+	// the scoring of every passage holding them.
+	unneeded := map[int]bool{}
+	if n >= commonFrom {
+		order := make([]int, 0, len(q.concepts))
+		for i, c := range q.concepts {
+			if c.df > 0 {
+				order = append(order, i)
+			}
+		}
+		slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(q.concepts[a].df, q.concepts[b].df) })
+		if len(order) > 1 {
+			top, sum := q.concepts[order[0]].weight, 0.0
+			for k := len(order) - 1; k > 0; k-- {
+				sum += q.concepts[order[k]].weight
+				if sum >= top {
+					break
+				}
+				unneeded[order[k]] = true
+			}
+		}
+	}
 	var parts []part
-	for _, c := range q.concepts {
-		if rare && common(c) {
+	for i, c := range q.concepts {
+		if (rare && common(c)) || unneeded[i] {
 			continue
 		}
 		single := len(c.alts[0].terms) == 1
