@@ -145,6 +145,11 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 			// North Korea's closest ally,".
 			return sure(v.asideOfOwnName())
 		}
+		// "what document has AFP seen": "A draft Security Council
+		// resolution presented … and seen by AFP".
+		if s := v.passiveSubject(); s != "" {
+			return sure(s)
+		}
 		if asksDeed(q.text) {
 			// "what did Kim vow": what he vowed to do.
 			if s := v.infinitiveAfterOwn(); s != "" {
@@ -886,6 +891,57 @@ func (v *view) placeNearOwn() string {
 		return ""
 	}
 	return best
+}
+
+// passiveSubject reads what a passive verb of the question was done to,
+// when the question's name is its agent: the noun phrase that opens the
+// sentence ("A draft Security Council resolution presented earlier this
+// month by the United States and seen by AFP"), up to its first participle.
+func (v *view) passiveSubject() string {
+	found := ""
+	for i := 0; i+2 < len(v.ws); i++ {
+		if !v.own[v.ws[i].pos] || !participle(v.ws[i].text) || !strings.EqualFold(v.ws[i+1].text, "by") ||
+			!v.own[v.ws[i+2].pos] || !isName(v.ws[i+2].text) {
+			continue // "exports by North Korea" is no passive verb
+		}
+		start := 0
+		for k := i; k > 0; k-- {
+			if strings.ContainsAny(v.gap(k-1), ".;!?") {
+				start = k
+				break
+			}
+		}
+		end := -1
+		for k := start + 1; k < i && k-start < 7; k++ {
+			if w := v.ws[k].text; isLower(w) && participle(w) {
+				end = k - 1
+				break
+			}
+			if strings.TrimSpace(v.gap(k-1)) != "" {
+				break
+			}
+		}
+		if end <= start {
+			continue
+		}
+		s := v.text[v.ws[start].start:v.ws[end].end]
+		if found != "" && found != s {
+			return ""
+		}
+		found = s
+	}
+	return found
+}
+
+// participle reports whether a lower-case word looks like a past
+// participle: "presented", "seen", "shown", or an irregular form.
+func participle(w string) bool {
+	lw := strings.ToLower(w)
+	if !isLower(w) || len(lw) < 3 {
+		return false
+	}
+	_, irr := irregular[lw]
+	return irr || strings.HasSuffix(lw, "ed") || strings.HasSuffix(lw, "en") || strings.HasSuffix(lw, "wn")
 }
 
 // asksSaying reports whether a question asks what someone said.
