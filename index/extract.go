@@ -352,7 +352,8 @@ func (v *view) verbAt(q *question, c *candidate) [][2]int {
 }
 
 // conceptAt returns where the question's concept holding the word is found
-// in the passage, by a way weighed at least least: the word indexes of the
+// in the passage, by a way weighed at least least (a parameter): the word
+// indexes of the
 // first and last word of each occurrence.
 func (v *view) conceptAt(q *question, c *candidate, verb string, least float64) [][2]int {
 	if verb == "" {
@@ -645,46 +646,6 @@ func pluralNoun(s string) bool {
 	return plural(strings.ToLower(s)) && !strings.ContainsAny(s, "'’")
 }
 
-// Kinds of "who is X" questions.
-const (
-	whoIsOther     = iota
-	whoIsName      // "who is Kim Jong Un": X is capitalised
-	whoIsMaybeName // "who is ned price": X may be a name typed in lower case
-)
-
-// asksWhoIs tells whether a question asks who a named person is: "who is
-// Kim Jong Un", "who was Ned Price", or typed in lower case with no article
-// or possessive ("who is ned price").
-func asksWhoIs(text string) int {
-	w := words.FindAllString(text, -1)
-	for i := 0; i+2 < len(w); i++ {
-		if !strings.EqualFold(w[i], "who") {
-			continue
-		}
-		switch strings.ToLower(w[i+1]) {
-		case "is", "was", "are", "were":
-		default:
-			return whoIsOther
-		}
-		names, lower := true, true
-		for _, n := range w[i+2:] {
-			if strings.HasSuffix(n, "'s") || isStop(n) || filler[strings.ToLower(n)] {
-				return whoIsOther // "who is North Korea's closest ally", "who is the spokesman"
-			}
-			names = names && isName(n)
-			lower = lower && isLower(n)
-		}
-		switch {
-		case names:
-			return whoIsName
-		case lower && len(w)-(i+2) <= 3:
-			return whoIsMaybeName
-		}
-		return whoIsOther
-	}
-	return whoIsOther
-}
-
 // roleOfOwnName reads what the question's named person is, from the words
 // just before the name: "North Korean leader Kim Jong Un", "State
 // Department spokesman Ned Price": a lower-case noun next to the name,
@@ -944,17 +905,6 @@ func participle(w string) bool {
 	return irr || strings.HasSuffix(lw, "ed") || strings.HasSuffix(lw, "en") || strings.HasSuffix(lw, "wn")
 }
 
-// asksSaying reports whether a question asks what someone said.
-func asksSaying(text string) bool {
-	for _, w := range words.FindAllString(strings.ToLower(text), -1) {
-		switch w {
-		case "say", "said", "says", "tell", "told", "announce", "announced", "declare", "declared":
-			return true
-		}
-	}
-	return false
-}
-
 // reporting are verbs that carry what someone said: "vowed to accelerate".
 var reporting = map[string]bool{
 	"said": true, "says": true, "vowed": true, "vows": true, "pledged": true, "pledges": true,
@@ -1000,21 +950,6 @@ func (v *view) sayingOfOwnName() string {
 	return found
 }
 
-// asksStance reports whether a what question asks where someone stands
-// on something: "what is Moscow's stance on the draft".
-func asksStance(text string) bool {
-	w := words.FindAllString(strings.ToLower(text), -1)
-	for i := 0; i+1 < len(w); i++ {
-		switch w[i] {
-		case "stance", "position", "view", "views", "attitude":
-			if w[i+1] == "on" || w[i+1] == "of" || w[i+1] == "toward" || w[i+1] == "towards" {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // predicateOfOwnName reads what one of the question's names does, in the
 // clause where another of its words stands: "Russia, whose …, have so far
 // refused any discussion on the draft resolution".
@@ -1051,41 +986,6 @@ func (v *view) predicateOfOwnName() string {
 		found = s
 	}
 	return found
-}
-
-// asksRelation reports whether a what question asks how two things
-// stand to each other: "what is China's relationship to North Korea",
-// "what are the ties between X and Y".
-func asksRelation(text string) bool {
-	w := words.FindAllString(strings.ToLower(text), -1)
-	if len(w) < 2 || w[0] != "what" {
-		return false
-	}
-	switch w[1] {
-	case "is", "are", "was", "were":
-	default:
-		return false // "what invasion hurt Russia's ties with the West"
-	}
-	for i := 0; i+1 < len(w); i++ {
-		switch w[i] {
-		case "relationship", "relation", "relations", "ties":
-			switch w[i+1] {
-			case "to", "with", "between":
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// asksWhose reports whether a question asks whose something is.
-func asksWhose(text string) bool {
-	for _, w := range words.FindAllString(strings.ToLower(text), -1) {
-		if w == "whose" {
-			return true
-		}
-	}
-	return false
 }
 
 // possessorOfOwn reads the name whose possessive stands right before one
@@ -1169,17 +1069,6 @@ func (v *view) asideOfOwnName() string {
 	return found
 }
 
-// asksHowMany reports whether a question counts something: "how many".
-func asksHowMany(text string) bool {
-	w := words.FindAllString(strings.ToLower(text), -1)
-	for i := 0; i+1 < len(w); i++ {
-		if w[i] == "how" && w[i+1] == "many" {
-			return true
-		}
-	}
-	return false
-}
-
 // countsOwn reports whether the quantity answer counts one of the
 // question's words: the question's word is in it or among the three words
 // after it ("two recent ICBM launches", "15 Security Council members").
@@ -1217,46 +1106,6 @@ func countWordsBetween(v *view, from, to int) int {
 		}
 	}
 	return n
-}
-
-// asksYear reports whether a question asks for a year: "what year",
-// "which year", "in what year".
-func asksYear(text string) bool {
-	w := words.FindAllString(strings.ToLower(text), -1)
-	for i := 0; i+1 < len(w); i++ {
-		if (w[i] == "what" || w[i] == "which") && w[i+1] == "year" {
-			return true
-		}
-	}
-	return false
-}
-
-// asksDeed reports whether a what question asks what someone did, said or
-// vowed: "what did", "what does", "what will".
-func asksDeed(text string) bool {
-	w := words.FindAllString(strings.ToLower(text), -1)
-	for i, word := range w {
-		if word == "what" && i+1 < len(w) {
-			switch w[i+1] {
-			case "did", "does", "do", "will", "would", "has", "have", "had":
-				return true
-			}
-			return false
-		}
-	}
-	return false
-}
-
-// asksThings reports whether a what question asks for things by a plural
-// noun: "what weapons", "which goods".
-func asksThings(text string) bool {
-	w := words.FindAllString(strings.ToLower(text), -1)
-	for i, word := range w {
-		if (word == "what" || word == "which") && i+1 < len(w) {
-			return plural(w[i+1]) && !auxiliaries[w[i+1]] && !isStop(w[i+1])
-		}
-	}
-	return false
 }
 
 // listNear reads a list of things near the question's words: after
@@ -1319,7 +1168,8 @@ func (v *view) ownWithin(i, n int) bool {
 }
 
 // items reads a list from word i: items of one to three lower-case words,
-// separated by commas, the last after "and" or "or"; at least least items.
+// separated by commas, the last after "and" or "or"; at least least (a
+// parameter) items.
 // The last item ends at a punctuation mark, a stop word, or after three
 // words.
 func (v *view) items(i, least int) string {
@@ -1513,25 +1363,4 @@ func (v *view) modifierOfOwn(q *question, c *candidate) string {
 		}
 	}
 	return found
-}
-
-// modifiedNoun is the noun a "what kind of" or "for what purpose" question
-// asks to qualify: the word after "kind of", or "purpose".
-func modifiedNoun(text string) string {
-	w := words.FindAllString(strings.ToLower(text), -1)
-	for i, word := range w {
-		switch {
-		case (word == "kind" || word == "type" || word == "sort") && i+2 < len(w) && w[i+1] == "of":
-			// "what kind of lower-level negotiations": the last of up to three words
-			for k := i + 2; k < min(len(w), i+5); k++ {
-				if auxiliaries[w[k]] || isStop(w[k]) {
-					return w[k-1]
-				}
-			}
-			return w[min(len(w), i+5)-1]
-		case word == "purpose" || word == "purposes":
-			return word
-		}
-	}
-	return ""
 }

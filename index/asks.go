@@ -1,0 +1,179 @@
+package index
+
+import "strings"
+
+// What a question's wording asks for, beyond its kind (answer.go): the
+// shapes the answer rules of extract.go read a passage for.
+
+// Kinds of "who is X" questions.
+const (
+	whoIsOther     = iota
+	whoIsName      // "who is Kim Jong Un": X is capitalised
+	whoIsMaybeName // "who is ned price": X may be a name typed in lower case
+)
+
+// asksWhoIs tells whether a question asks who a named person is: "who is
+// Kim Jong Un", "who was Ned Price", or typed in lower case with no article
+// or possessive ("who is ned price").
+func asksWhoIs(text string) int {
+	w := words.FindAllString(text, -1)
+	for i := 0; i+2 < len(w); i++ {
+		if !strings.EqualFold(w[i], "who") {
+			continue
+		}
+		switch strings.ToLower(w[i+1]) {
+		case "is", "was", "are", "were":
+		default:
+			return whoIsOther
+		}
+		names, lower := true, true
+		for _, n := range w[i+2:] {
+			if strings.HasSuffix(n, "'s") || isStop(n) || filler[strings.ToLower(n)] {
+				return whoIsOther // "who is North Korea's closest ally", "who is the spokesman"
+			}
+			names = names && isName(n)
+			lower = lower && isLower(n)
+		}
+		switch {
+		case names:
+			return whoIsName
+		case lower && len(w)-(i+2) <= 3:
+			return whoIsMaybeName
+		}
+		return whoIsOther
+	}
+	return whoIsOther
+}
+
+// asksSaying reports whether a question asks what someone said.
+func asksSaying(text string) bool {
+	for _, w := range words.FindAllString(strings.ToLower(text), -1) {
+		switch w {
+		case "say", "said", "says", "tell", "told", "announce", "announced", "declare", "declared":
+			return true
+		}
+	}
+	return false
+}
+
+// asksStance reports whether a what question asks where someone stands
+// on something: "what is Moscow's stance on the draft".
+func asksStance(text string) bool {
+	w := words.FindAllString(strings.ToLower(text), -1)
+	for i := 0; i+1 < len(w); i++ {
+		switch w[i] {
+		case "stance", "position", "view", "views", "attitude":
+			if w[i+1] == "on" || w[i+1] == "of" || w[i+1] == "toward" || w[i+1] == "towards" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// asksRelation reports whether a what question asks how two things
+// stand to each other: "what is China's relationship to North Korea",
+// "what are the ties between X and Y".
+func asksRelation(text string) bool {
+	w := words.FindAllString(strings.ToLower(text), -1)
+	if len(w) < 2 || w[0] != "what" {
+		return false
+	}
+	switch w[1] {
+	case "is", "are", "was", "were":
+	default:
+		return false // "what invasion hurt Russia's ties with the West"
+	}
+	for i := 0; i+1 < len(w); i++ {
+		switch w[i] {
+		case "relationship", "relation", "relations", "ties":
+			switch w[i+1] {
+			case "to", "with", "between":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// asksWhose reports whether a question asks whose something is.
+func asksWhose(text string) bool {
+	for _, w := range words.FindAllString(strings.ToLower(text), -1) {
+		if w == "whose" {
+			return true
+		}
+	}
+	return false
+}
+
+// asksHowMany reports whether a question counts something: "how many".
+func asksHowMany(text string) bool {
+	w := words.FindAllString(strings.ToLower(text), -1)
+	for i := 0; i+1 < len(w); i++ {
+		if w[i] == "how" && w[i+1] == "many" {
+			return true
+		}
+	}
+	return false
+}
+
+// asksYear reports whether a question asks for a year: "what year",
+// "which year", "in what year".
+func asksYear(text string) bool {
+	w := words.FindAllString(strings.ToLower(text), -1)
+	for i := 0; i+1 < len(w); i++ {
+		if (w[i] == "what" || w[i] == "which") && w[i+1] == "year" {
+			return true
+		}
+	}
+	return false
+}
+
+// asksDeed reports whether a what question asks what someone did, said or
+// vowed: "what did", "what does", "what will".
+func asksDeed(text string) bool {
+	w := words.FindAllString(strings.ToLower(text), -1)
+	for i, word := range w {
+		if word == "what" && i+1 < len(w) {
+			switch w[i+1] {
+			case "did", "does", "do", "will", "would", "has", "have", "had":
+				return true
+			}
+			return false
+		}
+	}
+	return false
+}
+
+// asksThings reports whether a what question asks for things by a plural
+// noun: "what weapons", "which goods".
+func asksThings(text string) bool {
+	w := words.FindAllString(strings.ToLower(text), -1)
+	for i, word := range w {
+		if (word == "what" || word == "which") && i+1 < len(w) {
+			return plural(w[i+1]) && !auxiliaries[w[i+1]] && !isStop(w[i+1])
+		}
+	}
+	return false
+}
+
+// modifiedNoun is the noun a "what kind of" or "for what purpose" question
+// asks to qualify: the word after "kind of", or "purpose".
+func modifiedNoun(text string) string {
+	w := words.FindAllString(strings.ToLower(text), -1)
+	for i, word := range w {
+		switch {
+		case (word == "kind" || word == "type" || word == "sort") && i+2 < len(w) && w[i+1] == "of":
+			// "what kind of lower-level negotiations": the last of up to three words
+			for k := i + 2; k < min(len(w), i+5); k++ {
+				if auxiliaries[w[k]] || isStop(w[k]) {
+					return w[k-1]
+				}
+			}
+			return w[min(len(w), i+5)-1]
+		case word == "purpose" || word == "purposes":
+			return word
+		}
+	}
+	return ""
+}
