@@ -189,7 +189,12 @@ func doerVerb(text string) string {
 		case "who":
 			j = i + 1
 		case "which", "what":
+			// "which countries refused", "which US official said"; not
+			// "what is the official name" (the noun is no doer there).
 			for k := i + 1; k < min(len(w), i+4); k++ {
+				if auxiliaries[w[k]] || isArticle(w[k]) {
+					break
+				}
 				if entityNouns[w[k]] {
 					j = k + 1
 				}

@@ -30,6 +30,7 @@ func TestNoWrongAnswers(t *testing.T) {
 		{"who has: a verb the index does not hold", "who has the power to block sanctions", ""},
 		{"who is a name: the title before it, not a name near it", "who is biden", "President"},
 		{"whose: the name that owns the question's word", "Whose administration has offered dialogue?", "President Joe Biden"},
+		{"a role noun after the article is no doer", "What is the official name of North Korea?", "Democratic People's Republic of Korea"},
 		{"the one list of things", "What weapons were shown at the military parade?", "tanks, rocket launchers and intercontinental ballistic missiles"},
 		{"what year is a year", "What year was North Korea's previous ICBM test?", "2017"},
 		{"the object, not a possessive near it", "Who did Kim meet three times?", "Donald Trump"},
