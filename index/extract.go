@@ -488,6 +488,20 @@ func (v *view) subjectAt(i int) (answer string, decided, names bool) {
 	if k < 0 || v.own[v.ws[k].pos] {
 		return "", false, false
 	}
+	// "Tokyo and Seoul said they would coordinate": a pronoun after a verb
+	// of saying stands for that verb's subject.
+	if pronounSubjects[strings.ToLower(v.ws[k].text)] && k >= 1 && v.gap(k-1) == " " {
+		m := k - 1
+		if strings.EqualFold(v.ws[m].text, "that") && m >= 1 && v.gap(m-1) == " " {
+			m--
+		}
+		if saying[strings.ToLower(v.ws[m].text)] {
+			if s, decided, names := v.subjectAt(m); names {
+				return s, decided, names
+			}
+		}
+		return "", true, false
+	}
 	if n, ok := v.nameEndingAt(k); ok {
 		if n.i > 0 && prepositions[strings.ToLower(v.ws[n.i-1].text)] && v.gap(n.i-1) == " " {
 			return "", true, false // "officials in Seoul said": the doer is not the name
@@ -570,6 +584,9 @@ func (v *view) relativeBefore(k int) int {
 	}
 	return -1
 }
+
+// pronounSubjects are the pronouns that stand for a subject named before.
+var pronounSubjects = map[string]bool{"they": true, "he": true, "she": true, "it": true, "we": true}
 
 // saying are verbs that "that" follows to report what was said or thought.
 var saying = map[string]bool{
