@@ -674,20 +674,21 @@ func (v *view) roleOfOwnName() string {
 		}
 		// The start of the name ("Joe" of "Joe Biden"), then a title
 		// before it ("President Joe Biden").
-		for i > 0 && v.gap(i-1) == " " && isName(v.ws[i-1].text) && !titles[strings.ToLower(v.ws[i-1].text)] {
-			i--
+		first := i
+		for first > 0 && v.gap(first-1) == " " && isName(v.ws[first-1].text) && !titles[strings.ToLower(v.ws[first-1].text)] {
+			first--
 		}
-		if i == 0 || v.gap(i-1) != " " {
+		if first == 0 || v.gap(first-1) != " " {
 			continue
 		}
-		if t := v.ws[i-1].text; titles[strings.ToLower(t)] && !isLower(t) {
-			start := i - 1
+		if t := v.ws[first-1].text; titles[strings.ToLower(t)] && !isLower(t) {
+			start := first - 1
 			for start > 0 && v.gap(start-1) == " " && isName(v.ws[start-1].text) && !v.own[v.ws[start-1].pos] {
 				start-- // "US President"
 			}
-			return v.text[v.ws[start].start:v.ws[i-1].end]
+			return v.text[v.ws[start].start:v.ws[first-1].end]
 		}
-		k := i - 1
+		k := first - 1
 		if !isLower(v.ws[k].text) || isStop(v.ws[k].text) {
 			continue
 		}
