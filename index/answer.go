@@ -440,12 +440,12 @@ func spanDistance(s span, c *candidate) int {
 // else, and no answer beats a wrong one.
 const answerWindow = 4
 
-// extractAnswer takes a short direct answer from the passage's own words:
-// the answer of the asked kind nearest the question's words, when one
-// stands within answerWindow and no other of its kind is as near. Names
-// joined by "and" are taken together ("China and Russia"); a quantity takes
-// its "from … to …" and its unit ("from four million to two million
-// barrels"). It returns "" when unsure.
+// extractAnswer takes a quantity or a date from the passage's own words:
+// the one nearest the question's words, when it stands within
+// answerWindow and no other of its kind is as near. A quantity takes its
+// "from … to …" and its unit ("from four million to two million
+// barrels"). It returns "" when unsure. (Names are read by the rules of
+// extract.go, never taken for being near.)
 func extractAnswer(q *question, c *candidate) string {
 	spans := candidateSpans(q, c)
 	bestD, best, ties := math.MaxInt, -1, 0
@@ -458,8 +458,8 @@ func extractAnswer(q *question, c *candidate) string {
 			ties++
 		}
 	}
-	if best < 0 || bestD > answerWindow {
-		return ""
+	if best < 0 || bestD > answerWindow || ties > 0 {
+		return "" // none near enough, or two as near: unsure
 	}
 	text := c.hit.Text
 	s := spans[best]
@@ -472,20 +472,7 @@ func extractAnswer(q *question, c *candidate) string {
 		}
 		return -1
 	}
-	switch q.kind {
-	case kindEntity:
-		// Join a neighbour of the same kind across "and": "China and Russia".
-		for _, o := range spans {
-			if o.first == s.last+2 && strings.EqualFold(wordAt(ws, s.last+1), "and") {
-				s.end, s.last = o.end, o.last
-			} else if o.last == s.first-2 && strings.EqualFold(wordAt(ws, s.first-1), "and") {
-				s.start, s.first = o.start, o.first
-			}
-		}
-		if ties > 0 && s.last-s.first < 2 {
-			return "" // two names as near: unsure
-		}
-	case kindNumber:
+	if q.kind == kindNumber {
 		i := index(s.first)
 		// "from X to Y": take the whole range, from either end.
 		if i >= 1 && strings.EqualFold(ws[i-1].text, "to") {
@@ -502,24 +489,8 @@ func extractAnswer(q *question, c *candidate) string {
 				}
 			}
 		}
-		if ties > 0 {
-			return ""
-		}
-	case kindTime:
-		if ties > 0 {
-			return ""
-		}
 	}
 	return strings.TrimSpace(text[s.start:s.end])
-}
-
-func wordAt(ws []word, pos int) string {
-	for _, w := range ws {
-		if w.pos == pos {
-			return w.text
-		}
-	}
-	return ""
 }
 
 func isLower(s string) bool {

@@ -28,7 +28,7 @@ func asksWhoIs(text string) int {
 		}
 		names, lower := true, true
 		for _, n := range w[i+2:] {
-			if strings.HasSuffix(n, "'s") || isStop(n) || filler[strings.ToLower(n)] {
+			if isPossessive(n) || isStop(n) || filler[strings.ToLower(n)] {
 				return whoIsOther // "who is North Korea's closest ally", "who is the spokesman"
 			}
 			names = names && isName(n)

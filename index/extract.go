@@ -179,6 +179,31 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 	return "", false
 }
 
+// sole keeps the one answer a passage gives: two different ones make the
+// reading unsure.
+type sole struct {
+	s     string
+	clash bool
+}
+
+// add offers an answer; it reports false once two different ones were
+// offered, when the reader may stop.
+func (o *sole) add(s string) bool {
+	if o.s != "" && o.s != s {
+		o.clash = true
+	}
+	o.s = s
+	return !o.clash
+}
+
+// answer is the one answer offered, or "" when none was or two differ.
+func (o *sole) answer() string {
+	if o.clash {
+		return ""
+	}
+	return o.s
+}
+
 // view is a passage prepared for reading a short answer off it.
 type view struct {
 	text  string
@@ -255,7 +280,7 @@ func (v *view) opensAside(i int) bool {
 		return false
 	}
 	for k := i; k < min(len(v.ws), i+3); k++ {
-		if strings.HasSuffix(v.ws[k].text, "'s") || strings.HasSuffix(v.ws[k].text, "’s") {
+		if isPossessive(v.ws[k].text) {
 			return true
 		}
 	}
@@ -337,6 +362,9 @@ func (v *view) say(ns []name) string {
 	}
 	return b.String()
 }
+
+// isPossessive reports whether a word ends in a possessive "'s".
+func isPossessive(w string) bool { return trimPossessive(w) != w }
 
 func trimPossessive(s string) string {
 	for _, suf := range []string{"'s", "’s"} {
@@ -541,7 +569,7 @@ func (v *view) subjectAt(i int) (answer string, decided, names bool) {
 	}
 	for m := k - 1; m >= 0 && k-m <= 3 && v.gap(m) == " "; m-- {
 		w := v.ws[m].text
-		if strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
+		if isPossessive(w) {
 			if n, ok := v.nameEndingAt(m); ok {
 				return v.text[v.ws[n.i].start:v.ws[k].end], true, false
 			}
@@ -877,7 +905,7 @@ func (v *view) placeNearOwn() string {
 // sentence ("A draft Security Council resolution presented earlier this
 // month by the United States and seen by AFP"), up to its first participle.
 func (v *view) passiveSubject() string {
-	found := ""
+	var found sole
 	for i := 0; i+2 < len(v.ws); i++ {
 		if !v.own[v.ws[i].pos] || !participle(v.ws[i].text) || !strings.EqualFold(v.ws[i+1].text, "by") ||
 			!v.own[v.ws[i+2].pos] || !isName(v.ws[i+2].text) {
@@ -904,12 +932,11 @@ func (v *view) passiveSubject() string {
 			continue
 		}
 		s := v.text[v.ws[start].start:v.ws[end].end]
-		if found != "" && found != s {
+		if !found.add(s) {
 			return ""
 		}
-		found = s
 	}
-	return found
+	return found.answer()
 }
 
 // participle reports whether a lower-case word looks like a past
@@ -935,7 +962,7 @@ var reporting = map[string]bool{
 // it ("Kim Jong Un, overseeing a military parade, vowed to accelerate his
 // nuclear program").
 func (v *view) sayingOfOwnName() string {
-	found := ""
+	var found sole
 	for i := 0; i+1 < len(v.ws); i++ {
 		if !v.own[v.ws[i].pos] || !isName(v.ws[i].text) {
 			continue
@@ -960,19 +987,18 @@ func (v *view) sayingOfOwnName() string {
 		if s == "" {
 			continue
 		}
-		if found != "" && found != s {
+		if !found.add(s) {
 			return ""
 		}
-		found = s
 	}
-	return found
+	return found.answer()
 }
 
 // predicateOfOwnName reads what one of the question's names does, in the
 // clause where another of its words stands: "Russia, whose …, have so far
 // refused any discussion on the draft resolution".
 func (v *view) predicateOfOwnName() string {
-	found := ""
+	var found sole
 	for i := 0; i+1 < len(v.ws); i++ {
 		if !v.own[v.ws[i].pos] || !isName(v.ws[i].text) {
 			continue
@@ -998,24 +1024,23 @@ func (v *view) predicateOfOwnName() string {
 			continue
 		}
 		s := v.text[v.ws[k].start:v.ws[last].end]
-		if found != "" && found != s {
+		if !found.add(s) {
 			return ""
 		}
-		found = s
 	}
-	return found
+	return found.answer()
 }
 
 // possessorOfOwn reads the name whose possessive stands right before one
 // of the question's words: "President Joe Biden's administration".
 func (v *view) possessorOfOwn() string {
-	found := ""
+	var found sole
 	for i := 1; i < len(v.ws); i++ {
 		if !v.own[v.ws[i].pos] || v.gap(i-1) != " " {
 			continue
 		}
 		w := v.ws[i-1].text
-		if !strings.HasSuffix(w, "'s") && !strings.HasSuffix(w, "’s") {
+		if !isPossessive(w) {
 			continue
 		}
 		n, ok := v.nameEndingAt(i - 1)
@@ -1023,18 +1048,17 @@ func (v *view) possessorOfOwn() string {
 			continue
 		}
 		s := v.say([]name{n})
-		if found != "" && found != s {
+		if !found.add(s) {
 			return ""
 		}
-		found = s
 	}
-	return found
+	return found.answer()
 }
 
 // nameBeforeOwnAside reads the names that an aside holding the question's
 // words describes: "China, North Korea's closest ally,".
 func (v *view) nameBeforeOwnAside() string {
-	found := ""
+	var found sole
 	for i := 1; i < len(v.ws); i++ {
 		id := v.aside[i]
 		if id == 0 || v.aside[i-1] == id {
@@ -1050,18 +1074,17 @@ func (v *view) nameBeforeOwnAside() string {
 			continue
 		}
 		s := v.say([]name{n})
-		if found != "" && found != s {
+		if !found.add(s) {
 			return ""
 		}
-		found = s
 	}
-	return found
+	return found.answer()
 }
 
 // asideOfOwnName reads the aside that follows one of the question's names
 // and holds another of its words: "China, North Korea's closest ally,".
 func (v *view) asideOfOwnName() string {
-	found := ""
+	var found sole
 	for i := 0; i+1 < len(v.ws); i++ {
 		id := v.aside[i+1]
 		if id == 0 || v.aside[i] == id || !v.own[v.ws[i].pos] || !isName(v.ws[i].text) {
@@ -1079,12 +1102,11 @@ func (v *view) asideOfOwnName() string {
 			continue
 		}
 		s := v.text[v.ws[i+1].start:v.ws[end].end]
-		if found != "" && found != s {
+		if !found.add(s) {
 			return ""
 		}
-		found = s
 	}
-	return found
+	return found.answer()
 }
 
 // countsOwn reports whether the quantity answer counts one of the
@@ -1095,16 +1117,17 @@ func (v *view) countsOwn(answer string) bool {
 	if at < 0 {
 		return false
 	}
-	end := at + len(answer)
+	end, after := at+len(answer), 0 // words after the answer, this one included
 	for i, w := range v.ws {
 		if w.start < at {
 			continue
 		}
 		if w.start >= end {
+			after++
 			if i > 0 && strings.ContainsAny(v.gap(i-1), ",.;:!?") {
 				return false
 			}
-			if v.ws[i].start > end && countWordsBetween(v, end, w.start) > 3 {
+			if w.start > end && after > 3 {
 				return false
 			}
 		}
@@ -1113,17 +1136,6 @@ func (v *view) countsOwn(answer string) bool {
 		}
 	}
 	return false
-}
-
-// countWordsBetween is how many words of the passage start in [from, to].
-func countWordsBetween(v *view, from, to int) int {
-	n := 0
-	for _, w := range v.ws {
-		if w.start >= from && w.start <= to {
-			n++
-		}
-	}
-	return n
 }
 
 // listNear reads a list of things near the question's words: after
@@ -1260,19 +1272,18 @@ func plural(s string) bool {
 // infinitiveAfterOwn reads what follows a question's verb in the passage
 // as "to" and a verb: "vowed to accelerate his nuclear program rapidly".
 func (v *view) infinitiveAfterOwn() string {
-	found := ""
+	var found sole
 	for i := 0; i+2 < len(v.ws); i++ {
 		if !v.own[v.ws[i].pos] || !isLower(v.ws[i].text) || !strings.EqualFold(v.ws[i+1].text, "to") || notDeeds[strings.ToLower(v.ws[i].text)] ||
 			v.gap(i) != " " || v.gap(i+1) != " " || !isLower(v.ws[i+2].text) || isStop(v.ws[i+2].text) {
 			continue
 		}
 		s := v.phraseFrom(i+1, 8)
-		if found != "" && found != s {
+		if !found.add(s) {
 			return ""
 		}
-		found = s
 	}
-	return found
+	return found.answer()
 }
 
 // notDeeds are words before "to" that do not say what someone vowed or
@@ -1317,7 +1328,7 @@ var causeWords = map[string]int{
 // causeAfterOwn reads a cause that follows the question's words: "have
 // deteriorated over the Ukraine invasion", "after growing exasperated".
 func (v *view) causeAfterOwn() string {
-	found := ""
+	var found sole
 	for i := 1; i < len(v.ws); i++ {
 		lw := strings.ToLower(v.ws[i].text)
 		n, ok := causeWords[lw]
@@ -1331,17 +1342,16 @@ func (v *view) causeAfterOwn() string {
 		if s == "" {
 			continue
 		}
-		if found != "" && found != s {
+		if !found.add(s) {
 			return ""
 		}
-		found = s
 		// Words of cause inside the phrase ("a dispute over quotas") are
 		// part of it.
 		for end := v.ws[i].start + len(s); i+1 < len(v.ws) && v.ws[i+1].end <= end; {
 			i++
 		}
 	}
-	return found
+	return found.answer()
 }
 
 // modifierOfOwn reads the words that qualify the question's noun in the
@@ -1351,7 +1361,7 @@ func (v *view) modifierOfOwn(q *question, c *candidate) string {
 	if noun == "" {
 		return ""
 	}
-	found := ""
+	var found sole
 	for k, con := range q.concepts {
 		if !containsWord(con.words, noun) || c.found[k].weight == 0 {
 			continue
@@ -1374,11 +1384,10 @@ func (v *view) modifierOfOwn(q *question, c *candidate) string {
 				continue
 			}
 			s := v.text[v.ws[start].start:v.ws[last].end]
-			if found != "" && found != s {
+			if !found.add(s) {
 				return ""
 			}
-			found = s
 		}
 	}
-	return found
+	return found.answer()
 }
