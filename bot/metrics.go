@@ -3,6 +3,7 @@ package bot
 import (
 	"fmt"
 	"io"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -73,10 +74,7 @@ func (m *Metrics) WriteTo(w io.Writer, extra ...Gauge) error {
 	m.mu.Lock()
 	b.WriteString("# HELP storybot_interactions_total Interactions answered, by kind, command and outcome.\n")
 	b.WriteString("# TYPE storybot_interactions_total counter\n")
-	keys := make([][3]string, 0, len(m.requests))
-	for k := range m.requests {
-		keys = append(keys, k)
-	}
+	keys := slices.Collect(maps.Keys(m.requests))
 	slices.SortFunc(keys, func(a, b [3]string) int {
 		return strings.Compare(a[0]+"\x00"+a[1]+"\x00"+a[2], b[0]+"\x00"+b[1]+"\x00"+b[2])
 	})
@@ -85,12 +83,7 @@ func (m *Metrics) WriteTo(w io.Writer, extra ...Gauge) error {
 	}
 	b.WriteString("# HELP storybot_interaction_duration_seconds Time to answer an interaction, by kind.\n")
 	b.WriteString("# TYPE storybot_interaction_duration_seconds histogram\n")
-	kinds := make([]string, 0, len(m.hist))
-	for k := range m.hist {
-		kinds = append(kinds, k)
-	}
-	slices.Sort(kinds)
-	for _, k := range kinds {
+	for _, k := range slices.Sorted(maps.Keys(m.hist)) {
 		h := m.hist[k]
 		var cum uint64
 		for i, le := range latencyBuckets {
@@ -103,12 +96,7 @@ func (m *Metrics) WriteTo(w io.Writer, extra ...Gauge) error {
 	}
 	b.WriteString("# HELP storybot_http_requests_total Requests to /interactions, by HTTP status.\n")
 	b.WriteString("# TYPE storybot_http_requests_total counter\n")
-	codes := make([]int, 0, len(m.statuses))
-	for c := range m.statuses {
-		codes = append(codes, c)
-	}
-	slices.Sort(codes)
-	for _, c := range codes {
+	for _, c := range slices.Sorted(maps.Keys(m.statuses)) {
 		fmt.Fprintf(&b, "storybot_http_requests_total{code=\"%d\"} %d\n", c, m.statuses[c])
 	}
 	m.mu.Unlock()
