@@ -209,7 +209,7 @@ func doerVerb(text string) string {
 		case "did", "does", "do", "is", "was", "are", "were":
 			return "" // an object or an identity
 		case "has", "have", "had":
-			if j+1 < len(w) && (isStop(w[j+1]) || !strings.HasSuffix(w[j+1], "ed")) {
+			if j+1 < len(w) && (isStop(w[j+1]) || !participle(w[j+1])) {
 				// "who has the power": having is the verb, and the
 				// index does not hold it (a stop word).
 				return w[j]
@@ -383,7 +383,14 @@ func candidateSpans(q *question, c *candidate) []span {
 		}
 	}
 	var out []span
-	for _, s := range spans(q.kind, c.hit.Text, c.rawWords()) {
+	ws := c.rawWords()
+	earlier := q.kind == kindTime && asksEarlier(q.text)
+	for _, s := range spans(q.kind, c.hit.Text, ws) {
+		if q.kind == kindTime && firstSince(ws, s) != earlier {
+			// "its first since 2017": 2017 is when the one before
+			// happened, not this one.
+			continue
+		}
 		own := false
 		for p := s.first; p <= s.last; p++ {
 			own = own || matched[p]
@@ -394,6 +401,23 @@ func candidateSpans(q *question, c *candidate) []span {
 		}
 	}
 	return out
+}
+
+// firstSince reports whether a time span follows "since" in "the first
+// … since", "the highest … since": the time of an earlier event that the
+// passage's own one is measured against.
+func firstSince(ws []word, s span) bool {
+	i := slices.IndexFunc(ws, func(w word) bool { return w.pos == s.first })
+	if i < 1 || !strings.EqualFold(ws[i-1].text, "since") {
+		return false
+	}
+	for k := i - 2; k >= max(0, i-6); k-- {
+		w := strings.ToLower(ws[k].text)
+		if w == "first" || (strings.HasSuffix(w, "est") && len(w) > 4) {
+			return true
+		}
+	}
+	return false
 }
 
 // below is how far the nearest position before p stands (MaxInt if none).

@@ -129,6 +129,20 @@ func asksYear(text string) bool {
 	return false
 }
 
+// asksEarlier reports whether a when question asks about an event before
+// another ("its previous test", "the last one before last month", "the
+// prior launch"), or the time since which the passage counts ("first icbm
+// since").
+func asksEarlier(text string) bool {
+	for _, w := range words.FindAllString(strings.ToLower(text), -1) {
+		switch w {
+		case "previous", "prior", "earlier", "before", "preceding", "since":
+			return true
+		}
+	}
+	return false
+}
+
 // asksDeed reports whether a what question asks what someone did, said or
 // vowed: "what did", "what does", "what will".
 func asksDeed(text string) bool {

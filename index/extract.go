@@ -1278,12 +1278,22 @@ func (v *view) infinitiveAfterOwn() string {
 			v.gap(i) != " " || v.gap(i+1) != " " || !isLower(v.ws[i+2].text) || isStop(v.ws[i+2].text) {
 			continue
 		}
+		if i > 0 && determiners[strings.ToLower(v.ws[i-1].text)] {
+			continue // "a threat to international peace": a noun's "to"
+		}
 		s := v.phraseFrom(i+1, 8)
 		if !found.add(s) {
 			return ""
 		}
 	}
 	return found.answer()
+}
+
+// determiners stand before a noun: the word after one is no verb.
+var determiners = map[string]bool{
+	"a": true, "an": true, "the": true, "its": true, "their": true, "his": true, "her": true,
+	"our": true, "my": true, "your": true, "this": true, "that": true, "these": true,
+	"those": true, "any": true, "no": true, "every": true, "each": true,
 }
 
 // notDeeds are words before "to" that do not say what someone vowed or

@@ -42,6 +42,7 @@ func TestShortAnswers(t *testing.T) {
 		"The ferry sank last month, its first accident since 2009.",
 		"The probe rocket fell into the Pacific Ocean after a short flight.",
 		"The trade summit was held in Lisbon, far from Madrid, on Friday.",
+		"The inspectors said the leaking tanker constitutes a threat to local fisheries.",
 	}
 	a, err := corpus.ParseArticle("world.txt", []byte(strings.Join(paragraphs, "\n")))
 	if err != nil {
@@ -88,6 +89,10 @@ func TestShortAnswers(t *testing.T) {
 		{"a common noun with a possessive after the article", "Who briefed the ambassadors?", "The council's special adviser"},
 		{"who is a named person: the role before the name", "Who is Gabriel Boric?", "Chilean president"},
 		{"a plural subject with its adjective", "Who warned that the river was rising?", "Fishermen"},
+		{"when: not the time of the earlier one after first since", "When did the ferry sink?", "last month"},
+		{"when the previous one was: the time after first since", "When was the ferry's previous accident?", "2009"},
+		{"who has done it: the participle is the verb", "Who has seen the new river toll plan?", "Reuters"},
+		{"a noun's to is no infinitive", "What do the inspectors consider a threat to fisheries?", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			res, err := x.Search(context.Background(), Query{Text: tc.question})
