@@ -206,8 +206,13 @@ func doerVerb(text string) string {
 			return ""
 		}
 		switch w[j] {
-		case "did", "does", "do", "is", "was", "are", "were":
-			return "" // an object or an identity
+		case "is", "was", "are", "were":
+			if j+1 < len(w) && strings.HasSuffix(w[j+1], "ing") && !isStop(w[j+1]) {
+				return w[j+1] // "who was overseeing the parade"
+			}
+			return "" // an identity
+		case "did", "does", "do":
+			return "" // an object
 		case "has", "have", "had":
 			if j+1 < len(w) && (isStop(w[j+1]) || !participle(w[j+1])) {
 				// "who has the power": having is the verb, and the

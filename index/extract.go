@@ -485,8 +485,11 @@ func (v *view) subjectAt(i int) (answer string, decided, names bool) {
 		for first > 0 && v.aside[first-1] == id {
 			first--
 		}
-		switch strings.ToLower(v.ws[first].text) {
-		case "whose", "who", "which":
+		switch lw := strings.ToLower(v.ws[first].text); {
+		case lw == "whose" || lw == "who" || lw == "which",
+			// "Kim Jong Un, overseeing a military parade,": an aside
+			// that opens with the verb's -ing form is done by the name.
+			first == i && strings.HasSuffix(lw, "ing") && isLower(v.ws[first].text):
 			if n, ok := v.nameEndingAt(first - 1); ok {
 				return v.say(v.namesBefore(n, false)), true, true
 			}
@@ -526,6 +529,14 @@ func (v *view) subjectAt(i int) (answer string, decided, names bool) {
 		if saying[strings.ToLower(v.ws[m].text)] {
 			if s, decided, names := v.subjectAt(m); names {
 				return s, decided, names
+			}
+		}
+		if subordinators[strings.ToLower(v.ws[m].text)] {
+			// "Kim Jong Un … vowed to accelerate his program as he
+			// watched tanks": a pronoun opening a clause of time or
+			// reason stands for the subject of the clause it hangs on.
+			if s, ok := v.mainSubject(m, strings.ToLower(v.ws[k].text)); ok {
+				return s, true, true
 			}
 		}
 		return "", true, false
@@ -589,6 +600,39 @@ func (v *view) subjectAt(i int) (answer string, decided, names bool) {
 		}
 	}
 	return "", false, false
+}
+
+// subordinators open a clause of time or reason that hangs on the clause
+// before it.
+var subordinators = map[string]bool{
+	"as": true, "when": true, "while": true, "after": true, "before": true,
+	"because": true, "since": true, "until": true, "once": true, "whenever": true,
+}
+
+// mainSubject reads the names that are the subject of the clause before
+// word m, in the same sentence: the first verb back from m whose subject
+// is a name. The pronoun must agree: "they" stands for two names or more,
+// "he" or "she" for one.
+func (v *view) mainSubject(m int, pronoun string) (string, bool) {
+	for p := m - 1; p > 0; p-- {
+		if strings.ContainsAny(v.gap(p), ".;:!?") {
+			return "", false
+		}
+		if !isLower(v.ws[p].text) || isStop(v.ws[p].text) {
+			continue
+		}
+		s, _, names := v.subjectAt(p)
+		if !names {
+			continue
+		}
+		n := strings.Count(s, " and ") + strings.Count(s, ", ") + 1
+		switch {
+		case pronoun == "they" && n > 1, (pronoun == "he" || pronoun == "she") && n == 1:
+			return s, true
+		}
+		return "", false
+	}
+	return "", false
 }
 
 // relativeBefore returns the index of a relative pronoun ("that", "who",

@@ -43,6 +43,8 @@ func TestShortAnswers(t *testing.T) {
 		"The probe rocket fell into the Pacific Ocean after a short flight.",
 		"The trade summit was held in Lisbon, far from Madrid, on Friday.",
 		"The inspectors said the leaking tanker constitutes a threat to local fisheries.",
+		"Governor Maria Lopes, touring the flooded valley on Sunday, promised new levees as she inspected the broken dams.",
+		"Chile and Peru agreed to share the data, officials said, while he signed the accord.",
 	}
 	a, err := corpus.ParseArticle("world.txt", []byte(strings.Join(paragraphs, "\n")))
 	if err != nil {
@@ -92,6 +94,9 @@ func TestShortAnswers(t *testing.T) {
 		{"when: not the time of the earlier one after first since", "When did the ferry sink?", "last month"},
 		{"when the previous one was: the time after first since", "When was the ferry's previous accident?", "2009"},
 		{"who has done it: the participle is the verb", "Who has seen the new river toll plan?", "Reuters"},
+		{"a pronoun opening a clause of time: the main clause's subject", "Who inspected the broken dams?", "Governor Maria Lopes"},
+		{"an aside opening with -ing: the name it hangs on", "Who was touring the flooded valley?", "Governor Maria Lopes"},
+		{"a pronoun that does not agree with the main subject", "Who signed the accord?", ""},
 		{"a noun's to is no infinitive", "What do the inspectors consider a threat to fisheries?", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
