@@ -267,6 +267,27 @@ const (
 	commonShare = 20
 )
 
+// phraseQuery finds the passages that hold an alternative of several
+// words. Bleve 2.6.3 finds no phrase that holds a word with synonyms
+// ("International Atomic Energy Agency", where "atomic" is a synonym of
+// "nuclear"): its phrase searcher expands the word and then matches no
+// position. Such a phrase is found as all of its words instead; the
+// ranking checks that they stand side by side (occurrences).
+func (x *Index) phraseQuery(a alt) query.BoostableQuery {
+	for _, t := range a.terms {
+		if x.lex.oneWordSynonyms(t) > 0 {
+			qs := make([]query.Query, len(a.terms))
+			for i, t := range a.terms {
+				tq := query.NewTermQuery(t)
+				tq.SetField(fieldText)
+				qs[i] = tq
+			}
+			return query.NewConjunctionQuery(qs)
+		}
+	}
+	return query.NewPhraseQuery(a.phrase, fieldText)
+}
+
 // retrieval is the Bleve query that finds the candidate passages: any way
 // of finding any concept. Ranking is done afterwards, on the candidates.
 // One-word alternatives of a one-word concept are left to Bleve's synonym
@@ -329,7 +350,7 @@ func (x *Index) retrieval(q *question, article string) query.Query {
 				parts = append(parts, part{tq, 1 + x.lex.oneWordSynonyms(a.terms[0]), c.weight * a.weight})
 				continue
 			}
-			pq := query.NewPhraseQuery(a.phrase, fieldText)
+			pq := x.phraseQuery(a)
 			pq.SetBoost(c.weight * a.weight)
 			parts = append(parts, part{pq, len(a.terms), c.weight * a.weight})
 		}

@@ -1,9 +1,12 @@
 package index
 
 import (
+	"context"
 	"encoding/json"
 	"strings"
 	"testing"
+
+	"github.com/storybot/storybot/corpus"
 )
 
 // TestRetrievalLeavesOutUnneeded shows which concepts a large index
@@ -44,6 +47,40 @@ func TestRetrievalLeavesOutUnneeded(t *testing.T) {
 				if strings.Contains(got, `"`+w+`"`) {
 					t.Errorf("retrieval %s holds %q", got, w)
 				}
+			}
+		})
+	}
+}
+
+// TestPhraseWithSynonymWord finds names of several words, whether or not
+// one of their words has synonyms: Bleve 2.6.3's phrase search finds no
+// phrase holding such a word ("atomic" is a synonym of "nuclear").
+func TestPhraseWithSynonymWord(t *testing.T) {
+	text := "The board of the International Atomic Energy Agency met.\nThe agency's energy experts met the board.\nNuclear inspectors left."
+	a, err := corpus.ParseArticle("iaea.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	syn := [][]string{{"International Atomic Energy Agency", "IAEA"}, {"nuclear", "atomic"}}
+	x, err := Build(context.Background(), []corpus.Article{a}, "", Options{Synonyms: syn})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	for _, tc := range []struct {
+		name, question string
+		want           int // the paragraph first, 0 for none
+	}{
+		{"the name with a synonym word", "International Atomic Energy Agency", 1},
+		{"its acronym finds the name", "IAEA", 1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := x.Search(context.Background(), Query{Text: tc.question})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Hits) == 0 || res.Hits[0].Paragraph != tc.want {
+				t.Errorf("%q: hits %v, want paragraph %d first", tc.question, res.Hits, tc.want)
 			}
 		})
 	}
