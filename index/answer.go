@@ -81,6 +81,7 @@ func answerKindOf(text string) answerKind {
 		switch word {
 		case "who", "whom", "whose":
 			return kindEntity
+
 		case "when":
 			return kindTime
 		case "why":
@@ -93,6 +94,9 @@ func answerKindOf(text string) answerKind {
 			}
 			asked = true
 		case "which", "what":
+			if asksExpansion(text) != "" {
+				return kindEntity // "what does DPRK stand for": a name
+			}
 			switch {
 			case timeNouns[next]:
 				return kindTime
@@ -361,6 +365,12 @@ func crossesPunctuation(text string, a, b word) bool {
 // stands to the question's words in the passage: 1 next to them, falling
 // with distance; 0 when there is none.
 func answerCloseness(q *question, c *candidate) float64 {
+	if a := asksExpansion(q.text); a != "" {
+		if newView(q, c).expansion(a) != "" {
+			return 1
+		}
+		return 0
+	}
 	best := 0.0
 	for _, s := range candidateSpans(q, c) {
 		d := spanDistance(s, c)

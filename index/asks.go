@@ -1,6 +1,9 @@
 package index
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // What a question's wording asks for, beyond its kind (answer.go): the
 // shapes the answer rules of extract.go read a passage for.
@@ -127,6 +130,24 @@ func asksYear(text string) bool {
 		}
 	}
 	return false
+}
+
+// asksExpansion returns the acronym a question asks to spell out: "what
+// does DPRK stand for", "what is IAEA short for", "what does ICBM mean";
+// "" for none.
+func asksExpansion(text string) string {
+	w := words.FindAllString(text, -1)
+	lower := strings.ToLower(text)
+	if !strings.Contains(lower, "stand for") && !strings.Contains(lower, "short for") &&
+		!strings.Contains(lower, "stands for") && !strings.HasSuffix(strings.TrimRight(lower, "?! ."), " mean") {
+		return ""
+	}
+	for _, word := range w {
+		if len(word) >= 2 && len(word) <= 8 && strings.ToUpper(word) == word && strings.IndexFunc(word, unicode.IsLetter) >= 0 {
+			return word
+		}
+	}
+	return ""
 }
 
 // asksEarlier reports whether a when question asks about an event before

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Short answers are read off the best passage with a few rules of English
@@ -80,6 +81,9 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 				}
 			}
 			return "", false
+		}
+		if a := asksExpansion(q.text); a != "" {
+			return sure(v.expansion(a))
 		}
 		switch asksWhoIs(q.text) {
 		case whoIsName:
@@ -601,6 +605,48 @@ func (v *view) subjectAt(i int) (answer string, decided, names bool) {
 	}
 	return "", false, false
 }
+
+// expansion reads the name an acronym stands for: capitalised words whose
+// initials spell it, with "of", "the", "and" or "for" between them
+// ("Democratic People's Republic of Korea" for DPRK, "Agence
+// France-Presse" for AFP). Two different ones make it unsure.
+func (v *view) expansion(acronym string) string {
+	want := strings.ToUpper(acronym)
+	var found sole
+	for i := range v.ws {
+		if isLower(v.ws[i].text) || strings.EqualFold(v.ws[i].text, acronym) {
+			continue
+		}
+		got := ""
+		for k := i; k < len(v.ws) && len(got) < len(want); k++ {
+			if k > i && strings.TrimSpace(strings.Trim(v.gap(k-1), "-")) != "" {
+				break // punctuation ends the name
+			}
+			w := v.ws[k].text
+			if isLower(w) {
+				if k == i || !connectors[w] {
+					break
+				}
+				continue
+			}
+			r, _ := utf8.DecodeRuneInString(w)
+			got += strings.ToUpper(string(r))
+			if !strings.HasPrefix(want, got) {
+				break
+			}
+			if got == want && k > i {
+				if !found.add(v.text[v.ws[i].start:v.ws[k].end]) {
+					return ""
+				}
+			}
+		}
+	}
+	return found.answer()
+}
+
+// connectors are the lower-case words a name may hold: "Republic of
+// Korea", "Bureau for Statistics".
+var connectors = map[string]bool{"of": true, "the": true, "and": true, "for": true, "on": true}
 
 // subordinators open a clause of time or reason that hangs on the clause
 // before it.

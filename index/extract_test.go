@@ -45,6 +45,8 @@ func TestShortAnswers(t *testing.T) {
 		"The inspectors said the leaking tanker constitutes a threat to local fisheries.",
 		"Governor Maria Lopes, touring the flooded valley on Sunday, promised new levees as she inspected the broken dams.",
 		"Chile and Peru agreed to share the data, officials said, while he signed the accord.",
+		"Pilots said the new rules of the International Civil Aviation Organization take effect in May, and ICAO inspectors will check them.",
+		"WMO forecasters expect a wet season.",
 	}
 	a, err := corpus.ParseArticle("world.txt", []byte(strings.Join(paragraphs, "\n")))
 	if err != nil {
@@ -97,6 +99,8 @@ func TestShortAnswers(t *testing.T) {
 		{"a pronoun opening a clause of time: the main clause's subject", "Who inspected the broken dams?", "Governor Maria Lopes"},
 		{"an aside opening with -ing: the name it hangs on", "Who was touring the flooded valley?", "Governor Maria Lopes"},
 		{"a pronoun that does not agree with the main subject", "Who signed the accord?", ""},
+		{"an acronym spelt out by the initials of a name", "What does ICAO stand for?", "International Civil Aviation Organization"},
+		{"an acronym the passage does not spell out", "What does WMO stand for?", ""},
 		{"a noun's to is no infinitive", "What do the inspectors consider a threat to fisheries?", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

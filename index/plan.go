@@ -39,6 +39,10 @@ var filler = map[string]bool{
 	"amongst": true, "regarding": true, "concerning": true, "per": true,
 }
 
+// expansionFrame are the words of "what does X stand for": the question
+// asks for X spelt out, and they are no content.
+var expansionFrame = map[string]bool{"stand": true, "stands": true, "short": true, "mean": true, "means": true}
+
 // question is a question analysed for search: its concepts, each a word or
 // a phrase of the question with the ways to find it, and what kind of
 // answer it asks for.
@@ -98,8 +102,10 @@ func (q *question) terms() []string {
 func (x *Index) analyse(ctx context.Context, r bleveindex.IndexReader, text string, fixTypos bool) *question {
 	q := &question{text: text, kind: answerKindOf(text), doer: doerVerb(text), corrections: map[string]string{}}
 	var toks []token
+	expands := asksExpansion(text) != ""
 	for _, t := range x.tokens(asAcronyms(markdownToSpace.Replace(text))) {
-		if !filler[strings.ToLower(text[t.start:t.end])] {
+		w := strings.ToLower(text[t.start:t.end])
+		if !filler[w] && !(expands && expansionFrame[w]) {
 			toks = append(toks, t)
 		}
 	}
