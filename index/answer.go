@@ -42,7 +42,7 @@ var entityNouns = map[string]bool{
 var quantityNouns = map[string]bool{
 	"number": true, "amount": true, "percentage": true, "quantity": true, "total": true,
 	"limit": true, "cap": true, "ceiling": true, "quota": true, "figure": true, "volume": true,
-	"price": true, "cost": true, "size": true,
+	"price": true, "cost": true, "size": true, "fare": true, "fee": true, "rate": true,
 }
 
 // measures, after "how", ask for a quantity: "how far", "how old".
@@ -114,8 +114,14 @@ func answerKindOf(text string) answerKind {
 			if slices.Contains(w[i:], "name") {
 				return kindEntity
 			}
-			// "what import limit", "which oil cap"
-			for k := i + 1; k < min(len(w), i+4); k++ {
+			// "what import limit", "which oil cap", "what would the
+			// new ferry fare be": the noun phrase after the question
+			// word and its auxiliaries.
+			np := i + 1
+			for np < len(w) && (auxiliaries[w[np]] || isArticle(w[np])) {
+				np++
+			}
+			for k := np; k < min(len(w), np+3); k++ {
 				if quantity(k) {
 					return kindNumber
 				}
@@ -408,7 +414,15 @@ func candidateSpans(q *question, c *candidate) []span {
 		}
 		own := false
 		for p := s.first; p <= s.last; p++ {
-			own = own || matched[p]
+			// "two million barrels" for "how many barrels": the unit
+			// is what the question counts, not its own answer; but
+			// "the two countries" names again countries named before,
+			// and counts no more than those.
+			unit := q.kind == kindNumber && p == s.last && p > s.first
+			if unit && matched[p] && after(ws, s.first, "the") {
+				own = true
+			}
+			own = own || (matched[p] && !unit)
 		}
 		inside := below(positions, s.first) <= 2 && above(positions, s.last) <= 2
 		if !own && !(q.kind == kindEntity && inside) {
@@ -474,6 +488,34 @@ func spanDistance(s span, c *candidate) int {
 	return d
 }
 
+// after reports whether the word before position p is w.
+func after(ws []word, p int, w string) bool {
+	i := slices.IndexFunc(ws, func(x word) bool { return x.pos == p })
+	return i >= 1 && strings.EqualFold(ws[i-1].text, w)
+}
+
+// joinRanges makes the two ends of "from four million to two million
+// barrels" one span: the range is one answer, not two as near.
+func joinRanges(spans []span, ws []word) []span {
+	index := func(pos int) int {
+		return slices.IndexFunc(ws, func(w word) bool { return w.pos == pos })
+	}
+	var out []span
+	for i := 0; i < len(spans); i++ {
+		s := spans[i]
+		if i+1 < len(spans) {
+			a, b := index(s.first), index(s.last)
+			next := index(spans[i+1].first)
+			if a >= 1 && strings.EqualFold(ws[a-1].text, "from") && b+2 == next && strings.EqualFold(ws[b+1].text, "to") {
+				s = span{start: ws[a-1].start, end: spans[i+1].end, first: ws[a-1].pos, last: spans[i+1].last}
+				i++
+			}
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
 // answerWindow is the farthest, in words, a short answer may stand from
 // the question's words; farther, the passage may well be about something
 // else, and no answer beats a wrong one.
@@ -487,6 +529,9 @@ const answerWindow = 4
 // extract.go, never taken for being near.)
 func extractAnswer(q *question, c *candidate) string {
 	spans := candidateSpans(q, c)
+	if q.kind == kindNumber {
+		spans = joinRanges(spans, c.rawWords())
+	}
 	bestD, best, ties := math.MaxInt, -1, 0
 	for i, s := range spans {
 		d := spanDistance(s, c)

@@ -47,6 +47,8 @@ func TestShortAnswers(t *testing.T) {
 		"Chile and Peru agreed to share the data, officials said, while he signed the accord.",
 		"Pilots said the new rules of the International Civil Aviation Organization take effect in May, and ICAO inspectors will check them.",
 		"WMO forecasters expect a wet season.",
+		"The new quota would cut the trawler catch from 900 tonnes to 600 tonnes a season.",
+		"Under the plan, the new ferry fare would rise to 12 dollars.",
 	}
 	a, err := corpus.ParseArticle("world.txt", []byte(strings.Join(paragraphs, "\n")))
 	if err != nil {
@@ -101,6 +103,8 @@ func TestShortAnswers(t *testing.T) {
 		{"a pronoun that does not agree with the main subject", "Who signed the accord?", ""},
 		{"an acronym spelt out by the initials of a name", "What does ICAO stand for?", "International Civil Aviation Organization"},
 		{"an acronym the passage does not spell out", "What does WMO stand for?", ""},
+		{"a range with the unit the question counts", "How many tonnes can the trawlers catch?", "from 900 tonnes to 600 tonnes"},
+		{"what would the quantity noun be: a number", "What would the new ferry fare be?", "12 dollars"},
 		{"a noun's to is no infinitive", "What do the inspectors consider a threat to fisheries?", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

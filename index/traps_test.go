@@ -36,6 +36,7 @@ func TestNoWrongAnswers(t *testing.T) {
 		{"the object, not a possessive near it", "Who did Kim meet three times?", "Donald Trump"},
 		{"a name inside the subject is not the doer", "Who said the discussions would cover interceptor batteries?", ""},
 		{"who is a name typed in lower case", "who is ned price", "State Department spokesman"},
+		{"the two countries names again, and counts no council", "How many countries sit on the Security Council?", ""},
 		{"a place that is not where it happens", "where is the un resolution being discussed", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
