@@ -35,6 +35,7 @@ var entityNouns = map[string]bool{
 	"president": true, "news": true, "capital": true, "city": true, "company": true,
 	"companies": true, "group": true, "groups": true, "diplomat": true, "diplomats": true,
 	"minister": true, "party": true, "parties": true, "newspaper": true,
+	"member": true, "members": true,
 }
 
 // quantityNouns name a quantity: "what limit", or "oil cap" with no
@@ -91,6 +92,9 @@ func answerKindOf(text string) answerKind {
 		case "how":
 			if next == "many" || next == "much" || measures[next] {
 				return kindNumber
+			}
+			if asksDegree(text) != "" {
+				return kindModifier // "how interested": "little interest"
 			}
 			asked = true
 		case "which", "what":
@@ -373,6 +377,15 @@ func crossesPunctuation(text string, a, b word) bool {
 func answerCloseness(q *question, c *candidate) float64 {
 	if a := asksExpansion(q.text); a != "" {
 		if newView(q, c).expansion(a) != "" {
+			return 1
+		}
+		return 0
+	}
+	switch q.kind {
+	case kindThing, kindReason, kindModifier:
+		// No span of these kinds stands near the words: the answer is
+		// what a rule reads off the passage, or nothing.
+		if _, strong := readAnswer(q, c); strong {
 			return 1
 		}
 		return 0

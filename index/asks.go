@@ -150,6 +150,67 @@ func asksExpansion(text string) string {
 	return ""
 }
 
+// strandedPreposition returns the question's last word when it is a
+// preposition, and the word before it: "what topic does the US want
+// dialogue on" gives ("dialogue", "on").
+func strandedPreposition(text string) (word, prep string) {
+	w := words.FindAllString(strings.ToLower(text), -1)
+	if len(w) < 3 || !strandable[w[len(w)-1]] {
+		return "", ""
+	}
+	before := w[len(w)-2]
+	if auxiliaries[before] || isStop(before) {
+		return "", ""
+	}
+	return before, w[len(w)-1]
+}
+
+// strandable are the prepositions a question may end on.
+var strandable = map[string]bool{
+	"on": true, "to": true, "about": true, "with": true, "for": true, "from": true,
+	"of": true, "at": true, "against": true, "over": true, "into": true, "by": true,
+}
+
+// asksDegree returns the adjective of "how interested is X in Y", "how
+// willing": a question about how much, answered by the word of degree
+// before it in the passage ("little interest"); "" for none.
+func asksDegree(text string) string {
+	w := words.FindAllString(strings.ToLower(text), -1)
+	for i := 0; i+1 < len(w); i++ {
+		if w[i] != "how" {
+			continue
+		}
+		next := w[i+1]
+		if next == "many" || next == "much" || next == "long" || next == "often" || next == "soon" ||
+			measures[next] || auxiliaries[next] || isStop(next) {
+			return ""
+		}
+		return next
+	}
+	return ""
+}
+
+// asksPredicate returns the noun of "what does X consider a threat",
+// "what did Price call a threat": the question asks what is that noun in
+// X's eyes; "" for none.
+func asksPredicate(text string) string {
+	w := words.FindAllString(strings.ToLower(text), -1)
+	for i := 0; i+2 < len(w); i++ {
+		if judging[w[i]] && (w[i+1] == "a" || w[i+1] == "an" || w[i+1] == "the") && !isStop(w[i+2]) {
+			return w[i+2]
+		}
+	}
+	return ""
+}
+
+// judging are the verbs of "what does X consider a threat".
+var judging = map[string]bool{
+	"consider": true, "considers": true, "considered": true, "call": true, "calls": true,
+	"called": true, "regard": true, "regards": true, "deem": true, "deems": true, "label": true,
+	"labels": true, "labelled": true, "labeled": true, "describe": true, "describes": true,
+	"described": true, "see": true, "sees": true, "view": true, "views": true,
+}
+
 // asksEarlier reports whether a when question asks about an event before
 // another ("its previous test", "the last one before last month", "the
 // prior launch"), or the time since which the passage counts ("first icbm

@@ -44,6 +44,11 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 	switch q.kind {
 	case kindEntity:
 		verb := q.doer
+		if verb == "has" || verb == "have" || verb == "had" {
+			// "which members have veto power": the subject of a verb
+			// of having before what the question says they have.
+			return sure(v.holderOf(q, c))
+		}
 		at := v.verbAt(q, c)
 		if verb != "" && len(at) == 0 {
 			return "", false // the passage does not say who did it
@@ -139,6 +144,20 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 			return weak(strings.TrimSpace(c.hit.Text[ss[0].start:ss[0].end]))
 		}
 	case kindThing:
+		if noun := asksPredicate(q.text); noun != "" {
+			// "what does the US consider a threat": "the DPRK
+			// constitutes a threat".
+			if s := v.subjectOfPredicate(q, c, noun); s != "" {
+				return sure(s)
+			}
+		}
+		if word, prep := strandedPreposition(q.text); word != "" {
+			// "what topic does the US want dialogue on": "dialogue …
+			// on ending its nuclear program".
+			if s := v.afterOwnPreposition(q, c, word, prep); s != "" {
+				return sure(s)
+			}
+		}
 		if asksStance(q.text) {
 			// "what is Moscow's stance on the draft": what Russia does
 			// about it.
@@ -176,6 +195,9 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 	case kindReason:
 		return sure(v.causeAfterOwn())
 	case kindModifier:
+		if adj := asksDegree(q.text); adj != "" {
+			return sure(v.degreeOf(q, c, adj))
+		}
 		return sure(v.modifierOfOwn(q, c))
 	case kindPlace:
 		return weak(v.placeNearOwn())
@@ -647,6 +669,156 @@ func (v *view) expansion(acronym string) string {
 // connectors are the lower-case words a name may hold: "Republic of
 // Korea", "Bureau for Statistics".
 var connectors = map[string]bool{"of": true, "the": true, "and": true, "for": true, "on": true}
+
+// holderOf reads who has what the question says they have: the subject
+// of a verb of having right before it ("China and Russia both wield veto
+// power"). Two different holders make it unsure.
+func (v *view) holderOf(q *question, c *candidate) string {
+	w := words.FindAllString(strings.ToLower(q.text), -1)
+	h := slices.IndexFunc(w, func(s string) bool { return s == "has" || s == "have" || s == "had" })
+	var found sole
+	for _, obj := range w[h+1:] {
+		if isStop(obj) {
+			continue
+		}
+		for _, at := range v.conceptAt(q, c, obj, 1) {
+			k := at[0] - 1
+			if k >= 1 && v.gap(k) == " " && isArticle(v.ws[k].text) {
+				k--
+			}
+			if k < 1 || v.gap(k) != " " || !having[strings.ToLower(v.ws[k].text)] {
+				continue
+			}
+			if s, _, names := v.subjectAt(k); names && !found.add(s) {
+				return ""
+			}
+		}
+		break // the first word of what they have
+	}
+	return found.answer()
+}
+
+// having are the verbs of having something: "wield veto power".
+var having = map[string]bool{
+	"has": true, "have": true, "had": true, "hold": true, "holds": true, "held": true,
+	"wield": true, "wields": true, "wielded": true, "possess": true, "possesses": true,
+	"possessed": true, "own": true, "owns": true, "owned": true, "retain": true, "retains": true,
+	"retained": true, "enjoy": true, "enjoys": true, "keep": true, "keeps": true, "kept": true,
+}
+
+// subjectOfPredicate reads what a passage says is the question's noun:
+// the subject of a linking verb before it, "the DPRK constitutes a
+// threat" for "what does the US consider a threat".
+func (v *view) subjectOfPredicate(q *question, c *candidate, noun string) string {
+	var found sole
+	for _, at := range v.conceptAt(q, c, noun, 1) {
+		k := at[0] - 1
+		if k >= 1 && v.gap(k) == " " && isArticle(v.ws[k].text) {
+			k--
+		}
+		if k < 1 || v.gap(k) != " " || !linking[strings.ToLower(v.ws[k].text)] {
+			continue
+		}
+		if s, _, _ := v.subjectAt(k); s != "" && !found.add(s) {
+			return ""
+		}
+	}
+	return found.answer()
+}
+
+// linking are the verbs that say what something is: "constitutes a
+// threat", "remains a danger".
+var linking = map[string]bool{
+	"is": true, "are": true, "was": true, "were": true, "constitutes": true, "constitute": true,
+	"constituted": true, "poses": true, "pose": true, "posed": true, "represents": true,
+	"represent": true, "represented": true, "remains": true, "remain": true, "remained": true,
+	"becomes": true, "become": true, "became": true,
+}
+
+// afterOwnPreposition reads what follows the preposition a question ends
+// on, after the question's word: "dialogue with the DPRK on ending its
+// nuclear program" for "what does the US want dialogue on".
+func (v *view) afterOwnPreposition(q *question, c *candidate, word, prep string) string {
+	var found sole
+	for _, at := range v.conceptAt(q, c, word, 1) {
+		for p := at[1] + 1; p < len(v.ws) && p-at[1] <= 6; p++ {
+			if strings.ContainsAny(v.gap(p-1), ".;:!?") {
+				break
+			}
+			if !strings.EqualFold(v.ws[p].text, prep) {
+				continue
+			}
+			if s := v.trimTail(v.phraseFrom(p+1, 8)); s != "" && !found.add(s) {
+				return ""
+			}
+			break
+		}
+	}
+	return found.answer()
+}
+
+// degreeOf reads the word of degree before the question's adjective, or
+// its noun, in the passage: "little interest" for "how interested".
+func (v *view) degreeOf(q *question, c *candidate, adj string) string {
+	var found sole
+	for _, at := range v.conceptAt(q, c, adj, derivedWeight) {
+		k := at[0] - 1
+		if k < 0 || v.gap(k) != " " || !degrees[strings.ToLower(v.ws[k].text)] {
+			continue
+		}
+		// "North Korea, which has shown little interest": the interest
+		// is the nearest name's, or noun's, and it must be the one
+		// asked about.
+		if n := v.holderBefore(k); n < 0 || !v.own[v.ws[n].pos] {
+			continue
+		}
+		if !found.add(v.text[v.ws[k].start:v.ws[at[1]].end]) {
+			return ""
+		}
+	}
+	return found.answer()
+}
+
+// holderBefore returns the nearest word before word k in its sentence
+// that is a name or one of the question's words, or -1.
+func (v *view) holderBefore(k int) int {
+	for m := k - 1; m >= 0; m-- {
+		if strings.ContainsAny(v.gap(m), ".;:!?") {
+			return -1
+		}
+		if v.nameAt(m) || v.own[v.ws[m].pos] {
+			return m
+		}
+	}
+	return -1
+}
+
+// trimTail drops the stop words and prepositions a phrase cut short ends
+// on: "seeking a cost on North Korea for" is "seeking a cost on North
+// Korea".
+func (v *view) trimTail(s string) string {
+	for {
+		i := strings.LastIndexByte(s, ' ')
+		if i < 0 {
+			return s
+		}
+		last := s[i+1:]
+		if !isStop(last) && !strandable[strings.ToLower(last)] && !strings.EqualFold(last, "including") {
+			return s
+		}
+		s = s[:i]
+	}
+}
+
+// degrees are the words that say how much: "little interest", "very
+// willing".
+var degrees = map[string]bool{
+	"little": true, "no": true, "much": true, "great": true, "strong": true, "growing": true,
+	"some": true, "keen": true, "scant": true, "limited": true, "considerable": true,
+	"deep": true, "very": true, "increasingly": true, "highly": true, "not": true, "less": true,
+	"more": true, "waning": true, "renewed": true, "fading": true, "intense": true,
+	"lukewarm": true, "extremely": true, "fully": true, "only": true,
+}
 
 // subordinators open a clause of time or reason that hangs on the clause
 // before it.

@@ -49,6 +49,9 @@ func TestShortAnswers(t *testing.T) {
 		"WMO forecasters expect a wet season.",
 		"The new quota would cut the trawler catch from 900 tonnes to 600 tonnes a season.",
 		"Under the plan, the new ferry fare would rise to 12 dollars.",
+		"The ministers held talks in Lima on sharing river data.",
+		"The ministry has shown scant interest in the dam project.",
+		"Lima offered the dam plan to Quito, which has shown little interest in it.",
 	}
 	a, err := corpus.ParseArticle("world.txt", []byte(strings.Join(paragraphs, "\n")))
 	if err != nil {
@@ -105,7 +108,12 @@ func TestShortAnswers(t *testing.T) {
 		{"an acronym the passage does not spell out", "What does WMO stand for?", ""},
 		{"a range with the unit the question counts", "How many tonnes can the trawlers catch?", "from 900 tonnes to 600 tonnes"},
 		{"what would the quantity noun be: a number", "What would the new ferry fare be?", "12 dollars"},
-		{"a noun's to is no infinitive", "What do the inspectors consider a threat to fisheries?", ""},
+		{"a noun's to is no infinitive", "What did the inspectors say was a threat to fisheries?", ""},
+		{"what is considered the noun: the subject of a linking verb before it", "What do the inspectors consider a threat to fisheries?", "the leaking tanker"},
+		{"what follows the preposition the question ends on", "What did the ministers hold talks on?", "sharing river data"},
+		{"how interested: the word of degree before it", "How interested is the ministry in the dam project?", "scant interest"},
+		{"how interested: not when the interest is another name's", "How interested is Lima in the dam plan?", ""},
+		{"who has it: the subject of a verb of having", "Which members have a veto over the fishing panel?", "Brazil and Chile"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			res, err := x.Search(context.Background(), Query{Text: tc.question})
