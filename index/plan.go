@@ -77,6 +77,25 @@ type alt struct {
 	// blockers are longer names that hold the phrase: where one stands,
 	// the phrase is not this concept.
 	blockers []blocker
+	// caps reports an acronym written in capitals ("UN"): it is found
+	// only where the passage writes it so, not in "Kim Jong Un".
+	caps bool
+}
+
+// isAcronym reports whether text is an acronym in capitals: two to six
+// upper-case letters, dots allowed ("UN", "U.N.", "UNSC").
+func isAcronym(text string) bool {
+	n := 0
+	for _, r := range text {
+		switch {
+		case r >= 'A' && r <= 'Z':
+			n++
+		case r == '.':
+		default:
+			return false
+		}
+	}
+	return n >= 2 && n <= 6
 }
 
 // terms returns every term the question looks for, for highlighting.
@@ -122,13 +141,13 @@ func (x *Index) analyse(ctx context.Context, r bleveindex.IndexReader, text stri
 			own.phrase = phraseOf(toks[i : i+size])
 		}
 		c := concept{words: text[toks[i].start:toks[i+max(size, 1)-1].end], known: len(groups) > 0}
-		c.alts = append(c.alts, alt{terms: own.terms, phrase: own.phrase, weight: 1})
+		c.alts = append(c.alts, alt{terms: own.terms, phrase: own.phrase, weight: 1, caps: size <= 1 && isAcronym(c.words)})
 		seen := map[string]bool{own.key(): true}
 		for _, g := range groups {
 			for _, e := range x.lex.groups[g] {
 				if !seen[e.key()] {
 					seen[e.key()] = true
-					c.alts = append(c.alts, alt{terms: e.terms, phrase: e.phrase, weight: synonymWeight})
+					c.alts = append(c.alts, alt{terms: e.terms, phrase: e.phrase, weight: synonymWeight, caps: isAcronym(e.text)})
 				}
 			}
 		}

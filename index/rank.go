@@ -84,6 +84,9 @@ func (q *question) match(c *candidate) {
 			if len(a.blockers) > 0 {
 				pos = slices.DeleteFunc(pos, func(p int) bool { return blocked(at, a.blockers, p) })
 			}
+			if a.caps && c.hit.Text != "" {
+				pos = slices.DeleteFunc(pos, func(p int) bool { return !c.capsAt(p) })
+			}
 			if len(pos) == 0 {
 				continue
 			}
@@ -112,6 +115,17 @@ func (q *question) match(c *candidate) {
 			c.found[i].near, c.found[i].terms = near, terms
 		}
 	}
+}
+
+// capsAt reports whether the passage writes the word at position p in
+// capitals.
+func (c *candidate) capsAt(p int) bool {
+	for _, w := range c.rawWords() {
+		if w.pos == p {
+			return isAcronym(w.text)
+		}
+	}
+	return false
 }
 
 // inflects reports whether the passage has, at one of the positions, the

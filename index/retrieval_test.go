@@ -85,3 +85,25 @@ func TestPhraseWithSynonymWord(t *testing.T) {
 		})
 	}
 }
+
+// TestAcronymInCapitals finds an acronym asked in capitals only where a
+// passage writes it so: "UN" is not the "Un" of "Kim Jong Un".
+func TestAcronymInCapitals(t *testing.T) {
+	text := "Kim Jong Un met envoys.\nOfficials said the UN would send several envoys to the capital next week after the talks."
+	a, err := corpus.ParseArticle("un.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := Build(context.Background(), []corpus.Article{a}, "", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	res, err := x.Search(context.Background(), Query{Text: "UN envoys"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Hits) == 0 || res.Hits[0].Paragraph != 2 {
+		t.Errorf("hits %v, want paragraph 2 first", res.Hits)
+	}
+}
