@@ -38,6 +38,14 @@ var entityNouns = map[string]bool{
 	"member": true, "members": true,
 }
 
+// roleNouns, in a question with no question word, ask who holds the role
+// when a possessive names whose it is: "pyongyang's closest ally".
+var roleNouns = map[string]bool{
+	"ally": true, "leader": true, "spokesman": true, "spokeswoman": true, "president": true,
+	"minister": true, "predecessor": true, "successor": true, "ambassador": true, "envoy": true,
+	"neighbour": true, "neighbor": true, "partner": true, "rival": true,
+}
+
 // quantityNouns name a quantity: "what limit", or "oil cap" with no
 // question word, ask for a number.
 var quantityNouns = map[string]bool{
@@ -144,7 +152,9 @@ func answerKindOf(text string) answerKind {
 	for i, word := range w {
 		switch {
 		case word == "name":
-			return kindEntity
+			return kindEntity // "us spokesman name"
+		case roleNouns[word] && (i >= 1 && isPossessive(w[i-1]) || i >= 2 && isPossessive(w[i-2])):
+			return kindEntity // "pyongyang's closest ally"
 		case quantity(i):
 			return kindNumber
 		case timeNouns[word] || word == "since":
@@ -411,7 +421,9 @@ func candidateSpans(q *question, c *candidate) []span {
 	asksName := strings.Contains(strings.ToLower(q.text), "name")
 	for _, t := range c.toks {
 		for _, f := range c.found {
-			if f.terms[t.term] && !(asksName && f.weight < 1) {
+			if f.terms[t.term] && !(asksName && f.weight < 1) && !(q.kind == kindTime && relative[t.term]) {
+				// ("last" in "when was the last test" is no part of
+				// the question's own words in "last month")
 				matched[t.pos] = true
 			}
 		}

@@ -1,8 +1,8 @@
 package index
 
 import (
+	"slices"
 	"strings"
-	"unicode"
 )
 
 // What a question's wording asks for, beyond its kind (answer.go): the
@@ -96,7 +96,18 @@ func asksRelation(text string) bool {
 			}
 		}
 	}
-	return false
+	// "what is China to North Korea": a name of one to three words
+	// between "is" and "to", and a name after it.
+	to := slices.Index(w, "to")
+	if to < 3 || to > 5 || to == len(w)-1 {
+		return false
+	}
+	for _, x := range w[2:to] {
+		if x == "a" || x == "an" || auxiliaries[x] || strings.HasSuffix(x, "ed") || strings.HasSuffix(x, "ing") {
+			return false
+		}
+	}
+	return len(w)-to-1 <= 3
 }
 
 // asksWhose reports whether a question asks whose something is.
@@ -133,19 +144,33 @@ func asksYear(text string) bool {
 }
 
 // asksExpansion returns the acronym a question asks to spell out: "what
-// does DPRK stand for", "what is IAEA short for", "what does ICBM mean";
-// "" for none.
+// does DPRK stand for", "what is IAEA short for", "what does ICBM mean",
+// "what is the full name of the DPRK"; "" for none. An acronym typed in
+// lower case is the word before "stand for" or after "full name of".
 func asksExpansion(text string) string {
 	w := words.FindAllString(text, -1)
-	lower := strings.ToLower(text)
-	if !strings.Contains(lower, "stand for") && !strings.Contains(lower, "short for") &&
-		!strings.Contains(lower, "stands for") && !strings.HasSuffix(strings.TrimRight(lower, "?! ."), " mean") {
+	lw := words.FindAllString(strings.ToLower(text), -1)
+	at := -1 // where a lower-case acronym would stand
+	for i := range lw {
+		switch {
+		case i+1 < len(lw) && (lw[i] == "stand" || lw[i] == "stands" || lw[i] == "short") && lw[i+1] == "for" && i > 0:
+			at = i - 1
+		case i == len(lw)-1 && lw[i] == "mean" && i > 1:
+			at = i - 1
+		case i+2 < len(lw) && lw[i] == "full" && lw[i+1] == "name" && lw[i+2] == "of":
+			at = len(lw) - 1
+		}
+	}
+	if at < 0 {
 		return ""
 	}
 	for _, word := range w {
-		if len(word) >= 2 && len(word) <= 8 && strings.ToUpper(word) == word && strings.IndexFunc(word, unicode.IsLetter) >= 0 {
+		if isAcronym(word) {
 			return word
 		}
+	}
+	if a := w[at]; len(a) >= 2 && len(a) <= 6 && !isStop(a) {
+		return strings.ToUpper(a) // "what does dprk stand for"
 	}
 	return ""
 }

@@ -1540,8 +1540,12 @@ func (v *view) infinitiveAfterOwn() string {
 			v.gap(i) != " " || v.gap(i+1) != " " || !isLower(v.ws[i+2].text) || isStop(v.ws[i+2].text) {
 			continue
 		}
-		if i > 0 && determiners[strings.ToLower(v.ws[i-1].text)] {
-			continue // "a threat to international peace": a noun's "to"
+		if i > 0 && determiners[strings.ToLower(v.ws[i-1].text)] &&
+			(i+3 >= len(v.ws) || !determiners[strings.ToLower(v.ws[i+3].text)]) {
+			// "a threat to international peace": a noun's "to"; but
+			// "an obligation to address the provocations" has a verb
+			// with its object after "to".
+			continue
 		}
 		s := v.phraseFrom(i+1, 8)
 		if !found.add(s) {

@@ -52,6 +52,9 @@ func TestShortAnswers(t *testing.T) {
 		"The ministers held talks in Lima on sharing river data.",
 		"The ministry has shown scant interest in the dam project.",
 		"Lima offered the dam plan to Quito, which has shown little interest in it.",
+		"The port authority said it had a duty to inspect the hulls before winter.",
+		"The storm hit the coast last week, the first since 2015.",
+		"Delegates from Ghana, Togo's closest neighbour, and Benin met at the port.",
 	}
 	a, err := corpus.ParseArticle("world.txt", []byte(strings.Join(paragraphs, "\n")))
 	if err != nil {
@@ -113,6 +116,12 @@ func TestShortAnswers(t *testing.T) {
 		{"what follows the preposition the question ends on", "What did the ministers hold talks on?", "sharing river data"},
 		{"how interested: the word of degree before it", "How interested is the ministry in the dam project?", "scant interest"},
 		{"how interested: not when the interest is another name's", "How interested is Lima in the dam plan?", ""},
+		{"a noun's to with a verb and its object after it", "What does the port authority have a duty to do?", "to inspect the hulls"},
+		{"when was the last one: last is not the question's own word in last week", "When was the last storm?", "last week"},
+		{"an acronym typed in lower case", "what does icao stand for", "International Civil Aviation Organization"},
+		{"the full name of an acronym", "What is the full name of ICAO?", "International Civil Aviation Organization"},
+		{"what is one name to another: the aside after it", "what is ghana to togo", "Togo's closest neighbour"},
+		{"a keyword question for a role with a possessive", "togo's closest neighbour", "Ghana"},
 		{"who has it: the subject of a verb of having", "Which members have a veto over the fishing panel?", "Brazil and Chile"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

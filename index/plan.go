@@ -41,7 +41,7 @@ var filler = map[string]bool{
 
 // expansionFrame are the words of "what does X stand for": the question
 // asks for X spelt out, and they are no content.
-var expansionFrame = map[string]bool{"stand": true, "stands": true, "short": true, "mean": true, "means": true}
+var expansionFrame = map[string]bool{"stand": true, "stands": true, "short": true, "mean": true, "means": true, "full": true, "name": true}
 
 // question is a question analysed for search: its concepts, each a word or
 // a phrase of the question with the ways to find it, and what kind of
