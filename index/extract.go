@@ -185,6 +185,12 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 				}
 			}
 		}
+		if asksDeed(q.text) {
+			// "what did Kim watch": what the question's verb was done to.
+			if s := v.objectOfOwnVerb(q, c); s != "" {
+				return sure(s)
+			}
+		}
 		if s := v.listNear(false); s != "" {
 			return sure(s) // after "including", near the question's words
 		}
@@ -803,11 +809,18 @@ func (v *view) trimTail(s string) string {
 			return s
 		}
 		last := s[i+1:]
-		if !isStop(last) && !strandable[strings.ToLower(last)] && !strings.EqualFold(last, "including") {
+		if lw := strings.ToLower(last); !isStop(lw) && !strandable[lw] && !prepositions[lw] && !dangling[lw] {
 			return s
 		}
 		s = s[:i]
 	}
+}
+
+// dangling are words a phrase cut short may end on that need what
+// follows them.
+var dangling = map[string]bool{
+	"including": true, "without": true, "toward": true, "towards": true, "between": true,
+	"during": true, "through": true, "within": true, "under": true, "among": true, "despite": true,
 }
 
 // degrees are the words that say how much: "little interest", "very
@@ -818,6 +831,61 @@ var degrees = map[string]bool{
 	"deep": true, "very": true, "increasingly": true, "highly": true, "not": true, "less": true,
 	"more": true, "waning": true, "renewed": true, "fading": true, "intense": true,
 	"lukewarm": true, "extremely": true, "fully": true, "only": true,
+}
+
+// objectOfOwnVerb reads what the question's last word, a verb, was done
+// to in the passage: "watched tanks, rocket launchers and
+// intercontinental ballistic missiles" for "what did Kim watch", "looked
+// at seeking a cost on North Korea" for "what has the US looked at
+// seeking". The verb's subject, when the passage names one, must be one
+// the question names.
+func (v *view) objectOfOwnVerb(q *question, c *candidate) string {
+	w := words.FindAllString(strings.ToLower(q.text), -1)
+	if len(w) < 3 {
+		return ""
+	}
+	verb := w[len(w)-1]
+	if isStop(verb) || strandable[verb] || auxiliaries[verb] {
+		return ""
+	}
+	var found sole
+	for _, at := range v.conceptAt(q, c, verb, 1) {
+		j := at[1] + 1
+		if j >= len(v.ws) || v.gap(at[1]) != " " || !isLower(v.ws[at[1]].text) {
+			continue
+		}
+		lw := strings.ToLower(v.ws[j].text)
+		if lw == "to" || lw == "that" || clauseWords[lw] || prepositions[lw] || v.own[v.ws[j].pos] || strings.HasSuffix(lw, "ly") {
+			continue
+		}
+		// The subject may be the question's own name: read it as if
+		// the question had no words.
+		plain := *v
+		plain.own = map[int]bool{}
+		if s, decided := plain.subjectBefore(at[0]); decided && (s == "" || !namesOwn(q.text, s)) {
+			continue // another's deed, or one the passage does not say whose
+		}
+		s := v.items(j, 2)
+		if s == "" {
+			s = v.trimTail(v.phraseFrom(j, 8))
+		}
+		if s != "" && !found.add(s) {
+			return ""
+		}
+	}
+	return found.answer()
+}
+
+// namesOwn reports whether a subject read off the passage shares a word
+// with the question.
+func namesOwn(question, subject string) bool {
+	lq := strings.ToLower(question)
+	for _, x := range words.FindAllString(strings.ToLower(subject), -1) {
+		if !isStop(x) && containsWord(lq, x) {
+			return true
+		}
+	}
+	return false
 }
 
 // subordinators open a clause of time or reason that hangs on the clause

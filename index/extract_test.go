@@ -55,6 +55,7 @@ func TestShortAnswers(t *testing.T) {
 		"The port authority said it had a duty to inspect the hulls before winter.",
 		"The storm hit the coast last week, the first since 2015.",
 		"Delegates from Ghana, Togo's closest neighbour, and Benin met at the port.",
+		"Harbour officials conceded it would offer little shelter.",
 	}
 	a, err := corpus.ParseArticle("world.txt", []byte(strings.Join(paragraphs, "\n")))
 	if err != nil {
@@ -122,6 +123,8 @@ func TestShortAnswers(t *testing.T) {
 		{"the full name of an acronym", "What is the full name of ICAO?", "International Civil Aviation Organization"},
 		{"what is one name to another: the aside after it", "what is ghana to togo", "Togo's closest neighbour"},
 		{"a keyword question for a role with a possessive", "togo's closest neighbour", "Ghana"},
+		{"what the question's verb was done to", "What did Maria Lopes inspect?", "the broken dams"},
+		{"what was done, when the passage does not say by whom", "What did the harbour officials offer?", ""},
 		{"who has it: the subject of a verb of having", "Which members have a veto over the fishing panel?", "Brazil and Chile"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
