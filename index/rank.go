@@ -40,6 +40,7 @@ const (
 // candidate is a passage being ranked.
 type candidate struct {
 	hit     Hit
+	num     int // the passage's number in the index, -1 when unknown
 	toks    []token
 	words   []word  // the passage's words as written; see words()
 	found   []found // per concept
@@ -211,6 +212,7 @@ func (x *Index) rank(q *question, cands []*candidate) {
 	articleFound := map[string][]bool{}
 	for _, c := range cands {
 		q.match(c)
+		x.resolvePronoun(q, c)
 		seen := articleFound[c.hit.Article]
 		if seen == nil {
 			seen = make([]bool, len(q.concepts))

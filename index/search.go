@@ -247,7 +247,10 @@ func (x *Index) Search(ctx context.Context, q Query) (*Result, error) {
 		if err != nil {
 			return nil, fmt.Errorf("index: search %q: %w", text, err)
 		}
-		c := &candidate{hit: hit}
+		c := &candidate{hit: hit, num: -1}
+		if n, ok := passageNumber(h.ID); ok {
+			c.num = n
+		}
 		c.toks, c.words = x.analyzeWordsInto(buf, c.hit.Text)
 		cands = append(cands, c)
 	}

@@ -1,0 +1,93 @@
+package index
+
+import "strings"
+
+// corefWeight weighs a question's name found only as the pronoun that
+// stands for it ("he told reporters" after a paragraph where Ned Price
+// spoke): a reading of the text, not its words, so weighed as a synonym.
+const corefWeight = synonymWeight
+
+// resolvePronoun finds, in a passage whose speaker is a pronoun ("…," he
+// told reporters), the question's names that the pronoun stands for: the
+// speaker of the paragraph before, in the same article. A passage that
+// names a speaker of its own is left as it is.
+func (x *Index) resolvePronoun(q *question, c *candidate) {
+	missing := false
+	for _, f := range c.found {
+		missing = missing || f.weight == 0
+	}
+	if !missing || c.num <= 0 {
+		return
+	}
+	// A cheap look first: most passages have no "he said".
+	ws, pronoun := c.rawWords(), false
+	for i := 0; i+1 < len(ws) && !pronoun; i++ {
+		lw := strings.ToLower(ws[i].text)
+		pronoun = (lw == "he" || lw == "she") && reporting[strings.ToLower(ws[i+1].text)]
+	}
+	if !pronoun {
+		return
+	}
+	v := newView(q, c)
+	at := -1
+	for i := 0; i+1 < len(v.ws); i++ {
+		switch strings.ToLower(v.ws[i].text) {
+		case "he", "she":
+			if v.gap(i) == " " && reporting[strings.ToLower(v.ws[i+1].text)] {
+				at = i
+			}
+		}
+		if reporting[strings.ToLower(v.ws[i].text)] && i > 0 {
+			if _, _, names := v.subjectAt(i); names {
+				return // "Price said": the passage names its speaker
+			}
+		}
+	}
+	if at < 0 {
+		return
+	}
+	ref, prev, err := x.passages.get(c.num - 1)
+	if err != nil || x.articles[ref.article].ID != c.hit.Article {
+		return
+	}
+	speaker := x.speaker(prev)
+	if speaker == "" {
+		return
+	}
+	terms := map[string]bool{}
+	for _, t := range x.tokens(speaker) {
+		terms[t.term] = true
+	}
+	for i, con := range q.concepts {
+		if c.found[i].weight > 0 {
+			continue
+		}
+		own := con.alts[0].terms
+		all := len(own) > 0
+		for _, t := range own {
+			all = all && terms[t]
+		}
+		if all {
+			c.found[i] = found{weight: corefWeight, positions: []int{v.ws[at].pos}, length: 1,
+				near: []int{v.ws[at].pos}, terms: map[string]bool{}}
+		}
+	}
+}
+
+// speaker returns the last name that says something in a passage: the
+// subject of its last verb of saying ("State Department spokesman Ned
+// Price said"), or "".
+func (x *Index) speaker(text string) string {
+	c := &candidate{hit: Hit{Text: text}}
+	v := newView(&question{}, c)
+	who := ""
+	for i := 1; i < len(v.ws); i++ {
+		if !reporting[strings.ToLower(v.ws[i].text)] {
+			continue
+		}
+		if s, _, names := v.subjectAt(i); names {
+			who = s
+		}
+	}
+	return who
+}
