@@ -163,7 +163,7 @@ func (x *Index) analyse(ctx context.Context, r bleveindex.IndexReader, text stri
 				}
 			}
 		}
-		if df == 0 && len(c.alts) == 1 && size <= 1 && fixTypos {
+		if df == 0 && len(c.alts) == 1 && size <= 1 && fixTypos && !isEnglish(c.words) {
 			if fixed, fdf := x.correct(r, own.terms[0], len([]rune(c.words))); fixed != "" {
 				q.corrections[c.words] = fixed
 				c.alts[0] = alt{terms: []string{fixed}, phrase: []string{fixed}, weight: correctedWeight}
