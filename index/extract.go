@@ -118,7 +118,7 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 		return sure(v.nameBeforeOwnAside())
 	case kindNumber:
 		s := extractAnswer(q, c)
-		if s != "" && asksHowMany(q.text) && !v.countsOwn(s) {
+		if s != "" && asksHowMany(q.text) && !v.countsOwn(s, countedAt(q, c)) {
 			return "", false // "three meetings" does not count talks
 		}
 		return sure(s)
@@ -1442,7 +1442,7 @@ func (v *view) asideOfOwnName() string {
 // countsOwn reports whether the quantity answer counts one of the
 // question's words: the question's word is in it or among the three words
 // after it ("two recent ICBM launches", "15 Security Council members").
-func (v *view) countsOwn(answer string) bool {
+func (v *view) countsOwn(answer string, counted map[int]bool) bool {
 	at := strings.Index(v.text, answer)
 	if at < 0 {
 		return false
@@ -1461,11 +1461,48 @@ func (v *view) countsOwn(answer string) bool {
 				return false
 			}
 		}
-		if v.own[w.pos] && !digits.MatchString(w.text) && !numberWords[strings.ToLower(w.text)] {
+		if v.own[w.pos] && (counted == nil || counted[w.pos]) && !digits.MatchString(w.text) && !numberWords[strings.ToLower(w.text)] {
 			return true
 		}
 	}
 	return false
+}
+
+// countedAt returns where the passage holds what "how many" counts: the
+// words after it ("how many Security Council members"), not another of
+// the question's words ("two recent ICBM launches" counts no members).
+// "How many times" counts the question's deed, any of its words: nil.
+func countedAt(q *question, c *candidate) map[int]bool {
+	w := words.FindAllString(strings.ToLower(q.text), -1)
+	var counted []string
+	for i := 0; i+2 < len(w); i++ {
+		if w[i] != "how" || w[i+1] != "many" {
+			continue
+		}
+		for _, x := range w[i+2:] {
+			if auxiliaries[x] || isStop(x) {
+				break
+			}
+			counted = append(counted, x)
+		}
+		break
+	}
+	if len(counted) == 0 || (len(counted) == 1 && (counted[0] == "times" || counted[0] == "time")) {
+		return nil
+	}
+	at := map[int]bool{}
+	for k, con := range q.concepts {
+		for _, x := range counted {
+			if containsWord(con.words, x) {
+				for _, p := range c.found[k].near {
+					for d := 0; d < max(c.found[k].length, 1); d++ {
+						at[p+d] = true
+					}
+				}
+			}
+		}
+	}
+	return at
 }
 
 // listNear reads a list of things near the question's words: after
