@@ -38,6 +38,15 @@ var entityNouns = map[string]bool{
 	"member": true, "members": true,
 }
 
+// nounAfter returns where the noun phrase starts from word i on, past
+// auxiliaries and articles: "what would the new cap be" gives "new".
+func nounAfter(w []string, i int) int {
+	for i < len(w) && (auxiliaries[w[i]] || isArticle(w[i])) {
+		i++
+	}
+	return i
+}
+
 // roleNouns, in a question with no question word, ask who holds the role
 // when a possessive names whose it is: "pyongyang's closest ally".
 var roleNouns = map[string]bool{
@@ -68,6 +77,8 @@ var timeNouns = map[string]bool{"year": true, "date": true, "day": true, "month"
 var causeVerbs = map[string]bool{
 	"caused": true, "causes": true, "soured": true, "led": true, "prompted": true,
 	"triggered": true, "drove": true, "sparked": true, "worsened": true,
+	"damaged": true, "hurt": true, "harmed": true, "strained": true, "made": true,
+	"pushed": true, "forced": true, "persuaded": true, "convinced": true,
 }
 
 var words = regexp.MustCompile(`[\p{L}\p{N}']+`)
@@ -98,6 +109,9 @@ func answerKindOf(text string) answerKind {
 		case "where":
 			return kindPlace
 		case "how":
+			if next == "long" && i+2 < len(w) && w[i+2] == "ago" {
+				return kindTime // "how long ago": when
+			}
 			if next == "many" || next == "much" || measures[next] {
 				return kindNumber
 			}
@@ -122,6 +136,18 @@ func answerKindOf(text string) answerKind {
 				(i > 0 && w[i-1] == "for" && word == "what"):
 				return kindModifier
 			}
+			// "what is the purpose of", "what was the reason for"
+			if np := nounAfter(w, i+1); np < len(w) {
+				switch w[np] {
+				case "purpose", "kind", "type", "sort":
+					return kindModifier
+				case "reason", "cause":
+					return kindReason
+				}
+				if causeVerbs[w[np]] {
+					return kindReason // "what has damaged relations"
+				}
+			}
 			// "what is X's official name", "which US official said"
 			if slices.Contains(w[i:], "name") {
 				return kindEntity
@@ -129,10 +155,7 @@ func answerKindOf(text string) answerKind {
 			// "what import limit", "which oil cap", "what would the
 			// new ferry fare be": the noun phrase after the question
 			// word and its auxiliaries.
-			np := i + 1
-			for np < len(w) && (auxiliaries[w[np]] || isArticle(w[np])) {
-				np++
-			}
+			np := nounAfter(w, i+1)
 			for k := np; k < min(len(w), np+3); k++ {
 				if quantity(k) {
 					return kindNumber

@@ -192,7 +192,7 @@ func strandedPreposition(text string) (word, prep string) {
 
 // strandable are the prepositions a question may end on.
 var strandable = map[string]bool{
-	"on": true, "to": true, "about": true, "with": true, "for": true, "from": true,
+	"on": true, "to": true, "about": true, "with": true, "for": true, "from": true, "in": true,
 	"of": true, "at": true, "against": true, "over": true, "into": true, "by": true,
 }
 
@@ -243,7 +243,7 @@ var judging = map[string]bool{
 func asksEarlier(text string) bool {
 	for _, w := range words.FindAllString(strings.ToLower(text), -1) {
 		switch w {
-		case "previous", "prior", "earlier", "before", "preceding", "since":
+		case "previous", "previously", "prior", "earlier", "before", "preceding", "since":
 			return true
 		}
 	}

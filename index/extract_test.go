@@ -125,6 +125,12 @@ func TestShortAnswers(t *testing.T) {
 		{"a keyword question for a role with a possessive", "togo's closest neighbour", "Ghana"},
 		{"what the question's verb was done to", "What did Maria Lopes inspect?", "the broken dams"},
 		{"what was done, when the passage does not say by whom", "What did the harbour officials offer?", ""},
+		{"how long ago asks when", "How long ago did the ferry sink?", "last month"},
+		{"previously asks for the earlier time", "When did the ferry previously have an accident?", "2009"},
+		{"what is the purpose of: the qualifying words", "What is the purpose of the emergency aid?", "humanitarian purposes"},
+		{"a question ending on in", "What has the ministry shown scant interest in?", "the dam project"},
+		{"what has damaged asks why", "What has damaged the fishing talks?", "after a dispute over quotas in northern waters"},
+		{"what made asks why", "What made the fishing talks collapse?", "after a dispute over quotas in northern waters"},
 		{"who has it: the subject of a verb of having", "Which members have a veto over the fishing panel?", "Brazil and Chile"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -39,9 +39,18 @@ var filler = map[string]bool{
 	"amongst": true, "regarding": true, "concerning": true, "per": true,
 }
 
-// expansionFrame are the words of "what does X stand for": the question
-// asks for X spelt out, and they are no content.
-var expansionFrame = map[string]bool{"stand": true, "stands": true, "short": true, "mean": true, "means": true, "full": true, "name": true}
+// frameOf returns the words of a question's frame, which say what it
+// asks and are no content: "stand for" in "what does X stand for", "long
+// ago" in "how long ago".
+func frameOf(text string) map[string]bool {
+	switch {
+	case asksExpansion(text) != "":
+		return map[string]bool{"stand": true, "stands": true, "short": true, "mean": true, "means": true, "full": true, "name": true}
+	case strings.Contains(strings.ToLower(text), "how long ago"):
+		return map[string]bool{"long": true, "ago": true}
+	}
+	return nil
+}
 
 // question is a question analysed for search: its concepts, each a word or
 // a phrase of the question with the ways to find it, and what kind of
@@ -121,10 +130,10 @@ func (q *question) terms() []string {
 func (x *Index) analyse(ctx context.Context, r bleveindex.IndexReader, text string, fixTypos bool) *question {
 	q := &question{text: text, kind: answerKindOf(text), doer: doerVerb(text), corrections: map[string]string{}}
 	var toks []token
-	expands := asksExpansion(text) != ""
+	frame := frameOf(text)
 	for _, t := range x.tokens(asAcronyms(markdownToSpace.Replace(text))) {
 		w := strings.ToLower(text[t.start:t.end])
-		if !filler[w] && !(expands && expansionFrame[w]) {
+		if !filler[w] && !frame[w] {
 			toks = append(toks, t)
 		}
 	}
