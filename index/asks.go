@@ -236,6 +236,31 @@ var judging = map[string]bool{
 	"described": true, "see": true, "sees": true, "view": true, "views": true,
 }
 
+// asksWhichNoun returns the noun of "which department", "what agency":
+// a name that ends in it answers ("State Department"); "" for none.
+func asksWhichNoun(text string) string {
+	w := words.FindAllString(strings.ToLower(text), -1)
+	for i := 0; i+1 < len(w); i++ {
+		if w[i] != "which" && w[i] != "what" {
+			continue
+		}
+		// the head of the noun phrase: "which council members" asks
+		// for members
+		head := ""
+		for _, n := range w[i+1:] {
+			if auxiliaries[n] || isStop(n) || strings.HasSuffix(n, "ed") || strings.HasSuffix(n, "ing") {
+				break
+			}
+			head = n
+		}
+		if len(head) < 3 {
+			return ""
+		}
+		return head
+	}
+	return ""
+}
+
 // asksEarlier reports whether a when question asks about an event before
 // another ("its previous test", "the last one before last month", "the
 // prior launch"), or the time since which the passage counts ("first icbm

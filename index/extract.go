@@ -43,6 +43,9 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 	sure := func(s string) (string, bool) { return s, s != "" }
 	switch q.kind {
 	case kindEntity:
+		if s := v.nameEndingIn(asksWhichNoun(q.text)); s != "" {
+			return sure(s) // "which department": "State Department"
+		}
 		verb := q.doer
 		if verb == "has" || verb == "have" || verb == "had" {
 			// "which members have veto power": the subject of a verb
@@ -144,6 +147,9 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 			return weak(strings.TrimSpace(c.hit.Text[ss[0].start:ss[0].end]))
 		}
 	case kindThing:
+		if s := v.nameEndingIn(asksWhichNoun(q.text)); s != "" {
+			return sure(s) // "which department": "State Department"
+		}
 		if noun := asksPredicate(q.text); noun != "" {
 			// "what does the US consider a threat": "the DPRK
 			// constitutes a threat".
@@ -886,6 +892,36 @@ func namesOwn(question, subject string) bool {
 		}
 	}
 	return false
+}
+
+// nameEndingIn reads the one name in the passage whose last word is the
+// question's noun, capitalised: "State Department" for "which
+// department", "Security Council" for "which council". A name made of the
+// question's own words only is no answer.
+func (v *view) nameEndingIn(noun string) string {
+	if noun == "" {
+		return ""
+	}
+	var found sole
+	plain := *v // the name holds the question's noun: read it as if the question had no words
+	plain.own = map[int]bool{}
+	for i, w := range v.ws {
+		if isLower(w.text) || !strings.EqualFold(w.text, noun) && !strings.EqualFold(w.text, noun+"s") && !strings.EqualFold(w.text+"s", noun) {
+			continue
+		}
+		n, ok := plain.nameEndingAt(i)
+		if !ok || n.i == i {
+			continue
+		}
+		own := true
+		for k := n.i; k <= n.j; k++ {
+			own = own && v.own[v.ws[k].pos]
+		}
+		if !own && !found.add(v.say([]name{n})) {
+			return ""
+		}
+	}
+	return found.answer()
 }
 
 // subordinators open a clause of time or reason that hangs on the clause

@@ -56,6 +56,7 @@ func TestShortAnswers(t *testing.T) {
 		"The storm hit the coast last week, the first since 2015.",
 		"Delegates from Ghana, Togo's closest neighbour, and Benin met at the port.",
 		"Harbour officials conceded it would offer little shelter.",
+		"Quotas for the coming season were issued by the Fisheries Ministry in Santiago.",
 	}
 	a, err := corpus.ParseArticle("world.txt", []byte(strings.Join(paragraphs, "\n")))
 	if err != nil {
@@ -131,6 +132,8 @@ func TestShortAnswers(t *testing.T) {
 		{"a question ending on in", "What has the ministry shown scant interest in?", "the dam project"},
 		{"what has damaged asks why", "What has damaged the fishing talks?", "after a dispute over quotas in northern waters"},
 		{"what made asks why", "What made the fishing talks collapse?", "after a dispute over quotas in northern waters"},
+		{"which noun: the name that ends in it", "Which ministry issued the quotas for the coming season?", "Fisheries Ministry"},
+		{"which noun: the head of the noun phrase, not its modifier (the agent is read instead)", "Which ministry officials issued the quotas for the coming season?", "Fisheries"},
 		{"who has it: the subject of a verb of having", "Which members have a veto over the fishing panel?", "Brazil and Chile"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
