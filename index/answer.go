@@ -229,6 +229,7 @@ var auxiliaries = map[string]bool{
 // countries refused" of "refused"), or "" when the question asks for an
 // object or an identity ("who did Kim meet", "who is the spokesman").
 func doerVerb(text string) string {
+	orig := words.FindAllString(text, -1) // "Biden" is no participle
 	w := words.FindAllString(strings.ToLower(text), -1)
 	for i, word := range w {
 		j := -1
@@ -261,7 +262,7 @@ func doerVerb(text string) string {
 		case "did", "does", "do":
 			return "" // an object
 		case "has", "have", "had":
-			if j+1 < len(w) && (isStop(w[j+1]) || !participle(w[j+1])) {
+			if j+1 < len(w) && (isStop(w[j+1]) || !participle(orig[j+1])) {
 				// "who has the power": having is the verb, and the
 				// index does not hold it (a stop word).
 				return w[j]

@@ -71,6 +71,31 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 				}
 				continue
 			}
+			// "Kim's three meetings with Donald Trump": the deed as a
+			// noun, and the other party after "with", for "who met
+			// Kim".
+			if w := strings.ToLower(v.ws[at[1]].text); strings.HasSuffix(w, "s") &&
+				at[1]+1 < len(v.ws) && strings.EqualFold(v.ws[at[1]+1].text, "with") && v.gap(at[1]) == " " &&
+				inflectionBase(w) != inflectionBase(verb) {
+				plain := *v // the name after "with" may hold the question's own
+				plain.own = map[int]bool{}
+				if s := plain.objectAfter(at[1] + 1); s != "" {
+					if !namesOwn(q.text, s) {
+						return sure(s)
+					}
+					// "Who met Trump?": the possessor of the meetings,
+					// "Kim's three high-profile meetings with … Trump".
+					for k := at[0] - 1; k >= 0 && at[0]-k <= 4 && (v.gap(k) == " " || v.gap(k) == "-"); k-- {
+						if isPossessive(v.ws[k].text) {
+							if n, ok := v.nameEndingAt(k); ok {
+								return sure(trimPossessive(v.say([]name{n})))
+							}
+							break
+						}
+					}
+					return "", false
+				}
+			}
 			if s, decided := v.subjectBefore(at[0]); decided {
 				return sure(s)
 			}
@@ -1312,8 +1337,10 @@ func participle(w string) bool {
 	if !isLower(w) || len(lw) < 3 {
 		return false
 	}
+	// an irregular form ("seen", "shown", "given"), not a plural ("men");
+	// "-en" alone is no sign: "citizen", "biden"
 	_, irr := irregular[lw]
-	return irr || strings.HasSuffix(lw, "ed") || strings.HasSuffix(lw, "en") || strings.HasSuffix(lw, "wn")
+	return (irr && !strings.HasSuffix(lw, "men")) || strings.HasSuffix(lw, "ed")
 }
 
 // reporting are verbs that carry what someone said: "vowed to accelerate".

@@ -57,6 +57,7 @@ func TestShortAnswers(t *testing.T) {
 		"Delegates from Ghana, Togo's closest neighbour, and Benin met at the port.",
 		"Harbour officials conceded it would offer little shelter.",
 		"Quotas for the coming season were issued by the Fisheries Ministry in Santiago.",
+		"Rui Costa's two meetings with Bolivian minister Ana Paz ended without a deal.",
 	}
 	a, err := corpus.ParseArticle("world.txt", []byte(strings.Join(paragraphs, "\n")))
 	if err != nil {
@@ -134,6 +135,8 @@ func TestShortAnswers(t *testing.T) {
 		{"what made asks why", "What made the fishing talks collapse?", "after a dispute over quotas in northern waters"},
 		{"which noun: the name that ends in it", "Which ministry issued the quotas for the coming season?", "Fisheries Ministry"},
 		{"which noun: the head of the noun phrase, not its modifier (the agent is read instead)", "Which ministry officials issued the quotas for the coming season?", "Fisheries"},
+		{"who met X: the other party after the deed's noun and with", "Who met Rui Costa?", "Ana Paz"},
+		{"who met X: the possessor of the deed's noun, when X stands after with", "Who met Ana Paz?", "Rui Costa"},
 		{"who has it: the subject of a verb of having", "Which members have a veto over the fishing panel?", "Brazil and Chile"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -38,6 +38,7 @@ func TestNoWrongAnswers(t *testing.T) {
 		{"who is a name typed in lower case", "who is ned price", "State Department spokesman"},
 		{"the two countries names again, and counts no council", "How many countries sit on the Security Council?", ""},
 		{"how many counts the words after it, not another of the question's", "how many security council members received the draft", ""},
+		{"a name ending in -en is no participle", "who has biden offered dialogue", ""},
 		{"a place that is not where it happens", "where is the un resolution being discussed", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
