@@ -61,6 +61,7 @@ var quantityNouns = map[string]bool{
 	"number": true, "amount": true, "percentage": true, "quantity": true, "total": true,
 	"limit": true, "cap": true, "ceiling": true, "quota": true, "figure": true, "volume": true,
 	"price": true, "cost": true, "size": true, "fare": true, "fee": true, "rate": true,
+	"reduction": true, "cut": true, "increase": true, "rise": true, "drop": true,
 }
 
 // measures, after "how", ask for a quantity: "how far", "how old".
@@ -531,6 +532,8 @@ func spanDistance(s span, c *candidate) int {
 				d = min(d, s.first-p)
 			case p > s.last:
 				d = min(d, p-s.last)
+			default:
+				d = 0 // the question's word is the quantity's unit
 			}
 		}
 	}

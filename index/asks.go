@@ -150,6 +150,13 @@ func asksYear(text string) bool {
 func asksExpansion(text string) string {
 	w := words.FindAllString(text, -1)
 	lw := words.FindAllString(strings.ToLower(text), -1)
+	if len(w) >= 3 && len(w) <= 4 && lw[0] == "what" && (lw[1] == "is" || lw[1] == "was") {
+		// "what is the DPRK", "what is the dprk": an acronym, or a
+		// short word that is no English word
+		if a := w[len(w)-1]; isAcronym(a) || (len(a) <= 5 && isLower(a) && !isEnglish(a)) {
+			return strings.ToUpper(a)
+		}
+	}
 	at := -1 // where a lower-case acronym would stand
 	for i := range lw {
 		switch {

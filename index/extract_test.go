@@ -137,6 +137,8 @@ func TestShortAnswers(t *testing.T) {
 		{"which noun: the head of the noun phrase, not its modifier (the agent is read instead)", "Which ministry officials issued the quotas for the coming season?", "Fisheries"},
 		{"who met X: the other party after the deed's noun and with", "Who met Rui Costa?", "Ana Paz"},
 		{"who met X: the possessor of the deed's noun, when X stands after with", "Who met Ana Paz?", "Rui Costa"},
+		{"what is an acronym: spelt out", "What is the ICAO?", "International Civil Aviation Organization"},
+		{"what cut: a quantity", "What cut would the new quota make to the trawler catch?", "from 900 tonnes to 600 tonnes"},
 		{"who has it: the subject of a verb of having", "Which members have a veto over the fishing panel?", "Brazil and Chile"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
