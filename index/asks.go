@@ -268,6 +268,25 @@ func asksWhichNoun(text string) string {
 	return ""
 }
 
+// questionSubject returns the first word of a what question's subject:
+// after "what" and an auxiliary, past an article ("what does the US
+// consider a threat": US; "what is the radar a threat to": radar); "" when
+// the question has none so placed.
+func questionSubject(text string) string {
+	w := words.FindAllString(strings.ToLower(text), -1)
+	if len(w) < 4 || (w[0] != "what" && w[0] != "which") || !auxiliaries[w[1]] {
+		return ""
+	}
+	x := w[2]
+	if isArticle(x) {
+		x = w[3]
+	}
+	if isStop(x) || auxiliaries[x] {
+		return ""
+	}
+	return x
+}
+
 // asksEarlier reports whether a when question asks about an event before
 // another ("its previous test", "the last one before last month", "the
 // prior launch"), or the time since which the passage counts ("first icbm

@@ -81,6 +81,9 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 				plain.own = map[int]bool{}
 				if s := plain.objectAfter(at[1] + 1); s != "" {
 					if !namesOwn(q.text, s) {
+						if v.ownBetween(at[1]+1, s) {
+							return "", false // "with Biden's predecessor Donald Trump": not who met Biden
+						}
 						return sure(s)
 					}
 					// "Who met Trump?": the possessor of the meetings,
@@ -106,9 +109,11 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 		if verbs := objectVerbs(q.text); len(verbs) > 0 {
 			// "who did Kim meet": the object of the question's verb, or
 			// nothing.
+			plain := *v // the object may be the question's own name
+			plain.own = map[int]bool{}
 			for _, w := range verbs {
 				for _, at := range v.conceptAt(q, c, w, derivedWeight) {
-					if s := v.objectAfter(at[1]); s != "" {
+					if s := plain.objectAfter(at[1]); s != "" && !namesOwn(q.text, s) && !v.ownBetween(at[1]+1, s) {
 						return sure(s)
 					}
 				}
@@ -174,6 +179,9 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 	case kindThing:
 		if s := v.nameEndingIn(asksWhichNoun(q.text)); s != "" {
 			return sure(s) // "which department": "State Department"
+		}
+		if !v.holdsSubject(q, c) {
+			return "", false // "what is the radar a threat to", asked of a passage without the radar
 		}
 		if noun := asksPredicate(q.text); noun != "" {
 			// "what does the US consider a threat": "the DPRK
@@ -947,6 +955,35 @@ func (v *view) nameEndingIn(noun string) string {
 		}
 	}
 	return found.answer()
+}
+
+// ownBetween reports whether one of the question's words stands from word
+// i to the end of the answer s that follows it: "with Biden's predecessor
+// Donald Trump" does not answer who met Biden.
+func (v *view) ownBetween(i int, s string) bool {
+	for k := i; k < len(v.ws); k++ {
+		if v.own[v.ws[k].pos] {
+			return true
+		}
+		if strings.HasSuffix(v.text[:v.ws[k].end], s) {
+			return false
+		}
+	}
+	return false
+}
+
+// holdsSubject reports whether the passage holds the subject of a what
+// question, the words after its auxiliary ("what does the US consider",
+// "what is the radar a threat to"): what a rule reads off a passage about
+// something else answers another question.
+func (v *view) holdsSubject(q *question, c *candidate) bool {
+	x := questionSubject(q.text)
+	for k, con := range q.concepts {
+		if x != "" && containsWord(con.words, x) && c.found[k].weight == 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // subordinators open a clause of time or reason that hangs on the clause

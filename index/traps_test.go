@@ -39,6 +39,10 @@ func TestNoWrongAnswers(t *testing.T) {
 		{"the two countries names again, and counts no council", "How many countries sit on the Security Council?", ""},
 		{"how many counts the words after it, not another of the question's", "how many security council members received the draft", ""},
 		{"a name ending in -en is no participle", "who has biden offered dialogue", ""},
+		{"with the question's name inside the other party's words", "Who met Biden?", ""},
+		{"the object is the question's own name", "Who did Trump meet?", ""},
+		{"what a passage about another calls a threat", "What does Russia consider a threat?", ""},
+		{"the subject of what is asked is not in the passage", "What is the radar a threat to?", ""},
 		{"a place that is not where it happens", "where is the un resolution being discussed", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
