@@ -64,6 +64,10 @@ var quantityNouns = map[string]bool{
 	"reduction": true, "cut": true, "increase": true, "rise": true, "drop": true,
 }
 
+// moneyNouns are quantity nouns that are also names ("Ned Price"): in a
+// question with no question word they ask for no quantity.
+var moneyNouns = map[string]bool{"price": true, "cost": true, "fare": true, "fee": true, "rate": true}
+
 // measures, after "how", ask for a quantity: "how far", "how old".
 var measures = map[string]bool{
 	"far": true, "old": true, "big": true, "large": true, "high": true, "fast": true,
@@ -179,7 +183,9 @@ func answerKindOf(text string) answerKind {
 			return kindEntity // "us spokesman name"
 		case roleNouns[word] && (i >= 1 && isPossessive(w[i-1]) || i >= 2 && isPossessive(w[i-2])):
 			return kindEntity // "pyongyang's closest ally"
-		case quantity(i):
+		case quantity(i) && !moneyNouns[word]:
+			// "oil cap"; not "price provocations", where Price is a
+			// name typed in lower case
 			return kindNumber
 		case timeNouns[word] || word == "since":
 			return kindTime

@@ -43,6 +43,7 @@ func TestNoWrongAnswers(t *testing.T) {
 		{"the object is the question's own name", "Who did Trump meet?", ""},
 		{"what a passage about another calls a threat", "What does Russia consider a threat?", ""},
 		{"the subject of what is asked is not in the passage", "What is the radar a threat to?", ""},
+		{"price in a keyword question is a name, not a quantity", "price provocations obligation", ""},
 		{"a place that is not where it happens", "where is the un resolution being discussed", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
