@@ -2,10 +2,7 @@ package index
 
 import (
 	"context"
-	"strings"
 	"testing"
-
-	"github.com/storybot/storybot/corpus"
 )
 
 // TestPronounSpeaker finds a question's name in a paragraph that speaks of
@@ -35,15 +32,7 @@ func TestPronounSpeaker(t *testing.T) {
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			a, err := corpus.ParseArticle("fish.txt", []byte(strings.Join(tc.paragraphs, "\n")))
-			if err != nil {
-				t.Fatal(err)
-			}
-			x, err := Build(context.Background(), []corpus.Article{a}, "", Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer x.Close()
+			x := buildArticle(t, "fish.txt", tc.paragraphs, Options{})
 			res, err := x.Search(context.Background(), Query{Text: tc.question})
 			if err != nil {
 				t.Fatal(err)

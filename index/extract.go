@@ -721,26 +721,12 @@ var connectors = map[string]bool{"of": true, "the": true, "and": true, "for": tr
 func (v *view) holderOf(q *question, c *candidate) string {
 	w := words.FindAllString(strings.ToLower(q.text), -1)
 	h := slices.IndexFunc(w, func(s string) bool { return s == "has" || s == "have" || s == "had" })
-	var found sole
 	for _, obj := range w[h+1:] {
-		if isStop(obj) {
-			continue
+		if !isStop(obj) {
+			return v.subjectOfVerbBefore(q, c, obj, having, true) // the first word of what they have
 		}
-		for _, at := range v.conceptAt(q, c, obj, 1) {
-			k := at[0] - 1
-			if k >= 1 && v.gap(k) == " " && isArticle(v.ws[k].text) {
-				k--
-			}
-			if k < 1 || v.gap(k) != " " || !having[strings.ToLower(v.ws[k].text)] {
-				continue
-			}
-			if s, _, names := v.subjectAt(k); names && !found.add(s) {
-				return ""
-			}
-		}
-		break // the first word of what they have
 	}
-	return found.answer()
+	return ""
 }
 
 // having are the verbs of having something: "wield veto power".
@@ -755,16 +741,24 @@ var having = map[string]bool{
 // the subject of a linking verb before it, "the DPRK constitutes a
 // threat" for "what does the US consider a threat".
 func (v *view) subjectOfPredicate(q *question, c *candidate, noun string) string {
+	return v.subjectOfVerbBefore(q, c, noun, linking, false)
+}
+
+// subjectOfVerbBefore reads the subject of a verb of the set standing
+// right before the question's word, past an article ("wield veto power",
+// "constitutes a threat"); with names, only a subject that is names. Two
+// different subjects make it unsure.
+func (v *view) subjectOfVerbBefore(q *question, c *candidate, word string, verbs map[string]bool, names bool) string {
 	var found sole
-	for _, at := range v.conceptAt(q, c, noun, 1) {
+	for _, at := range v.conceptAt(q, c, word, 1) {
 		k := at[0] - 1
 		if k >= 1 && v.gap(k) == " " && isArticle(v.ws[k].text) {
 			k--
 		}
-		if k < 1 || v.gap(k) != " " || !linking[strings.ToLower(v.ws[k].text)] {
+		if k < 1 || v.gap(k) != " " || !verbs[strings.ToLower(v.ws[k].text)] {
 			continue
 		}
-		if s, _, _ := v.subjectAt(k); s != "" && !found.add(s) {
+		if s, _, isNames := v.subjectAt(k); s != "" && (isNames || !names) && !found.add(s) {
 			return ""
 		}
 	}

@@ -2,7 +2,6 @@ package index
 
 import (
 	"context"
-	"strings"
 	"testing"
 
 	"github.com/storybot/storybot/corpus"
@@ -59,15 +58,7 @@ func TestShortAnswers(t *testing.T) {
 		"Quotas for the coming season were issued by the Fisheries Ministry in Santiago.",
 		"Rui Costa's two meetings with Bolivian minister Ana Paz ended without a deal.",
 	}
-	a, err := corpus.ParseArticle("world.txt", []byte(strings.Join(paragraphs, "\n")))
-	if err != nil {
-		t.Fatal(err)
-	}
-	x, err := Build(context.Background(), []corpus.Article{a}, "", Options{Synonyms: corpus.DefaultSynonyms()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer x.Close()
+	x := buildArticle(t, "world.txt", paragraphs, Options{Synonyms: corpus.DefaultSynonyms()})
 	for _, tc := range []struct {
 		name, question, want string
 	}{
@@ -167,15 +158,7 @@ func TestNamesDoer(t *testing.T) {
 		"Officials in Oslo vetoed the quota plan.",
 		"The quota plan was vetoed in March by Greenland.",
 	}
-	a, err := corpus.ParseArticle("quota.txt", []byte(strings.Join(texts, "\n")))
-	if err != nil {
-		t.Fatal(err)
-	}
-	x, err := Build(context.Background(), []corpus.Article{a}, "", Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer x.Close()
+	x := buildArticle(t, "quota.txt", texts, Options{})
 	q := x.analyse(context.Background(), x.reader, "Who vetoed the quota plan?", false)
 	for _, tc := range []struct {
 		name string

@@ -5,8 +5,6 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
-
-	"github.com/storybot/storybot/corpus"
 )
 
 // TestRetrievalLeavesOutUnneeded shows which concepts a large index
@@ -56,17 +54,12 @@ func TestRetrievalLeavesOutUnneeded(t *testing.T) {
 // one of their words has synonyms: Bleve 2.6.3's phrase search finds no
 // phrase holding such a word ("atomic" is a synonym of "nuclear").
 func TestPhraseWithSynonymWord(t *testing.T) {
-	text := "The board of the International Atomic Energy Agency met.\nThe agency's energy experts met the board.\nNuclear inspectors left."
-	a, err := corpus.ParseArticle("iaea.txt", []byte(text))
-	if err != nil {
-		t.Fatal(err)
-	}
 	syn := [][]string{{"International Atomic Energy Agency", "IAEA"}, {"nuclear", "atomic"}}
-	x, err := Build(context.Background(), []corpus.Article{a}, "", Options{Synonyms: syn})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer x.Close()
+	x := buildArticle(t, "iaea.txt", []string{
+		"The board of the International Atomic Energy Agency met.",
+		"The agency's energy experts met the board.",
+		"Nuclear inspectors left.",
+	}, Options{Synonyms: syn})
 	for _, tc := range []struct {
 		name, question string
 		want           int // the paragraph first, 0 for none
@@ -89,16 +82,10 @@ func TestPhraseWithSynonymWord(t *testing.T) {
 // TestAcronymInCapitals finds an acronym asked in capitals only where a
 // passage writes it so: "UN" is not the "Un" of "Kim Jong Un".
 func TestAcronymInCapitals(t *testing.T) {
-	text := "Kim Jong Un met envoys.\nOfficials said the UN would send several envoys to the capital next week after the talks."
-	a, err := corpus.ParseArticle("un.txt", []byte(text))
-	if err != nil {
-		t.Fatal(err)
-	}
-	x, err := Build(context.Background(), []corpus.Article{a}, "", Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer x.Close()
+	x := buildArticle(t, "un.txt", []string{
+		"Kim Jong Un met envoys.",
+		"Officials said the UN would send several envoys to the capital next week after the talks.",
+	}, Options{})
 	res, err := x.Search(context.Background(), Query{Text: "UN envoys"})
 	if err != nil {
 		t.Fatal(err)
