@@ -37,7 +37,7 @@ func TestNoWrongAnswers(t *testing.T) {
 		{"a name inside the subject is not the doer", "Who said the discussions would cover interceptor batteries?", ""},
 		{"who is a name typed in lower case", "who is ned price", "State Department spokesman"},
 		{"the two countries names again, and counts no council", "How many countries sit on the Security Council?", ""},
-		{"how many counts the words after it, not another of the question's", "how many security council members received the draft", ""},
+		{"how many counts the words after it: 15 members, not two launches", "how many security council members received the draft", "15"},
 		{"a name ending in -en is no participle", "who has biden offered dialogue", ""},
 		{"with the question's name inside the other party's words", "Who met Biden?", ""},
 		{"the object is the question's own name", "Who did Trump meet?", ""},
