@@ -780,12 +780,15 @@ var linking = map[string]bool{
 func (v *view) afterOwnPreposition(q *question, c *candidate, word, prep string) string {
 	var found sole
 	for _, at := range v.conceptAt(q, c, word, 1) {
-		for p := at[1] + 1; p < len(v.ws) && p-at[1] <= 6; p++ {
+		for p := at[1] + 1; p < len(v.ws) && p-at[1] <= 10; p++ {
 			if strings.ContainsAny(v.gap(p-1), ".;:!?") {
 				break
 			}
 			if !strings.EqualFold(v.ws[p].text, prep) {
 				continue
+			}
+			if p+1 < len(v.ws) && (timeWords[strings.ToLower(v.ws[p+1].text)] || yearRE.MatchString(v.ws[p+1].text)) {
+				continue // "agreed on Wednesday": when, not what
 			}
 			if s := v.trimTail(v.phraseFrom(p+1, 8)); s != "" && !found.add(s) {
 				return ""

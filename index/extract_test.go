@@ -57,6 +57,7 @@ func TestShortAnswers(t *testing.T) {
 		"Harbour officials conceded it would offer little shelter.",
 		"Quotas for the coming season were issued by the Fisheries Ministry in Santiago.",
 		"Rui Costa's two meetings with Bolivian minister Ana Paz ended without a deal.",
+		"Fishing ministers agreed on Friday a new pact.",
 	}
 	x := buildArticle(t, "world.txt", paragraphs, Options{Synonyms: corpus.DefaultSynonyms()})
 	for _, tc := range []struct {
@@ -121,6 +122,7 @@ func TestShortAnswers(t *testing.T) {
 		{"how long ago asks when", "How long ago did the ferry sink?", "last month"},
 		{"previously asks for the earlier time", "When did the ferry previously have an accident?", "2009"},
 		{"what is the purpose of: the qualifying words", "What is the purpose of the emergency aid?", "humanitarian purposes"},
+		{"a question ending on a preposition: not a time after it", "What did the fishing ministers agree on?", ""},
 		{"a question ending on in", "What has the ministry shown scant interest in?", "the dam project"},
 		{"what has damaged asks why", "What has damaged the fishing talks?", "after a dispute over quotas in northern waters"},
 		{"what made asks why", "What made the fishing talks collapse?", "after a dispute over quotas in northern waters"},
