@@ -664,7 +664,13 @@ func (v *view) subjectAt(i int) (answer string, decided, names bool) {
 	for m := k - 1; m >= 0 && k-m <= 3 && v.gap(m) == " "; m-- {
 		switch lw := strings.ToLower(v.ws[m].text); {
 		case lw == "a" || lw == "an" || lw == "the":
-			// "a diplomat", "The council's special envoy"
+			// "a diplomat", "The council's special envoy"; not "the
+			// proposed battery site" in "Residents near the proposed
+			// battery site have staged protests": the subject is what
+			// the preposition's phrase hangs on.
+			if m >= 1 && v.gap(m-1) == " " && (prepositions[strings.ToLower(v.ws[m-1].text)] || placeWords[strings.ToLower(v.ws[m-1].text)]) {
+				return v.subjectAt(m - 1)
+			}
 			return v.text[v.ws[m].start:v.ws[k].end], true, false
 		case isStop(lw) || !isLower(v.ws[m].text) || v.own[v.ws[m].pos]:
 			return "", false, false

@@ -323,7 +323,7 @@ func (x *Index) shortAnswer(ctx context.Context, q *question, top *candidate, as
 		qa.match(ac)
 		return extract(qa, ac)
 	}
-	if !holdsNames(q, top) {
+	if !holdsNames(q, top) || !holdsDeed(q, top) {
 		return ""
 	}
 	ans, strong := readAnswer(q, top)
@@ -344,6 +344,33 @@ func holdsKey(q *question, c *candidate) bool {
 		}
 	}
 	return key >= 0 && c.found[key].weight > 0
+}
+
+// holdsDeed reports whether the passage holds the change a quantity
+// question asks about: "how many barrels a day will OPEC+ cut" asks for a
+// cut, and a passage that gives only the level OPEC+ caps output at gives
+// none (a level is no change).
+func holdsDeed(q *question, c *candidate) bool {
+	if q.kind != kindNumber {
+		return true
+	}
+	for k, con := range q.concepts {
+		for _, w := range words.FindAllString(strings.ToLower(con.words), -1) {
+			if changes[w] && c.found[k].weight == 0 {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// changes are the words of a change in quantity.
+var changes = map[string]bool{
+	"cut": true, "cuts": true, "reduce": true, "reduced": true, "reduction": true, "lower": true,
+	"lowered": true, "slash": true, "slashed": true, "rise": true, "rose": true, "risen": true,
+	"raise": true, "raised": true, "increase": true, "increased": true, "fall": true, "fell": true,
+	"fallen": true, "drop": true, "dropped": true, "grow": true, "grew": true, "grown": true,
+	"decline": true, "declined": true, "climb": true, "climbed": true,
 }
 
 // holdsNames reports whether the passage's article holds every name the

@@ -44,6 +44,8 @@ func TestNoWrongAnswers(t *testing.T) {
 		{"what a passage about another calls a threat", "What does Russia consider a threat?", ""},
 		{"the subject of what is asked is not in the passage", "What is the radar a threat to?", ""},
 		{"price in a keyword question is a name, not a quantity", "price provocations obligation", ""},
+		{"a level is no change", "How many barrels a day will OPEC+ cut?", ""},
+		{"the noun after a preposition is not the subject", "Who staged protests?", "Residents"},
 		{"a place that is not where it happens", "where is the un resolution being discussed", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
