@@ -112,8 +112,9 @@ type Meta struct {
 // analysisVersion is the version of the text analysis (see analysis.go):
 // raised whenever a change makes the terms of an index built before it
 // differ from the terms of a question analysed now. 2: "US" is an acronym,
-// not "us" (nor "used").
-const analysisVersion = 2
+// not "us" (nor "used"). 3: no term vectors (positions) in the index; an
+// index built with them would still answer, but is rebuilt to drop them.
+const analysisVersion = 3
 
 // Options tune how an index is built.
 type Options struct {
@@ -151,7 +152,9 @@ func newMapping(scoring string) (*mapping.IndexMappingImpl, error) {
 	text := bleve.NewTextFieldMapping()
 	text.Analyzer = analyzerName
 	text.Store = false
-	text.IncludeTermVectors = true // phrase queries need positions
+	// No positions: several-word alternatives are retrieved as all their
+	// words, and the ranking checks the order on its own tokens.
+	text.IncludeTermVectors = false
 	text.DocValues = false
 	text.SynonymSource = synonymSource
 	text.IncludeInAll = false // nothing searches Bleve's catch-all field

@@ -293,24 +293,36 @@ const (
 )
 
 // phraseQuery finds the passages that hold an alternative of several
-// words. Bleve 2.6.3 finds no phrase that holds a word with synonyms
-// ("International Atomic Energy Agency", where "atomic" is a synonym of
-// "nuclear"): its phrase searcher expands the word and then matches no
-// position. Such a phrase is found as all of its words instead; the
-// ranking checks that they stand side by side (occurrences).
-func (x *Index) phraseQuery(a alt) query.BoostableQuery {
+// words, as the passages that hold all of its words: the index keeps no
+// positions (no term vectors, which cost a third of the build and a sixth
+// of the disk), and the ranking checks that the words stand side by side
+// in its own tokens of each candidate (occurrences). Each word is scored
+// with the alternative's boost, as Bleve's phrase searcher scores a
+// phrase's words, so a passage holding the phrase scores as it did with a
+// phrase query. A conjunction is also what Bleve 2.6.3 needs when a word
+// of the phrase has synonyms ("International Atomic Energy Agency", where
+// "atomic" is a synonym of "nuclear"): its phrase searcher expands the
+// word and then matches no position. Such a conjunction has always been
+// retrieved with its words unboosted, and still is (the conjunction's own
+// boost is ignored by Bleve), so that its candidates stay as they were.
+func (x *Index) phraseQuery(a alt, boost float64) query.Query {
+	unboosted := false
 	for _, t := range a.terms {
 		if x.lex.oneWordSynonyms(t) > 0 {
-			qs := make([]query.Query, len(a.terms))
-			for i, t := range a.terms {
-				tq := query.NewTermQuery(t)
-				tq.SetField(fieldText)
-				qs[i] = tq
-			}
-			return query.NewConjunctionQuery(qs)
+			unboosted = true
+			break
 		}
 	}
-	return query.NewPhraseQuery(a.phrase, fieldText)
+	qs := make([]query.Query, len(a.terms))
+	for i, t := range a.terms {
+		tq := query.NewTermQuery(t)
+		tq.SetField(fieldText)
+		if !unboosted {
+			tq.SetBoost(boost)
+		}
+		qs[i] = tq
+	}
+	return query.NewConjunctionQuery(qs)
 }
 
 // retrieval is the Bleve query that finds the candidate passages: any way
@@ -375,8 +387,7 @@ func (x *Index) retrieval(q *question, article string) query.Query {
 				parts = append(parts, part{tq, 1 + x.lex.oneWordSynonyms(a.terms[0]), c.weight * a.weight})
 				continue
 			}
-			pq := x.phraseQuery(a)
-			pq.SetBoost(c.weight * a.weight)
+			pq := x.phraseQuery(a, c.weight*a.weight)
 			parts = append(parts, part{pq, len(a.terms), c.weight * a.weight})
 		}
 	}
