@@ -18,6 +18,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
 	bleveindex "github.com/blevesearch/bleve_index_api"
@@ -161,6 +162,7 @@ func newMapping(scoring string) (*mapping.IndexMappingImpl, error) {
 
 	article := bleve.NewKeywordFieldMapping() // for searches within one article
 	article.Store = false
+	article.IncludeTermVectors = false // a term query needs no positions
 	article.DocValues = false
 	article.IncludeInAll = false
 
@@ -332,6 +334,23 @@ func fill(ctx context.Context, bi bleve.Index, path string, articles []corpus.Ar
 		}
 	}()
 	defer func() { <-coded }()
+	an, err := analyzerOf(bi)
+	if err != nil {
+		finish()
+		return nil, err
+	}
+	// Passages are analysed in one pass (passageDocument) with storybot's
+	// analyser; with another, as the mapping says.
+	indexPassage := func(b *bleve.Batch, id, text, article string) error {
+		return b.Index(id, passageDoc{Text: text, Article: article})
+	}
+	if ma, ok := an.(*memoAnalyzer); ok {
+		if keyword := keywordAnalyzer(bi); keyword != nil {
+			indexPassage = func(b *bleve.Batch, id, text, article string) error {
+				return b.IndexAdvanced(passageDocument(id, text, article, ma, keyword))
+			}
+		}
+	}
 	table := make([]Article, 0, len(articles))
 	batch := bi.NewBatch()
 	n := 0
@@ -341,7 +360,7 @@ func fill(ctx context.Context, bi bleve.Index, path string, articles []corpus.Ar
 			info.Paragraphs = max(info.Paragraphs, p.Paragraph)
 			id := passageID(n)
 			n++
-			if err := batch.Index(id, passageDoc{Text: p.Text, Article: a.ID}); err != nil {
+			if err := indexPassage(batch, id, p.Text, a.ID); err != nil {
 				finish()
 				return nil, fmt.Errorf("index: %s paragraph %d: %w", a.File, p.Paragraph, err)
 			}
@@ -365,11 +384,6 @@ func fill(ctx context.Context, bi bleve.Index, path string, articles []corpus.Ar
 		return nil, fmt.Errorf("index: build: %w", err)
 	}
 	// One-word synonyms go to Bleve's synonym support.
-	an, err := analyzerOf(bi)
-	if err != nil {
-		finish()
-		return nil, err
-	}
 	lex := newLexicon(opts.Synonyms, func(s string) []token { return tokensOf(an, s) })
 	synonymDocs := 0
 	for i, g := range lex.oneWordGroups() {
@@ -472,6 +486,16 @@ func analyzerOf(bi bleve.Index) (analysis.Analyzer, error) {
 		return nil, errors.New("index: analyzer storybot_en not registered")
 	}
 	return an, nil
+}
+
+// keywordAnalyzer returns the analyser of the article field, nil if the
+// mapping has none.
+func keywordAnalyzer(bi bleve.Index) analysis.Analyzer {
+	im, ok := bi.Mapping().(*mapping.IndexMappingImpl)
+	if !ok {
+		return nil
+	}
+	return im.AnalyzerNamed(keyword.Name)
 }
 
 func newIndex(bi bleve.Index, table []Article, meta Meta, synonyms [][]string, ps *passages) (*Index, error) {
