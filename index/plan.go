@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 	bleveindex "github.com/blevesearch/bleve_index_api"
 )
@@ -323,6 +325,52 @@ func (x *Index) phraseQuery(a alt, boost float64) query.Query {
 		qs[i] = tq
 	}
 	return query.NewConjunctionQuery(qs)
+}
+
+// retrievalSynonyms returns the one-word synonyms Bleve is to expand the
+// retrieval's words with, for the search request's synonym pre-search data,
+// or nil to let Bleve look them up itself. On a large index, when the
+// question has a word that is not common, a common synonym (in more than
+// one passage in commonShare) is left to the ranking, which matches the
+// concept's synonyms itself: "open" brings "will" (from "willing"), held
+// by a fifth of the passages, and scoring every one of them was most of
+// the time of such a question, for candidates that hold the question's
+// word at half its weight at best. The synonyms are those Bleve would
+// find (query.ExtractSynonyms, in its order), less the common ones.
+func (x *Index) retrievalSynonyms(ctx context.Context, q *question, bq query.Query) search.FieldTermSynonymMap {
+	n := uint64(x.meta.Passages)
+	if n < commonFrom {
+		return nil
+	}
+	rare := false
+	for _, c := range q.concepts {
+		rare = rare || (c.df > 0 && c.df <= n/commonShare)
+	}
+	sm, ok := x.bi.Mapping().(mapping.SynonymMapping)
+	tr, ok2 := x.reader.(bleveindex.ThesaurusReader)
+	if !rare || !ok || !ok2 {
+		return nil
+	}
+	fts, err := query.ExtractSynonyms(ctx, sm, tr, bq, nil)
+	if err != nil || fts == nil {
+		return nil
+	}
+	for _, terms := range fts {
+		for t, syns := range terms {
+			kept := syns[:0:0]
+			for _, s := range syns {
+				if x.docFreq(ctx, x.reader, []string{s}) <= n/commonShare {
+					kept = append(kept, s)
+				}
+			}
+			if len(kept) == 0 {
+				delete(terms, t)
+			} else {
+				terms[t] = kept
+			}
+		}
+	}
+	return fts
 }
 
 // retrieval is the Bleve query that finds the candidate passages: any way
