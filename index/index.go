@@ -75,6 +75,9 @@ type Index struct {
 	titles   map[string][]token // analysed article titles
 	reader   bleveindex.IndexReader
 	passages *passages
+	// dfs remembers how many passages hold a term (see termCount).
+	dfMu sync.RWMutex
+	dfs  map[string]uint64
 }
 
 // Article describes one indexed article, for citations and listings.

@@ -175,3 +175,34 @@ func TestRetrievalLeavesOutCommonSynonyms(t *testing.T) {
 		})
 	}
 }
+
+// TestTermCountRemembered checks that the counts an index remembers are
+// those its reader gives, for terms held and not held.
+func TestTermCountRemembered(t *testing.T) {
+	a, err := corpus.ParseArticle("a.txt", []byte("Envoys met.\nThe envoys left.\nNobody came."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := Build(context.Background(), []corpus.Article{a}, "", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	ctx := context.Background()
+	for _, tc := range []struct {
+		term string
+		want uint64
+	}{{"envoi", 2}, {"leav", 1}, {"absent", 0}} { // "left" is read as "leave"
+		for range 2 { // read, then remembered
+			if got := x.docFreq(ctx, x.reader, []string{tc.term}); got != tc.want {
+				t.Errorf("docFreq(%q) = %d, want %d", tc.term, got, tc.want)
+			}
+		}
+		x.dfMu.RLock()
+		n, ok := x.dfs[tc.term]
+		x.dfMu.RUnlock()
+		if !ok || n != tc.want {
+			t.Errorf("remembered %q: %d %v, want %d", tc.term, n, ok, tc.want)
+		}
+	}
+}
