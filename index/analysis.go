@@ -91,15 +91,21 @@ const memoLimit = 1 << 20
 
 // term returns what the filters make of a word as the tokenizer cut it.
 func (a *memoAnalyzer) term(word []byte) (string, bool) {
+	m := a.lookup(word)
+	return m.term, m.keep
+}
+
+// lookup returns what the filters make of a word, from the memo.
+func (a *memoAnalyzer) lookup(word []byte) memoTerm {
 	if memo := a.memo.Load(); memo != nil {
 		if m, ok := (*memo)[string(word)]; ok {
-			return m.term, m.keep
+			return m
 		}
 	}
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	if m, ok := a.pending[string(word)]; ok {
-		return m.term, m.keep
+		return m
 	}
 	key := string(word)
 	stream := analysis.TokenStream{{Term: []byte(key), Start: 0, End: len(key), Position: 1, Type: analysis.AlphaNumeric}}
@@ -115,7 +121,7 @@ func (a *memoAnalyzer) term(word []byte) (string, bool) {
 		published = len(*memo)
 	}
 	if published+len(a.pending) >= memoLimit {
-		return m.term, m.keep
+		return m
 	}
 	if a.pending == nil {
 		a.pending = map[string]memoTerm{}
@@ -130,7 +136,7 @@ func (a *memoAnalyzer) term(word []byte) (string, bool) {
 		a.memo.Store(&next)
 		a.pending = nil
 	}
-	return m.term, m.keep
+	return m
 }
 
 // Analyze tokenizes input and filters each token through the memo.

@@ -18,6 +18,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
 	bleveindex "github.com/blevesearch/bleve_index_api"
@@ -74,6 +75,9 @@ type Index struct {
 	titles   map[string][]token // analysed article titles
 	reader   bleveindex.IndexReader
 	passages *passages
+	// dfs remembers how many passages hold a term (see termCount).
+	dfMu sync.RWMutex
+	dfs  map[string]uint64
 }
 
 // Article describes one indexed article, for citations and listings.
@@ -112,8 +116,9 @@ type Meta struct {
 // analysisVersion is the version of the text analysis (see analysis.go):
 // raised whenever a change makes the terms of an index built before it
 // differ from the terms of a question analysed now. 2: "US" is an acronym,
-// not "us" (nor "used").
-const analysisVersion = 2
+// not "us" (nor "used"). 3: no term vectors (positions) in the index; an
+// index built with them would still answer, but is rebuilt to drop them.
+const analysisVersion = 3
 
 // Options tune how an index is built.
 type Options struct {
@@ -151,13 +156,16 @@ func newMapping(scoring string) (*mapping.IndexMappingImpl, error) {
 	text := bleve.NewTextFieldMapping()
 	text.Analyzer = analyzerName
 	text.Store = false
-	text.IncludeTermVectors = true // phrase queries need positions
+	// No positions: several-word alternatives are retrieved as all their
+	// words, and the ranking checks the order on its own tokens.
+	text.IncludeTermVectors = false
 	text.DocValues = false
 	text.SynonymSource = synonymSource
 	text.IncludeInAll = false // nothing searches Bleve's catch-all field
 
 	article := bleve.NewKeywordFieldMapping() // for searches within one article
 	article.Store = false
+	article.IncludeTermVectors = false // a term query needs no positions
 	article.DocValues = false
 	article.IncludeInAll = false
 
@@ -329,6 +337,23 @@ func fill(ctx context.Context, bi bleve.Index, path string, articles []corpus.Ar
 		}
 	}()
 	defer func() { <-coded }()
+	an, err := analyzerOf(bi)
+	if err != nil {
+		finish()
+		return nil, err
+	}
+	// Passages are analysed in one pass (passageDocument) with storybot's
+	// analyser; with another, as the mapping says.
+	indexPassage := func(b *bleve.Batch, id, text, article string) error {
+		return b.Index(id, passageDoc{Text: text, Article: article})
+	}
+	if ma, ok := an.(*memoAnalyzer); ok {
+		if keyword := keywordAnalyzer(bi); keyword != nil {
+			indexPassage = func(b *bleve.Batch, id, text, article string) error {
+				return b.IndexAdvanced(passageDocument(id, text, article, ma, keyword))
+			}
+		}
+	}
 	table := make([]Article, 0, len(articles))
 	batch := bi.NewBatch()
 	n := 0
@@ -338,7 +363,7 @@ func fill(ctx context.Context, bi bleve.Index, path string, articles []corpus.Ar
 			info.Paragraphs = max(info.Paragraphs, p.Paragraph)
 			id := passageID(n)
 			n++
-			if err := batch.Index(id, passageDoc{Text: p.Text, Article: a.ID}); err != nil {
+			if err := indexPassage(batch, id, p.Text, a.ID); err != nil {
 				finish()
 				return nil, fmt.Errorf("index: %s paragraph %d: %w", a.File, p.Paragraph, err)
 			}
@@ -362,11 +387,6 @@ func fill(ctx context.Context, bi bleve.Index, path string, articles []corpus.Ar
 		return nil, fmt.Errorf("index: build: %w", err)
 	}
 	// One-word synonyms go to Bleve's synonym support.
-	an, err := analyzerOf(bi)
-	if err != nil {
-		finish()
-		return nil, err
-	}
 	lex := newLexicon(opts.Synonyms, func(s string) []token { return tokensOf(an, s) })
 	synonymDocs := 0
 	for i, g := range lex.oneWordGroups() {
@@ -469,6 +489,16 @@ func analyzerOf(bi bleve.Index) (analysis.Analyzer, error) {
 		return nil, errors.New("index: analyzer storybot_en not registered")
 	}
 	return an, nil
+}
+
+// keywordAnalyzer returns the analyser of the article field, nil if the
+// mapping has none.
+func keywordAnalyzer(bi bleve.Index) analysis.Analyzer {
+	im, ok := bi.Mapping().(*mapping.IndexMappingImpl)
+	if !ok {
+		return nil
+	}
+	return im.AnalyzerNamed(keyword.Name)
 }
 
 func newIndex(bi bleve.Index, table []Article, meta Meta, synonyms [][]string, ps *passages) (*Index, error) {

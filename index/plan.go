@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 	bleveindex "github.com/blevesearch/bleve_index_api"
 )
@@ -237,17 +239,53 @@ func phraseOf(toks []token) []string {
 func (x *Index) docFreq(ctx context.Context, r bleveindex.IndexReader, terms []string) uint64 {
 	var df uint64 = math.MaxUint64
 	for _, t := range terms {
-		tfr, err := r.TermFieldReader(ctx, []byte(t), fieldText, false, false, false)
-		if err != nil {
+		n, ok := x.termCount(ctx, r, t)
+		if !ok {
 			return 0
 		}
-		df = min(df, tfr.Count())
-		tfr.Close()
+		df = min(df, n)
 	}
 	if df == math.MaxUint64 {
 		return 0
 	}
 	return df
+}
+
+// dfCacheLimit bounds the terms whose counts an index remembers.
+const dfCacheLimit = 1 << 16
+
+// termCount is how many passages hold the term. The index never changes,
+// so the counts read through its own reader are remembered: opening a
+// term reader (a dictionary and an FST reader per segment) was 7 % of a
+// search's CPU and a tenth of what it allocated, for words that questions
+// and their synonyms repeat.
+func (x *Index) termCount(ctx context.Context, r bleveindex.IndexReader, term string) (uint64, bool) {
+	cached := r == x.reader
+	if cached {
+		x.dfMu.RLock()
+		n, ok := x.dfs[term]
+		x.dfMu.RUnlock()
+		if ok {
+			return n, true
+		}
+	}
+	tfr, err := r.TermFieldReader(ctx, []byte(term), fieldText, false, false, false)
+	if err != nil {
+		return 0, false
+	}
+	n := tfr.Count()
+	tfr.Close()
+	if cached {
+		x.dfMu.Lock()
+		if x.dfs == nil {
+			x.dfs = map[string]uint64{}
+		}
+		if len(x.dfs) < dfCacheLimit {
+			x.dfs[term] = n
+		}
+		x.dfMu.Unlock()
+	}
+	return n, true
 }
 
 // correct finds the index term nearest to a term the index does not hold,
@@ -302,24 +340,82 @@ const (
 )
 
 // phraseQuery finds the passages that hold an alternative of several
-// words. Bleve 2.6.3 finds no phrase that holds a word with synonyms
-// ("International Atomic Energy Agency", where "atomic" is a synonym of
-// "nuclear"): its phrase searcher expands the word and then matches no
-// position. Such a phrase is found as all of its words instead; the
-// ranking checks that they stand side by side (occurrences).
-func (x *Index) phraseQuery(a alt) query.BoostableQuery {
+// words, as the passages that hold all of its words: the index keeps no
+// positions (no term vectors, which cost a third of the build and a sixth
+// of the disk), and the ranking checks that the words stand side by side
+// in its own tokens of each candidate (occurrences). Each word is scored
+// with the alternative's boost, as Bleve's phrase searcher scores a
+// phrase's words, so a passage holding the phrase scores as it did with a
+// phrase query. A conjunction is also what Bleve 2.6.3 needs when a word
+// of the phrase has synonyms ("International Atomic Energy Agency", where
+// "atomic" is a synonym of "nuclear"): its phrase searcher expands the
+// word and then matches no position. Such a conjunction has always been
+// retrieved with its words unboosted, and still is (the conjunction's own
+// boost is ignored by Bleve), so that its candidates stay as they were.
+func (x *Index) phraseQuery(a alt, boost float64) query.Query {
+	unboosted := false
 	for _, t := range a.terms {
 		if x.lex.oneWordSynonyms(t) > 0 {
-			qs := make([]query.Query, len(a.terms))
-			for i, t := range a.terms {
-				tq := query.NewTermQuery(t)
-				tq.SetField(fieldText)
-				qs[i] = tq
-			}
-			return query.NewConjunctionQuery(qs)
+			unboosted = true
+			break
 		}
 	}
-	return query.NewPhraseQuery(a.phrase, fieldText)
+	qs := make([]query.Query, len(a.terms))
+	for i, t := range a.terms {
+		tq := query.NewTermQuery(t)
+		tq.SetField(fieldText)
+		if !unboosted {
+			tq.SetBoost(boost)
+		}
+		qs[i] = tq
+	}
+	return query.NewConjunctionQuery(qs)
+}
+
+// retrievalSynonyms returns the one-word synonyms Bleve is to expand the
+// retrieval's words with, for the search request's synonym pre-search data,
+// or nil to let Bleve look them up itself. On a large index, when the
+// question has a word that is not common, a common synonym (in more than
+// one passage in commonShare) is left to the ranking, which matches the
+// concept's synonyms itself: "open" brings "will" (from "willing"), held
+// by a fifth of the passages, and scoring every one of them was most of
+// the time of such a question, for candidates that hold the question's
+// word at half its weight at best. The synonyms are those Bleve would
+// find (query.ExtractSynonyms, in its order), less the common ones.
+func (x *Index) retrievalSynonyms(ctx context.Context, q *question, bq query.Query) search.FieldTermSynonymMap {
+	n := uint64(x.meta.Passages)
+	if n < commonFrom {
+		return nil
+	}
+	rare := false
+	for _, c := range q.concepts {
+		rare = rare || (c.df > 0 && c.df <= n/commonShare)
+	}
+	sm, ok := x.bi.Mapping().(mapping.SynonymMapping)
+	tr, ok2 := x.reader.(bleveindex.ThesaurusReader)
+	if !rare || !ok || !ok2 {
+		return nil
+	}
+	fts, err := query.ExtractSynonyms(ctx, sm, tr, bq, nil)
+	if err != nil || fts == nil {
+		return nil
+	}
+	for _, terms := range fts {
+		for t, syns := range terms {
+			kept := syns[:0:0]
+			for _, s := range syns {
+				if x.docFreq(ctx, x.reader, []string{s}) <= n/commonShare {
+					kept = append(kept, s)
+				}
+			}
+			if len(kept) == 0 {
+				delete(terms, t)
+			} else {
+				terms[t] = kept
+			}
+		}
+	}
+	return fts
 }
 
 // retrieval is the Bleve query that finds the candidate passages: any way
@@ -384,8 +480,7 @@ func (x *Index) retrieval(q *question, article string) query.Query {
 				parts = append(parts, part{tq, 1 + x.lex.oneWordSynonyms(a.terms[0]), c.weight * a.weight})
 				continue
 			}
-			pq := x.phraseQuery(a)
-			pq.SetBoost(c.weight * a.weight)
+			pq := x.phraseQuery(a, c.weight*a.weight)
 			parts = append(parts, part{pq, len(a.terms), c.weight * a.weight})
 		}
 	}

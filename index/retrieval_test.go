@@ -3,6 +3,8 @@ package index
 import (
 	"context"
 	"encoding/json"
+	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -92,5 +94,102 @@ func TestAcronymInCapitals(t *testing.T) {
 	}
 	if len(res.Hits) == 0 || res.Hits[0].Paragraph != 2 {
 		t.Errorf("hits %v, want paragraph 2 first", res.Hits)
+	}
+}
+
+// TestRetrievalLeavesOutCommonSynonyms shows the synonyms a large index
+// expands a question's word with: a synonym held by more than one passage
+// in commonShare is left to the ranking; a small index lets Bleve expand
+// the word with all of them.
+func TestRetrievalLeavesOutCommonSynonyms(t *testing.T) {
+	build := func(passages int) *Index {
+		t.Helper()
+		var articles []corpus.Article
+		var lines []string
+		for i := range passages {
+			switch {
+			case i%5 == 0: // a fifth of the passages: common
+				lines = append(lines, fmt.Sprintf("Officials were willing to talk on day %d.", i))
+			case i%50 == 1:
+				lines = append(lines, fmt.Sprintf("The border crossing will open on day %d.", i))
+			case i%100 == 2:
+				lines = append(lines, fmt.Sprintf("The crews were ready on day %d.", i))
+			default:
+				lines = append(lines, fmt.Sprintf("Nothing happened on day %d.", i))
+			}
+			if len(lines) == 100 || i == passages-1 {
+				a, err := corpus.ParseArticle(fmt.Sprintf("a%03d.txt", len(articles)), []byte(strings.Join(lines, "\n")))
+				if err != nil {
+					t.Fatal(err)
+				}
+				articles = append(articles, a)
+				lines = nil
+			}
+		}
+		x, err := Build(context.Background(), articles, "", Options{Synonyms: [][]string{{"open", "willing", "ready"}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return x
+	}
+	for _, tc := range []struct {
+		name     string
+		passages int
+		want     map[string][]string // nil: Bleve finds them itself
+	}{
+		{"large index: the common synonym left out", commonFrom, map[string][]string{"open": {"readi"}}},
+		{"small index: Bleve's own", 1000, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			x := build(tc.passages)
+			defer x.Close()
+			ctx := context.Background()
+			q := x.analyse(ctx, x.reader, "open crossing", false)
+			got := x.retrievalSynonyms(ctx, q, x.retrieval(q, ""))
+			if tc.want == nil {
+				if got != nil {
+					t.Errorf("synonyms %v, want Bleve's own", got)
+				}
+				return
+			}
+			if !reflect.DeepEqual(map[string][]string(got[fieldText]), tc.want) || len(got) != 1 {
+				t.Errorf("synonyms %v, want %v in field %s", got, tc.want, fieldText)
+			}
+			res, err := x.Search(ctx, Query{Text: "open crossing"})
+			if err != nil || len(res.Hits) == 0 || !strings.Contains(res.Hits[0].Text, "open") {
+				t.Errorf("search: %v %v", res, err)
+			}
+		})
+	}
+}
+
+// TestTermCountRemembered checks that the counts an index remembers are
+// those its reader gives, for terms held and not held.
+func TestTermCountRemembered(t *testing.T) {
+	a, err := corpus.ParseArticle("a.txt", []byte("Envoys met.\nThe envoys left.\nNobody came."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := Build(context.Background(), []corpus.Article{a}, "", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	ctx := context.Background()
+	for _, tc := range []struct {
+		term string
+		want uint64
+	}{{"envoi", 2}, {"leav", 1}, {"absent", 0}} { // "left" is read as "leave"
+		for range 2 { // read, then remembered
+			if got := x.docFreq(ctx, x.reader, []string{tc.term}); got != tc.want {
+				t.Errorf("docFreq(%q) = %d, want %d", tc.term, got, tc.want)
+			}
+		}
+		x.dfMu.RLock()
+		n, ok := x.dfs[tc.term]
+		x.dfMu.RUnlock()
+		if !ok || n != tc.want {
+			t.Errorf("remembered %q: %d %v, want %d", tc.term, n, ok, tc.want)
+		}
 	}
 }

@@ -230,6 +230,9 @@ func (x *Index) Search(ctx context.Context, q Query) (*Result, error) {
 		k = offset + limit
 	}
 	req := bleve.NewSearchRequestOptions(bq, k, 0, false)
+	if fts := x.retrievalSynonyms(ctx, qn, bq); fts != nil {
+		req.PreSearchData = map[string]any{search.SynonymPreSearchDataKey: fts}
+	}
 	// Score alone: sorting by _id too makes Bleve fetch the id of every
 	// matching passage (half the search time); reading order among equal
 	// scores is restored when the candidates are ranked.

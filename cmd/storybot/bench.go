@@ -25,6 +25,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	engines := fs.String("engines", strings.Join(bench.Engines, ","), "engines to measure, comma-separated")
 	queries := fs.Int("queries", 200, "questions of each kind timed per engine and size")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the whole run to this file (go tool pprof)")
+	slowest := fs.Int("slowest", 0, "list the N slowest questions of each kind (single-threaded runs) after the table")
 	words, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -32,7 +33,10 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if len(words) > 0 {
 		return &usageError{fmt.Sprintf("bench: unexpected argument %q", words[0])}
 	}
-	cfg := bench.Config{Seed: *seed, Queries: *queries, Log: stderr}
+	if *slowest < 0 {
+		return &usageError{"bench: --slowest must not be negative"}
+	}
+	cfg := bench.Config{Seed: *seed, Queries: *queries, Log: stderr, Slowest: *slowest}
 	for _, s := range strings.Split(*sizes, ",") {
 		n, err := parseSize(s)
 		if err != nil {
@@ -74,6 +78,9 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	if !*asJSON {
 		if err := bench.WriteTable(stdout, rows); err != nil {
+			return err
+		}
+		if err := bench.WriteSlowest(stdout, rows); err != nil {
 			return err
 		}
 	}

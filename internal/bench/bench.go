@@ -5,6 +5,7 @@
 package bench
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"io"
@@ -42,6 +43,18 @@ type Config struct {
 	Dir string
 	// Log, when set, is told what is being measured.
 	Log io.Writer
+	// Slowest is how many of the slowest questions of each kind a row
+	// keeps (single-threaded runs only), to tell a slow tail that is the
+	// same questions every run from one that is not.
+	Slowest int
+}
+
+// Slow is one of the slowest questions of a run.
+type Slow struct {
+	// Kind is the run: ask, long, common or autocomplete.
+	Kind     string  `json:"kind"`
+	Question string  `json:"question"`
+	MS       float64 `json:"ms"`
 }
 
 // Row is what was measured for one engine on one corpus. Times are in
@@ -90,6 +103,9 @@ type Row struct {
 	// (storybot only).
 	AutocompleteP50MS *float64 `json:"autocomplete_p50_ms,omitempty"`
 	AutocompleteP99MS *float64 `json:"autocomplete_p99_ms,omitempty"`
+	// Slowest are the slowest questions of each single-threaded run,
+	// slowest first (Config.Slowest of each kind).
+	Slowest []Slow `json:"slowest,omitempty"`
 }
 
 // Questions are the questions asked of a corpus.
@@ -241,17 +257,20 @@ func measure(ctx context.Context, cfg Config, name string, c *Corpus, qs Questio
 	}
 	r.Queries = len(short.lat)
 	r.AskP50MS, r.AskP99MS = short.p(50), short.p(99)
+	r.Slowest = append(r.Slowest, short.slowest("ask", cfg.Slowest)...)
 	r.Hits = float64(short.hits) / float64(len(short.lat))
 	long, err := timeQuestions(cfg, 1, qs.Long, ask)
 	if err != nil {
 		return r, err
 	}
 	r.LongP50MS, r.LongP99MS = long.p(50), long.p(99)
+	r.Slowest = append(r.Slowest, long.slowest("long", cfg.Slowest)...)
 	common, err := timeQuestions(cfg, 1, qs.Common, ask)
 	if err != nil {
 		return r, err
 	}
 	r.CommonP50MS, r.CommonP99MS = common.p(50), common.p(99)
+	r.Slowest = append(r.Slowest, common.slowest("common", cfg.Slowest)...)
 
 	short2, err := timeQuestions(cfg, cfg.Workers, qs.Short, ask)
 	if err != nil {
@@ -277,6 +296,7 @@ func measure(ctx context.Context, cfg Config, name string, c *Corpus, qs Questio
 		}
 		p50, p99 := ac.p(50), ac.p(99)
 		r.AutocompleteP50MS, r.AutocompleteP99MS = &p50, &p99
+		r.Slowest = append(r.Slowest, ac.slowest("autocomplete", cfg.Slowest)...)
 	}
 	rss2, _ := freeMemory()
 	r.RSSLoadedBytes = max(rss2-rss0, 0)
@@ -285,9 +305,30 @@ func measure(ctx context.Context, cfg Config, name string, c *Corpus, qs Questio
 
 // timing is the latencies of a run of questions.
 type timing struct {
-	lat  []time.Duration // sorted
-	hits int
-	wall time.Duration
+	lat   []time.Duration // sorted
+	hits  int
+	wall  time.Duration
+	asked []asked // in the order asked
+}
+
+// asked is one question and the time its answer took.
+type asked struct {
+	q string
+	d time.Duration
+}
+
+// slowest returns the n slowest questions, slowest first.
+func (t timing) slowest(kind string, n int) []Slow {
+	if n <= 0 {
+		return nil
+	}
+	byTime := slices.Clone(t.asked)
+	slices.SortStableFunc(byTime, func(a, b asked) int { return cmp.Compare(b.d, a.d) })
+	var out []Slow
+	for _, a := range byTime[:min(n, len(byTime))] {
+		out = append(out, Slow{Kind: kind, Question: a.q, MS: ms(a.d)})
+	}
+	return out
 }
 
 // p returns the q-th percentile latency in milliseconds (nearest rank).
@@ -331,6 +372,7 @@ func timeQuestions(cfg Config, workers int, questions []string, ask func(worker 
 					first = err
 				}
 				t.lat = append(t.lat, d)
+				t.asked = append(t.asked, asked{q, d})
 				t.hits += n
 				mu.Unlock()
 			}

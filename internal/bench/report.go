@@ -53,6 +53,25 @@ func WriteTable(w io.Writer, rows []Row) error {
 	return tw.Flush()
 }
 
+// WriteSlowest lists each row's slowest questions (Config.Slowest), if it
+// kept any.
+func WriteSlowest(w io.Writer, rows []Row) error {
+	for _, r := range rows {
+		if len(r.Slowest) == 0 {
+			continue
+		}
+		if _, err := fmt.Fprintf(w, "\nslowest questions, %s at %d passages:\n", r.Engine, r.Passages); err != nil {
+			return err
+		}
+		for _, s := range r.Slowest {
+			if _, err := fmt.Fprintf(w, "  %-12s %8.2f ms  %s\n", s.Kind, s.MS, s.Question); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
 // Ratio is storybot's figure divided by FTS5's, for one size.
 type Ratio struct {
 	Passages                                                        int
