@@ -7,6 +7,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/storybot/storybot/corpus"
 )
 
 // TestRetrievalLeavesOutUnneeded shows which concepts a large index
@@ -166,15 +168,7 @@ func TestRetrievalLeavesOutCommonSynonyms(t *testing.T) {
 // TestTermCountRemembered checks that the counts an index remembers are
 // those its reader gives, for terms held and not held.
 func TestTermCountRemembered(t *testing.T) {
-	a, err := corpus.ParseArticle("a.txt", []byte("Envoys met.\nThe envoys left.\nNobody came."))
-	if err != nil {
-		t.Fatal(err)
-	}
-	x, err := Build(context.Background(), []corpus.Article{a}, "", Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer x.Close()
+	x := buildArticle(t, "a.txt", []string{"Envoys met.", "The envoys left.", "Nobody came."}, Options{})
 	ctx := context.Background()
 	for _, tc := range []struct {
 		term string
