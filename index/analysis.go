@@ -194,7 +194,8 @@ func isUpperASCII(b []byte) bool {
 	return true
 }
 
-// baseForms replaces irregular word forms by their base form.
+// baseForms replaces irregular word forms by their base form, and keeps
+// from the stemmer the words it would make a common word of.
 type baseForms struct{}
 
 func (baseForms) Filter(input analysis.TokenStream) analysis.TokenStream {
@@ -202,9 +203,16 @@ func (baseForms) Filter(input analysis.TokenStream) analysis.TokenStream {
 		if base, ok := irregular[string(t.Term)]; ok {
 			t.Term = []byte(base)
 		}
+		if unstemmed[string(t.Term)] {
+			t.KeyWord = true // the stemmer leaves a keyword as it is
+		}
 	}
 	return input
 }
+
+// unstemmed are words that Porter's stemmer makes another, common word of:
+// "willing" becomes "will", which a fifth of news passages hold.
+var unstemmed = map[string]bool{"willing": true}
 
 // irregular maps the past tense and participle of common English irregular
 // verbs, and irregular plurals, to their base form. A form is listed only

@@ -71,3 +71,26 @@ func TestAnalyzeWordsSameAsAnalyzer(t *testing.T) {
 		}
 	}
 }
+
+// TestWillingIsNotWill keeps "willing" from Porter's stemmer, which makes
+// "will" of it, a word a fifth of news passages hold.
+func TestWillingIsNotWill(t *testing.T) {
+	an, err := newAnalyzer(nil, registry.NewCache())
+	if err != nil {
+		t.Fatal(err)
+	}
+	terms := func(text string) []string {
+		var out []string
+		for _, tk := range tokensOf(an, text) {
+			out = append(out, tk.term)
+		}
+		return out
+	}
+	willing, will := terms("willing"), terms("will")
+	if len(willing) != 1 || len(will) == 1 && willing[0] == will[0] {
+		t.Errorf("willing %v, will %v: want two different terms", willing, will)
+	}
+	if got := terms("willing ready"); len(got) != 2 || got[0] != "willing" || got[1] != "readi" {
+		t.Errorf("willing ready: %v, want [willing readi] (only willing kept whole)", got)
+	}
+}

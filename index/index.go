@@ -118,7 +118,8 @@ type Meta struct {
 // differ from the terms of a question analysed now. 2: "US" is an acronym,
 // not "us" (nor "used"). 3: no term vectors (positions) in the index; an
 // index built with them would still answer, but is rebuilt to drop them.
-const analysisVersion = 3
+// 4: "willing" is no longer stemmed to "will".
+const analysisVersion = 4
 
 // Options tune how an index is built.
 type Options struct {
