@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -88,12 +89,60 @@ var causeVerbs = map[string]bool{
 
 var words = regexp.MustCompile(`[\p{L}\p{N}']+`)
 
+// wordCache remembers the words of recent texts: every answer rule reads
+// the question's words, for every candidate passage, and finding them
+// again each time was a tenth of a search's allocations. Callers must not
+// change the slices they get.
+var wordCache struct {
+	sync.Mutex
+	plain, lower map[string][]string
+}
+
+// wordCacheSize bounds the texts remembered; the cache starts afresh when
+// it is full.
+const wordCacheSize = 1024
+
+// wordsIn returns the words of text, as written.
+func wordsIn(text string) []string { return cachedWords(text, false) }
+
+// lowerWordsIn returns the words of text, in lower case.
+func lowerWordsIn(text string) []string { return cachedWords(text, true) }
+
+func cachedWords(text string, lower bool) []string {
+	wordCache.Lock()
+	m := wordCache.plain
+	if lower {
+		m = wordCache.lower
+	}
+	w, ok := m[text]
+	wordCache.Unlock()
+	if ok {
+		return w
+	}
+	if lower {
+		w = words.FindAllString(strings.ToLower(text), -1)
+	} else {
+		w = words.FindAllString(text, -1)
+	}
+	wordCache.Lock()
+	defer wordCache.Unlock()
+	if wordCache.plain == nil || len(wordCache.plain) >= wordCacheSize || len(wordCache.lower) >= wordCacheSize {
+		wordCache.plain, wordCache.lower = map[string][]string{}, map[string][]string{}
+	}
+	if lower {
+		wordCache.lower[text] = w
+	} else {
+		wordCache.plain[text] = w
+	}
+	return w
+}
+
 // answerKindOf reads what kind of answer a question asks for from its
 // question words; a question with none ("oil cap", "first icbm since")
 // asks for a number, time or name when one of its words names one.
 func answerKindOf(text string) answerKind {
-	orig := words.FindAllString(text, -1)
-	w := words.FindAllString(strings.ToLower(text), -1)
+	orig := wordsIn(text)
+	w := lowerWordsIn(text)
 	// quantity is a quantity noun as the question writes it: "Price" in
 	// "what did Price say" is a name.
 	quantity := func(i int) bool { return quantityNouns[w[i]] && (i == 0 || isLower(orig[i])) }
@@ -198,7 +247,7 @@ func answerKindOf(text string) answerKind {
 // who something was done to ("who did Kim meet", "who was Price talking
 // to"): the lower-case words after its auxiliary, in order.
 func objectVerbs(text string) []string {
-	w := words.FindAllString(text, -1)
+	w := wordsIn(text)
 	for i, word := range w {
 		lw := strings.ToLower(word)
 		if (lw != "who" && lw != "whom") || i+1 >= len(w) {
@@ -236,8 +285,8 @@ var auxiliaries = map[string]bool{
 // countries refused" of "refused"), or "" when the question asks for an
 // object or an identity ("who did Kim meet", "who is the spokesman").
 func doerVerb(text string) string {
-	orig := words.FindAllString(text, -1) // "Biden" is no participle
-	w := words.FindAllString(strings.ToLower(text), -1)
+	orig := wordsIn(text) // "Biden" is no participle
+	w := lowerWordsIn(text)
 	for i, word := range w {
 		j := -1
 		switch word {

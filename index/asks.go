@@ -19,7 +19,7 @@ const (
 // Kim Jong Un", "who was Ned Price", or typed in lower case with no article
 // or possessive ("who is ned price").
 func asksWhoIs(text string) int {
-	w := words.FindAllString(text, -1)
+	w := wordsIn(text)
 	for i := 0; i+2 < len(w); i++ {
 		if !strings.EqualFold(w[i], "who") {
 			continue
@@ -50,7 +50,7 @@ func asksWhoIs(text string) int {
 
 // asksSaying reports whether a question asks what someone said.
 func asksSaying(text string) bool {
-	for _, w := range words.FindAllString(strings.ToLower(text), -1) {
+	for _, w := range lowerWordsIn(text) {
 		switch w {
 		case "say", "said", "says", "tell", "told", "announce", "announced", "declare", "declared":
 			return true
@@ -62,7 +62,7 @@ func asksSaying(text string) bool {
 // asksStance reports whether a what question asks where someone stands
 // on something: "what is Moscow's stance on the draft".
 func asksStance(text string) bool {
-	w := words.FindAllString(strings.ToLower(text), -1)
+	w := lowerWordsIn(text)
 	for i := 0; i+1 < len(w); i++ {
 		switch w[i] {
 		case "stance", "position", "view", "views", "attitude":
@@ -78,7 +78,7 @@ func asksStance(text string) bool {
 // stand to each other: "what is China's relationship to North Korea",
 // "what are the ties between X and Y".
 func asksRelation(text string) bool {
-	w := words.FindAllString(strings.ToLower(text), -1)
+	w := lowerWordsIn(text)
 	if len(w) < 2 || w[0] != "what" {
 		return false
 	}
@@ -112,7 +112,7 @@ func asksRelation(text string) bool {
 
 // asksWhose reports whether a question asks whose something is.
 func asksWhose(text string) bool {
-	for _, w := range words.FindAllString(strings.ToLower(text), -1) {
+	for _, w := range lowerWordsIn(text) {
 		if w == "whose" {
 			return true
 		}
@@ -122,7 +122,7 @@ func asksWhose(text string) bool {
 
 // asksHowMany reports whether a question counts something: "how many".
 func asksHowMany(text string) bool {
-	w := words.FindAllString(strings.ToLower(text), -1)
+	w := lowerWordsIn(text)
 	for i := 0; i+1 < len(w); i++ {
 		if w[i] == "how" && w[i+1] == "many" {
 			return true
@@ -134,7 +134,7 @@ func asksHowMany(text string) bool {
 // asksYear reports whether a question asks for a year: "what year",
 // "which year", "in what year".
 func asksYear(text string) bool {
-	w := words.FindAllString(strings.ToLower(text), -1)
+	w := lowerWordsIn(text)
 	for i := 0; i+1 < len(w); i++ {
 		if (w[i] == "what" || w[i] == "which") && w[i+1] == "year" {
 			return true
@@ -148,8 +148,8 @@ func asksYear(text string) bool {
 // "what is the full name of the DPRK"; "" for none. An acronym typed in
 // lower case is the word before "stand for" or after "full name of".
 func asksExpansion(text string) string {
-	w := words.FindAllString(text, -1)
-	lw := words.FindAllString(strings.ToLower(text), -1)
+	w := wordsIn(text)
+	lw := lowerWordsIn(text)
 	if len(w) >= 3 && len(w) <= 4 && lw[0] == "what" && (lw[1] == "is" || lw[1] == "was") {
 		// "what is the DPRK", "what is the dprk": an acronym, or a
 		// short word that is no English word
@@ -186,7 +186,7 @@ func asksExpansion(text string) string {
 // preposition, and the word before it: "what topic does the US want
 // dialogue on" gives ("dialogue", "on").
 func strandedPreposition(text string) (word, prep string) {
-	w := words.FindAllString(strings.ToLower(text), -1)
+	w := lowerWordsIn(text)
 	if len(w) < 3 || !strandable[w[len(w)-1]] {
 		return "", ""
 	}
@@ -207,7 +207,7 @@ var strandable = map[string]bool{
 // willing": a question about how much, answered by the word of degree
 // before it in the passage ("little interest"); "" for none.
 func asksDegree(text string) string {
-	w := words.FindAllString(strings.ToLower(text), -1)
+	w := lowerWordsIn(text)
 	for i := 0; i+1 < len(w); i++ {
 		if w[i] != "how" {
 			continue
@@ -226,7 +226,7 @@ func asksDegree(text string) string {
 // "what did Price call a threat": the question asks what is that noun in
 // X's eyes; "" for none.
 func asksPredicate(text string) string {
-	w := words.FindAllString(strings.ToLower(text), -1)
+	w := lowerWordsIn(text)
 	for i := 0; i+2 < len(w); i++ {
 		if judging[w[i]] && (w[i+1] == "a" || w[i+1] == "an" || w[i+1] == "the") && !isStop(w[i+2]) {
 			return w[i+2]
@@ -246,7 +246,7 @@ var judging = map[string]bool{
 // asksWhichNoun returns the noun of "which department", "what agency":
 // a name that ends in it answers ("State Department"); "" for none.
 func asksWhichNoun(text string) string {
-	w := words.FindAllString(strings.ToLower(text), -1)
+	w := lowerWordsIn(text)
 	for i := 0; i+1 < len(w); i++ {
 		if w[i] != "which" && w[i] != "what" {
 			continue
@@ -273,7 +273,7 @@ func asksWhichNoun(text string) string {
 // consider a threat": US; "what is the radar a threat to": radar); "" when
 // the question has none so placed.
 func questionSubject(text string) string {
-	w := words.FindAllString(strings.ToLower(text), -1)
+	w := lowerWordsIn(text)
 	if len(w) < 4 || (w[0] != "what" && w[0] != "which") || !auxiliaries[w[1]] {
 		return ""
 	}
@@ -292,7 +292,7 @@ func questionSubject(text string) string {
 // prior launch"), or the time since which the passage counts ("first icbm
 // since").
 func asksEarlier(text string) bool {
-	for _, w := range words.FindAllString(strings.ToLower(text), -1) {
+	for _, w := range lowerWordsIn(text) {
 		switch w {
 		case "previous", "previously", "prior", "earlier", "before", "preceding", "since":
 			return true
@@ -304,7 +304,7 @@ func asksEarlier(text string) bool {
 // asksDeed reports whether a what question asks what someone did, said or
 // vowed: "what did", "what does", "what will".
 func asksDeed(text string) bool {
-	w := words.FindAllString(strings.ToLower(text), -1)
+	w := lowerWordsIn(text)
 	for i, word := range w {
 		if word == "what" && i+1 < len(w) {
 			switch w[i+1] {
@@ -320,7 +320,7 @@ func asksDeed(text string) bool {
 // asksThings reports whether a what question asks for things by a plural
 // noun: "what weapons", "which goods".
 func asksThings(text string) bool {
-	w := words.FindAllString(strings.ToLower(text), -1)
+	w := lowerWordsIn(text)
 	for i, word := range w {
 		if (word == "what" || word == "which") && i+1 < len(w) {
 			return plural(w[i+1]) && !auxiliaries[w[i+1]] && !isStop(w[i+1])
@@ -332,7 +332,7 @@ func asksThings(text string) bool {
 // modifiedNoun is the noun a "what kind of" or "for what purpose" question
 // asks to qualify: the word after "kind of", or "purpose".
 func modifiedNoun(text string) string {
-	w := words.FindAllString(strings.ToLower(text), -1)
+	w := lowerWordsIn(text)
 	for i, word := range w {
 		switch {
 		case (word == "kind" || word == "type" || word == "sort") && i+2 < len(w) && w[i+1] == "of":

@@ -48,7 +48,7 @@ func BenchmarkBuild(b *testing.B) {
 }
 
 func BenchmarkSearch(b *testing.B) {
-	questions := []string{"who vetoes", "How much crude oil could North Korea import under the draft?", "security council sanctions"}
+	questions := []string{"who vetoes", "How much crude oil could North Korea import under the draft?", "security council sanctions", "What did Kim vow at the parade?"}
 	for _, bc := range []struct {
 		name     string
 		articles func(*testing.B) []corpus.Article

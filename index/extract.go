@@ -475,7 +475,7 @@ func (v *view) conceptAt(q *question, c *candidate, verb string, least float64) 
 }
 
 func containsWord(phrase, w string) bool {
-	for _, p := range words.FindAllString(strings.ToLower(phrase), -1) {
+	for _, p := range lowerWordsIn(phrase) {
 		if p == w {
 			return true
 		}
@@ -725,7 +725,7 @@ var connectors = map[string]bool{"of": true, "the": true, "and": true, "for": tr
 // of a verb of having right before it ("China and Russia both wield veto
 // power"). Two different holders make it unsure.
 func (v *view) holderOf(q *question, c *candidate) string {
-	w := words.FindAllString(strings.ToLower(q.text), -1)
+	w := lowerWordsIn(q.text)
 	h := slices.IndexFunc(w, func(s string) bool { return s == "has" || s == "have" || s == "had" })
 	for _, obj := range w[h+1:] {
 		if !isStop(obj) {
@@ -882,7 +882,7 @@ var degrees = map[string]bool{
 // seeking". The verb's subject, when the passage names one, must be one
 // the question names.
 func (v *view) objectOfOwnVerb(q *question, c *candidate) string {
-	w := words.FindAllString(strings.ToLower(q.text), -1)
+	w := lowerWordsIn(q.text)
 	if len(w) < 3 {
 		return ""
 	}
@@ -922,7 +922,7 @@ func (v *view) objectOfOwnVerb(q *question, c *candidate) string {
 // with the question.
 func namesOwn(question, subject string) bool {
 	lq := strings.ToLower(question)
-	for _, x := range words.FindAllString(strings.ToLower(subject), -1) {
+	for _, x := range lowerWordsIn(subject) {
 		if !isStop(x) && containsWord(lq, x) {
 			return true
 		}
@@ -1174,7 +1174,7 @@ var titles = map[string]bool{
 // the question asks about after "who is": "who is ned price" asks about a
 // name when the passage has "Ned Price".
 func (v *view) writesAsName(question string) bool {
-	w := words.FindAllString(strings.ToLower(question), -1)
+	w := lowerWordsIn(question)
 	for i := 0; i+2 < len(w); i++ {
 		if w[i] != "who" {
 			continue
@@ -1258,7 +1258,7 @@ func (v *view) besideOwn(question string) string {
 		return found[0].answer
 	case len(found) > 1:
 		// "us spokesman name": the name of the word before "name".
-		w := words.FindAllString(strings.ToLower(question), -1)
+		w := lowerWordsIn(question)
 		for k := 1; k < len(w); k++ {
 			if w[k] != "name" {
 				continue
@@ -1576,7 +1576,7 @@ func (v *view) countsOwn(answer string, counted map[int]bool) bool {
 // the question's words ("two recent ICBM launches" counts no members).
 // "How many times" counts the question's deed, any of its words: nil.
 func countedAt(q *question, c *candidate) map[int]bool {
-	w := words.FindAllString(strings.ToLower(q.text), -1)
+	w := lowerWordsIn(q.text)
 	var counted []string
 	for i := 0; i+2 < len(w); i++ {
 		if w[i] != "how" || w[i+1] != "many" {

@@ -358,7 +358,7 @@ func holdsDeed(q *question, c *candidate) bool {
 		return true
 	}
 	for k, con := range q.concepts {
-		for _, w := range words.FindAllString(strings.ToLower(con.words), -1) {
+		for _, w := range lowerWordsIn(con.words) {
 			if changes[w] && c.found[k].weight == 0 {
 				return false
 			}
@@ -416,7 +416,7 @@ func beforeRole(question, ws string) bool {
 // writes them, hold a capitalised word, past the question's first word
 // (which is capitalised anyway).
 func namesSomething(question, ws string) bool {
-	cs := words.FindAllString(ws, -1)
+	cs := wordsIn(ws)
 	if strings.HasPrefix(strings.TrimSpace(question), ws) && len(cs) > 0 {
 		cs = cs[1:]
 	}
