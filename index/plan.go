@@ -66,6 +66,8 @@ type question struct {
 	// doer is the verb of a question about who did something, "" for
 	// none (see doerVerb).
 	doer string
+	// wanted are the terms the question looks for (wantedTerms).
+	wanted map[string]bool
 }
 
 // concept is one thing the question names: a word, or a phrase that is a

@@ -72,9 +72,15 @@ type found struct {
 
 // match finds each concept of the question in the candidate's tokens.
 func (q *question) match(c *candidate) {
+	// Only the terms the question looks for (its ways of saying each
+	// concept and the longer names that block them): a map of every term
+	// of every candidate was most of a search's allocations.
+	want := q.wantedTerms()
 	at := map[string][]int{}
 	for _, t := range c.toks {
-		at[t.term] = append(at[t.term], t.pos)
+		if want[t.term] {
+			at[t.term] = append(at[t.term], t.pos)
+		}
 	}
 	c.found = make([]found, len(q.concepts))
 	for i, con := range q.concepts {
@@ -127,6 +133,29 @@ func (c *candidate) capsAt(p int) bool {
 		}
 	}
 	return false
+}
+
+// wantedTerms returns the terms match looks up: every term of every way
+// of saying a concept, and of the names that block one. Found once per
+// question.
+func (q *question) wantedTerms() map[string]bool {
+	if q.wanted != nil {
+		return q.wanted
+	}
+	q.wanted = map[string]bool{}
+	for _, con := range q.concepts {
+		for _, a := range con.alts {
+			for _, t := range a.phrase {
+				q.wanted[t] = true
+			}
+			for _, b := range a.blockers {
+				for _, t := range b.phrase {
+					q.wanted[t] = true
+				}
+			}
+		}
+	}
+	return q.wanted
 }
 
 // inflects reports whether the passage has, at one of the positions, the
