@@ -210,7 +210,7 @@ func answerKindOf(text string) answerKind {
 			// new ferry fare be": the noun phrase after the question
 			// word and its auxiliaries.
 			np := nounAfter(w, i+1)
-			for k := np; k < min(len(w), np+3); k++ {
+			for k := np; k < min(len(w), np+3) && !auxiliaries[w[k]]; k++ {
 				if quantity(k) {
 					return kindNumber
 				}
@@ -470,6 +470,13 @@ func answerCloseness(q *question, c *candidate) float64 {
 			return 1
 		}
 		return 0
+	}
+	if _, prep := strandedPreposition(q.text); prep != "" && q.kind == kindEntity {
+		// "who has the draft been presented to": the answer is what
+		// follows the preposition, read by a rule.
+		if _, strong := readAnswer(q, c); strong {
+			return 1
+		}
 	}
 	switch q.kind {
 	case kindThing, kindReason, kindModifier:

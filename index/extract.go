@@ -46,6 +46,13 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 		if s := v.nameEndingIn(asksWhichNoun(q.text)); s != "" {
 			return sure(s) // "which department": "State Department"
 		}
+		if word, prep := strandedPreposition(q.text); word != "" && v.holdsSubject(q, c) {
+			// "who has the draft been presented to": "presented to all
+			// 15 Security Council members".
+			if s := v.afterOwnPreposition(q, c, word, prep); s != "" {
+				return sure(s)
+			}
+		}
 		verb := q.doer
 		if verb == "has" || verb == "have" || verb == "had" {
 			// "which members have veto power": the subject of a verb
@@ -796,7 +803,7 @@ func (v *view) afterOwnPreposition(q *question, c *candidate, word, prep string)
 			if p+1 < len(v.ws) && (timeWords[strings.ToLower(v.ws[p+1].text)] || yearRE.MatchString(v.ws[p+1].text)) {
 				continue // "agreed on Wednesday": when, not what
 			}
-			if s := v.trimTail(v.phraseFrom(p+1, 8)); s != "" && !found.add(s) {
+			if s := v.trimTail(cutAtVerb(v.phraseFrom(p+1, 8))); s != "" && !found.add(s) {
 				return ""
 			}
 			break
@@ -856,6 +863,21 @@ func (v *view) trimTail(s string) string {
 		}
 		s = s[:i]
 	}
+}
+
+// cutAtVerb ends a phrase before its first lower-case word in "-ed" past
+// the first word: "Bolivian minister Ana Paz ended without a deal" is
+// "Bolivian minister Ana Paz" (a new verb, a new clause).
+func cutAtVerb(s string) string {
+	at := 0
+	for i, w := range strings.Fields(s) {
+		k := strings.Index(s[at:], w) + at
+		if i > 0 && isLower(w) && strings.HasSuffix(w, "ed") && len(w) > 3 {
+			return strings.TrimSpace(s[:k])
+		}
+		at = k + len(w)
+	}
+	return s
 }
 
 // dangling are words a phrase cut short may end on that need what

@@ -132,6 +132,7 @@ func TestShortAnswers(t *testing.T) {
 		{"who met X: the possessor of the deed's noun, when X stands after with", "Who met Ana Paz?", "Rui Costa"},
 		{"what is an acronym: spelt out", "What is the ICAO?", "International Civil Aviation Organization"},
 		{"what cut: a quantity", "What cut would the new quota make to the trawler catch?", "from 900 tonnes to 600 tonnes"},
+		{"who, ending on a preposition: what follows it", "Who did Rui Costa hold two meetings with?", "Bolivian minister Ana Paz"},
 		{"who has it: the subject of a verb of having", "Which members have a veto over the fishing panel?", "Brazil and Chile"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

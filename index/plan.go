@@ -210,16 +210,27 @@ func asAcronyms(text string) string {
 // leaves apart as the doer and the deed: "lead" and "leader", "rule" and
 // "ruler", "buy" and "buyer" (longer stems lose "-er" to the stemmer
 // already: "producer" and "produce" are one term).
+//
+// It also gives the verb in "-en" of an adjective or noun and back, which
+// the stemmer leaves apart too: "threaten" and "threat", "tighten" and
+// "tight", "strengthen" and "strength".
 func agentForms(term string) []string {
+	var out []string
 	switch {
 	case strings.HasSuffix(term, "er") && len(term) > 4:
-		return []string{term[:len(term)-2], term[:len(term)-1]}
+		out = []string{term[:len(term)-2], term[:len(term)-1]}
 	case strings.HasSuffix(term, "e"):
-		return []string{term + "r"}
+		out = []string{term + "r"}
 	case len(term) >= 3:
-		return []string{term + "er"}
+		out = []string{term + "er"}
 	}
-	return nil
+	switch {
+	case strings.HasSuffix(term, "en") && len(term) > 5:
+		out = append(out, term[:len(term)-2])
+	case len(term) >= 4 && !strings.HasSuffix(term, "e"):
+		out = append(out, term+"en")
+	}
+	return out
 }
 
 // phraseOf writes tokens as a phrase: terms at their positions, "" where
