@@ -46,6 +46,7 @@ func TestNoWrongAnswers(t *testing.T) {
 		{"price in a keyword question is a name, not a quantity", "price provocations obligation", ""},
 		{"a level is no change", "How many barrels a day will OPEC+ cut?", ""},
 		{"the noun after a preposition is not the subject", "Who staged protests?", "Residents"},
+		{"a quantity noun after the auxiliary is no quantity asked", "what provocations did price mention", ""},
 		{"a place that is not where it happens", "where is the un resolution being discussed", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
