@@ -50,10 +50,16 @@ func asksWhoIs(text string) int {
 
 // asksSaying reports whether a question asks what someone said.
 func asksSaying(text string) bool {
-	for _, w := range lowerWordsIn(text) {
-		switch w {
+	w := lowerWordsIn(text)
+	for i, x := range w {
+		switch x {
 		case "say", "said", "says", "tell", "told", "announce", "announced", "declare", "declared":
 			return true
+		case "want", "wants", "plan", "plans", "intend", "intends", "hope", "hopes", "aim", "aims":
+			// "what does Kim want to do": what he vowed or pledged to do
+			if i+1 < len(w) && w[i+1] == "to" {
+				return true
+			}
 		}
 	}
 	return false
