@@ -48,8 +48,8 @@ func nounAfter(w []string, i int) int {
 	return i
 }
 
-// roleNouns, in a question with no question word, ask who holds the role
-// when a possessive names whose it is: "pyongyang's closest ally".
+// roleNouns, in a question with no question word, ask who holds the role:
+// "pyongyang's closest ally", "state department spokesman".
 var roleNouns = map[string]bool{
 	"ally": true, "leader": true, "spokesman": true, "spokeswoman": true, "president": true,
 	"minister": true, "predecessor": true, "successor": true, "ambassador": true, "envoy": true,
@@ -232,6 +232,8 @@ func answerKindOf(text string) answerKind {
 			return kindEntity // "us spokesman name"
 		case roleNouns[word] && (i >= 1 && isPossessive(w[i-1]) || i >= 2 && isPossessive(w[i-2])):
 			return kindEntity // "pyongyang's closest ally"
+		case roleNouns[word] && i >= 1 && !slices.ContainsFunc(w, isPossessive):
+			return kindEntity // "state department spokesman" (see roleHolder)
 		case quantity(i) && !moneyNouns[word]:
 			// "oil cap"; not "price provocations", where Price is a
 			// name typed in lower case

@@ -43,6 +43,11 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 	sure := func(s string) (string, bool) { return s, s != "" }
 	switch q.kind {
 	case kindEntity:
+		if role, ok := keywordRole(q.text); ok {
+			// "state department spokesman": the name right after the
+			// role said as the question says it, and nothing else
+			return sure(v.roleHolder(q, c, role))
+		}
 		if s := v.nameEndingIn(asksWhichNoun(q.text)); s != "" {
 			return sure(s) // "which department": "State Department"
 		}
@@ -1009,6 +1014,49 @@ func (v *view) holdsSubject(q *question, c *candidate) bool {
 		}
 	}
 	return true
+}
+
+// keywordRole returns the role noun of a question with no question word,
+// no possessive and no "name" ("state department spokesman", "north
+// korean leader"); ok is false for any other question.
+func keywordRole(text string) (role string, ok bool) {
+	w := lowerWordsIn(text)
+	if len(w) < 2 || questionWords[w[0]] || slices.Contains(w, "name") || slices.ContainsFunc(w, isPossessive) {
+		return "", false
+	}
+	for i, x := range w {
+		if roleNouns[x] && i >= 1 {
+			role = x
+		}
+	}
+	return role, role != ""
+}
+
+// roleHolder reads the name right after the role noun where the passage
+// says the role as the question does, with the question's word before
+// it: "State Department spokesman Ned Price" for "state department
+// spokesman", not for "DPRK spokesman". Two different names make it
+// unsure.
+func (v *view) roleHolder(q *question, c *candidate, role string) string {
+	var found sole
+	for _, at := range v.conceptAt(q, c, role, 1) {
+		k := at[0] - 1
+		if k < 0 || v.gap(k) != " " || !v.own[v.ws[k].pos] || at[1]+1 >= len(v.ws) || v.gap(at[1]) != " " {
+			continue
+		}
+		if n, ok := v.nameStartingAt(at[1] + 1); ok && !found.add(v.say([]name{n})) {
+			return ""
+		}
+	}
+	return found.answer()
+}
+
+// questionWords open a question.
+var questionWords = map[string]bool{
+	"who": true, "whom": true, "whose": true, "what": true, "which": true, "when": true,
+	"where": true, "why": true, "how": true, "is": true, "are": true, "was": true, "were": true,
+	"do": true, "does": true, "did": true, "has": true, "have": true, "can": true, "could": true,
+	"will": true, "would": true,
 }
 
 // subordinators open a clause of time or reason that hangs on the clause

@@ -134,6 +134,8 @@ func TestShortAnswers(t *testing.T) {
 		{"what cut: a quantity", "What cut would the new quota make to the trawler catch?", "from 900 tonnes to 600 tonnes"},
 		{"who, ending on a preposition: what follows it", "Who did Rui Costa hold two meetings with?", "Bolivian minister Ana Paz"},
 		{"what does X want to do: what X vowed to do", "What does Lina Ortiz want to do?", "to cut the tolls by half"},
+		{"a keyword question for a role: the name right after it", "chilean president", "Gabriel Boric"},
+		{"a keyword question for a role said otherwise in the passage", "peruvian president", ""},
 		{"who has it: the subject of a verb of having", "Which members have a veto over the fishing panel?", "Brazil and Chile"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -47,6 +47,8 @@ func TestNoWrongAnswers(t *testing.T) {
 		{"a level is no change", "How many barrels a day will OPEC+ cut?", ""},
 		{"the noun after a preposition is not the subject", "Who staged protests?", "Residents"},
 		{"a quantity noun after the auxiliary is no quantity asked", "what provocations did price mention", ""},
+		{"a keyword role: not the name of another's role", "Democratic People's Republic of Korea spokesman", ""},
+		{"a keyword role: no inverse of an aside", "china closest ally", ""},
 		{"a place that is not where it happens", "where is the un resolution being discussed", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
