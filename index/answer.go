@@ -610,6 +610,30 @@ func after(ws []word, p int, w string) bool {
 	return i >= 1 && strings.EqualFold(ws[i-1].text, w)
 }
 
+// byQuantityNoun reports whether a quantity stands by the quantity noun
+// the question asks for ("limit", "cap", "price"), when the passage names
+// it: a number elsewhere in such a passage measures something else. A
+// passage that does not name it ("reducing from four million to two
+// million barrels" for "oil cap") is read by nearness alone.
+func byQuantityNoun(q *question, c *candidate, s span) bool {
+	for k, con := range q.concepts {
+		noun := false
+		for _, w := range lowerWordsIn(con.words) {
+			noun = noun || quantityNouns[w]
+		}
+		if !noun || c.found[k].weight == 0 {
+			continue
+		}
+		for _, p := range c.found[k].near {
+			if (p < s.first && s.first-p <= answerWindow) || (p > s.last && p-s.last <= answerWindow) || (p >= s.first && p <= s.last) {
+				return true
+			}
+		}
+		return false
+	}
+	return true
+}
+
 // joinRanges makes the two ends of "from four million to two million
 // barrels" one span: the range is one answer, not two as near.
 func joinRanges(spans []span, ws []word) []span {
@@ -660,6 +684,9 @@ func extractAnswer(q *question, c *candidate) string {
 	}
 	if best < 0 || bestD > answerWindow || ties > 0 {
 		return "" // none near enough, or two as near: unsure
+	}
+	if q.kind == kindNumber && !byQuantityNoun(q, c, spans[best]) {
+		return "" // "1.3 million barrels of crude a day … despite the restrictions": not the limit
 	}
 	text := c.hit.Text
 	s := spans[best]

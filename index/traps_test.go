@@ -49,6 +49,7 @@ func TestNoWrongAnswers(t *testing.T) {
 		{"a quantity noun after the auxiliary is no quantity asked", "what provocations did price mention", ""},
 		{"a keyword role: not the name of another's role", "Democratic People's Republic of Korea spokesman", ""},
 		{"a keyword role: no inverse of an aside", "china closest ally", ""},
+		{"a number far from the limit the passage names is no limit", "crude limit", ""},
 		{"a place that is not where it happens", "where is the un resolution being discussed", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
