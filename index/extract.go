@@ -1304,6 +1304,9 @@ func (v *view) besideOwn(question string) string {
 		if !v.own[v.ws[i].pos] || v.own[v.ws[i+1].pos] {
 			continue
 		}
+		if lw := strings.ToLower(v.ws[i].text); v.nameAt(i) && v.gap(i) == " " && !roleNouns[lw] && !entityNouns[lw] {
+			continue // "UN Security Council": one name, not a name beside "UN" (but "President Joe Biden")
+		}
 		next := i + 1
 		switch g := strings.TrimSpace(v.gap(i)); {
 		case g == ",":

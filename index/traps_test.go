@@ -50,6 +50,7 @@ func TestNoWrongAnswers(t *testing.T) {
 		{"a keyword role: not the name of another's role", "Democratic People's Republic of Korea spokesman", ""},
 		{"a keyword role: no inverse of an aside", "china closest ally", ""},
 		{"a number far from the limit the passage names is no limit", "crude limit", ""},
+		{"a name's second half is no name beside the first", "Who is the UN envoy?", ""},
 		{"a place that is not where it happens", "where is the un resolution being discussed", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
