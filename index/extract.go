@@ -1866,7 +1866,7 @@ func (v *view) phraseFrom(i, n int) string {
 		if strings.TrimSpace(v.gap(k-1)) != "" && !strings.Contains(v.gap(k-1), "-") {
 			break
 		}
-		if clauseWords[strings.ToLower(v.ws[k].text)] {
+		if lw := strings.ToLower(v.ws[k].text); clauseWords[lw] && !(lw == "and" && v.joinsNouns(k)) {
 			break
 		}
 		end = k
@@ -1875,6 +1875,22 @@ func (v *view) phraseFrom(i, n int) string {
 		return ""
 	}
 	return v.text[v.ws[i].start:v.ws[end].end]
+}
+
+// joinsNouns reports whether the "and" at word k joins two nouns ("the
+// lives and property of the Japanese people") rather than two clauses
+// ("… and said", "… and would not block"): a lower-case noun on both
+// sides, neither a verb nor a word that opens a clause.
+func (v *view) joinsNouns(k int) bool {
+	if k < 1 || k+1 >= len(v.ws) || v.gap(k-1) != " " || v.gap(k) != " " {
+		return false
+	}
+	before, after := v.ws[k-1].text, v.ws[k+1].text
+	verbish := func(w string) bool {
+		lw := strings.ToLower(w)
+		return isStop(lw) || auxiliaries[lw] || reporting[lw] || saying[lw] || strings.HasSuffix(lw, "ed") || strings.HasSuffix(lw, "ing")
+	}
+	return isLower(before) && isLower(after) && !verbish(before) && !verbish(after)
 }
 
 // causeWords introduce a cause.

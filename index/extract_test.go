@@ -58,6 +58,7 @@ func TestShortAnswers(t *testing.T) {
 		"Quotas for the coming season were issued by the Fisheries Ministry in Santiago.",
 		"Rui Costa's two meetings with Bolivian minister Ana Paz ended without a deal.",
 		"Fishing ministers agreed on Friday a new pact.",
+		"The flood wrecked the roads and bridges of the valley, the mayor said.",
 	}
 	x := buildArticle(t, "world.txt", paragraphs, Options{Synonyms: corpus.DefaultSynonyms()})
 	for _, tc := range []struct {
@@ -136,6 +137,7 @@ func TestShortAnswers(t *testing.T) {
 		{"what does X want to do: what X vowed to do", "What does Lina Ortiz want to do?", "to cut the tolls by half"},
 		{"a keyword question for a role: the name right after it", "chilean president", "Gabriel Boric"},
 		{"a keyword question for a role said otherwise in the passage", "peruvian president", ""},
+		{"an object of two nouns joined by and", "What did the flood wreck?", "the roads and bridges of the valley"},
 		{"who has it: the subject of a verb of having", "Which members have a veto over the fishing panel?", "Brazil and Chile"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
