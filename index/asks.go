@@ -293,6 +293,30 @@ func questionSubject(text string) string {
 	return x
 }
 
+// passiveWho returns the verb of "who was told …", "who were detained": a
+// past participle after who and a form of "be"; "" for none.
+func passiveWho(text string) string {
+	orig := wordsIn(text)
+	w := lowerWordsIn(text)
+	for i := 0; i+2 < len(w); i++ {
+		if w[i] != "who" {
+			continue
+		}
+		j := i + 1
+		if (w[j] == "has" || w[j] == "have" || w[j] == "had") && j+1 < len(w) && w[j+1] == "been" {
+			j++
+		}
+		switch w[j] {
+		case "was", "were", "been", "is", "are":
+			if j+1 < len(w) && participle(orig[j+1]) && isEnglish(w[j+1]) { // not "ned"
+				return w[j+1]
+			}
+		}
+		return ""
+	}
+	return ""
+}
+
 // asksEarlier reports whether a when question asks about an event before
 // another ("its previous test", "the last one before last month", "the
 // prior launch"), or the time since which the passage counts ("first icbm

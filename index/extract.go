@@ -135,6 +135,19 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 		if a := asksExpansion(q.text); a != "" {
 			return sure(v.expansion(a))
 		}
+		if p := passiveWho(q.text); p != "" {
+			// "who was told to take shelter": the subject of the
+			// passive verb, "Residents … were told".
+			for _, at := range v.conceptAt(q, c, p, derivedWeight) {
+				if at[0] < 1 || !passiveAux[strings.ToLower(v.ws[at[0]-1].text)] {
+					continue
+				}
+				if s, decided := v.subjectBefore(at[0]); decided {
+					return sure(s)
+				}
+			}
+			return "", false
+		}
 		switch asksWhoIs(q.text) {
 		case whoIsName:
 			// "who is Kim Jong Un": not a name, but what he is.
@@ -558,6 +571,24 @@ func (v *view) subjectBefore(i int) (answer string, decided bool) {
 	return s, decided
 }
 
+// subjectIsNames reports whether subjectBefore reads names as the
+// subject of the verb starting at word i ("China and Russia both wield
+// veto power"), not a common noun ("Officials in Oslo vetoed").
+func (v *view) subjectIsNames(i int) bool {
+	if s, _, names := v.subjectAt(i); s != "" {
+		return names
+	}
+	j := i - 1
+	if j >= 1 && v.gap(j) == " " && isArticle(v.ws[j].text) {
+		j--
+	}
+	if j < 0 || v.gap(j) != " " || v.own[v.ws[j].pos] || isStop(v.ws[j].text) || !isLower(v.ws[j].text) {
+		return false
+	}
+	_, _, names := v.subjectAt(j)
+	return names
+}
+
 // subjectAt is subjectBefore without a second look; names reports that the
 // answer is names.
 func (v *view) subjectAt(i int) (answer string, decided, names bool) {
@@ -625,8 +656,14 @@ func (v *view) subjectAt(i int) (answer string, decided, names bool) {
 		return "", true, false
 	}
 	if n, ok := v.nameEndingAt(k); ok {
-		if n.i > 0 && prepositions[strings.ToLower(v.ws[n.i-1].text)] && v.gap(n.i-1) == " " {
-			return "", true, false // "officials in Seoul said": the doer is not the name
+		if n.i > 0 && (prepositions[strings.ToLower(v.ws[n.i-1].text)] || placeWords[strings.ToLower(v.ws[n.i-1].text)]) && v.gap(n.i-1) == " " {
+			// "officials in Seoul said": the doer is not the name but
+			// what the preposition's phrase hangs on, when that is a
+			// common noun ("Residents in parts of Hokkaido were told")
+			if s, decided, names := v.subjectAt(n.i - 1); decided && !names && s != "" {
+				return s, true, false
+			}
+			return "", true, false
 		}
 		return v.say(v.namesBefore(n, true)), true, true
 	}
@@ -644,7 +681,11 @@ func (v *view) subjectAt(i int) (answer string, decided, names bool) {
 	}
 	if v.commonAt(k) && pluralNoun(v.ws[k].text) {
 		// "diplomats say", "senior officials said", "Rights groups
-		// criticised", "the allies will hold".
+		// criticised", "the allies will hold"; not "parts" in
+		// "Residents in parts of Hokkaido were told".
+		if k >= 2 && v.gap(k-1) == " " && prepositions[strings.ToLower(v.ws[k-1].text)] {
+			return v.subjectAt(k - 1)
+		}
 		start := k
 		if k > 0 && v.gap(k-1) == " " && (isLower(v.ws[k-1].text) || v.startsSentence(k-1)) &&
 			!isStop(v.ws[k-1].text) && !v.own[v.ws[k-1].pos] {
@@ -1058,6 +1099,9 @@ var questionWords = map[string]bool{
 	"do": true, "does": true, "did": true, "has": true, "have": true, "can": true, "could": true,
 	"will": true, "would": true,
 }
+
+// passiveAux are the words before a passive verb: "were told".
+var passiveAux = map[string]bool{"was": true, "were": true, "is": true, "are": true, "been": true, "be": true}
 
 // subordinators open a clause of time or reason that hangs on the clause
 // before it.

@@ -59,6 +59,7 @@ func TestShortAnswers(t *testing.T) {
 		"Rui Costa's two meetings with Bolivian minister Ana Paz ended without a deal.",
 		"Fishing ministers agreed on Friday a new pact.",
 		"The flood wrecked the roads and bridges of the valley, the mayor said.",
+		"Farmers in parts of Salta were told to move their cattle.",
 	}
 	x := buildArticle(t, "world.txt", paragraphs, Options{Synonyms: corpus.DefaultSynonyms()})
 	for _, tc := range []struct {
@@ -83,7 +84,7 @@ func TestShortAnswers(t *testing.T) {
 		{"the one time given", "When was the festival held?", "Saturday"},
 		{"subject of the right verb", "Which countries stayed away from the summit?", "Peru and Bolivia"},
 		{"the passage does not say who did it", "Who built the border bridge?", ""},
-		{"a name inside the subject is not the doer", "Who said the new dam was safe?", ""},
+		{"a name inside the subject is not the doer, the noun it hangs on is", "Who said the new dam was safe?", "Engineers"},
 		{"a plural subject that starts the sentence", "Who warned that the river was rising?", "Fishermen"},
 		{"object of the question's verb", "Who did the trade envoy meet?", "Gabriel Boric"},
 		{"subject after a possessive name", "Who offered new talks?", "Peru's trade ministry"},
@@ -138,6 +139,7 @@ func TestShortAnswers(t *testing.T) {
 		{"a keyword question for a role: the name right after it", "chilean president", "Gabriel Boric"},
 		{"a keyword question for a role said otherwise in the passage", "peruvian president", ""},
 		{"an object of two nouns joined by and", "What did the flood wreck?", "the roads and bridges of the valley"},
+		{"who was told: the subject of the passive verb, not the name after in", "Who was told to move the cattle?", "Farmers"},
 		{"who has it: the subject of a verb of having", "Which members have a veto over the fishing panel?", "Brazil and Chile"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -353,7 +353,7 @@ func namesDoer(q *question, c *candidate) bool {
 		if v.agentAfter(at[1]) != "" {
 			return true
 		}
-		if s, _ := v.subjectBefore(at[0]); s != "" {
+		if v.subjectIsNames(at[0]) {
 			return true
 		}
 	}
