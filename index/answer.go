@@ -550,7 +550,7 @@ func candidateSpans(q *question, c *candidate) []span {
 // … since", "the highest … since": the time of an earlier event that the
 // passage's own one is measured against.
 func firstSince(ws []word, s span) bool {
-	i := slices.IndexFunc(ws, func(w word) bool { return w.pos == s.first })
+	i := wordAt(ws, s.first)
 	if i < 1 || !strings.EqualFold(ws[i-1].text, "since") {
 		return false
 	}
@@ -606,8 +606,13 @@ func spanDistance(s span, c *candidate) int {
 
 // after reports whether the word before position p is w.
 func after(ws []word, p int, w string) bool {
-	i := slices.IndexFunc(ws, func(x word) bool { return x.pos == p })
+	i := wordAt(ws, p)
 	return i >= 1 && strings.EqualFold(ws[i-1].text, w)
+}
+
+// wordAt returns the index in ws of the word at position pos, or -1.
+func wordAt(ws []word, pos int) int {
+	return slices.IndexFunc(ws, func(w word) bool { return w.pos == pos })
 }
 
 // byQuantityNoun reports whether a quantity stands by the quantity noun
@@ -637,9 +642,7 @@ func byQuantityNoun(q *question, c *candidate, s span) bool {
 // joinRanges makes the two ends of "from four million to two million
 // barrels" one span: the range is one answer, not two as near.
 func joinRanges(spans []span, ws []word) []span {
-	index := func(pos int) int {
-		return slices.IndexFunc(ws, func(w word) bool { return w.pos == pos })
-	}
+	index := func(pos int) int { return wordAt(ws, pos) }
 	var out []span
 	for i := 0; i < len(spans); i++ {
 		s := spans[i]
@@ -691,14 +694,7 @@ func extractAnswer(q *question, c *candidate) string {
 	text := c.hit.Text
 	s := spans[best]
 	ws := c.rawWords()
-	index := func(pos int) int {
-		for i, w := range ws {
-			if w.pos == pos {
-				return i
-			}
-		}
-		return -1
-	}
+	index := func(pos int) int { return wordAt(ws, pos) }
 	if q.kind == kindNumber {
 		i := index(s.first)
 		// "from X to Y": take the whole range, from either end.

@@ -89,9 +89,8 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 			if w := strings.ToLower(v.ws[at[1]].text); strings.HasSuffix(w, "s") &&
 				at[1]+1 < len(v.ws) && strings.EqualFold(v.ws[at[1]+1].text, "with") && v.gap(at[1]) == " " &&
 				inflectionBase(w) != inflectionBase(verb) {
-				plain := *v // the name after "with" may hold the question's own
-				plain.own = map[int]bool{}
-				if s := plain.objectAfter(at[1] + 1); s != "" {
+				// the name after "with" may hold the question's own
+				if s := v.ignoringOwn().objectAfter(at[1] + 1); s != "" {
 					if !namesOwn(q.text, s) {
 						if v.ownBetween(at[1]+1, s) {
 							return "", false // "with Biden's predecessor Donald Trump": not who met Biden
@@ -121,8 +120,7 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 		if verbs := objectVerbs(q.text); len(verbs) > 0 {
 			// "who did Kim meet": the object of the question's verb, or
 			// nothing.
-			plain := *v // the object may be the question's own name
-			plain.own = map[int]bool{}
+			plain := v.ignoringOwn() // the object may be the question's own name
 			for _, w := range verbs {
 				for _, at := range v.conceptAt(q, c, w, derivedWeight) {
 					if s := plain.objectAfter(at[1]); s != "" && !namesOwn(q.text, s) && !v.ownBetween(at[1]+1, s) {
@@ -551,6 +549,21 @@ var doerWords = map[string]bool{
 // ("both wield veto power": a verb), so the caller may try other ways;
 // true with "" when the subject is not a name ("officials in Seoul said").
 func (v *view) subjectBefore(i int) (answer string, decided bool) {
+	answer, decided, _ = v.subjectBeforeNames(i)
+	return answer, decided
+}
+
+// subjectIsNames reports whether subjectBefore reads names as the
+// subject of the verb starting at word i ("China and Russia both wield
+// veto power"), not a common noun ("Officials in Oslo vetoed").
+func (v *view) subjectIsNames(i int) bool {
+	s, _, names := v.subjectBeforeNames(i)
+	return s != "" && names
+}
+
+// subjectBeforeNames is subjectBefore; names reports that the answer is
+// names.
+func (v *view) subjectBeforeNames(i int) (answer string, decided, names bool) {
 	s, decided, names := v.subjectAt(i)
 	// "China and Russia both wield veto power", "hold a veto": the
 	// question's word is a noun after a verb (and an article); the names
@@ -560,33 +573,15 @@ func (v *view) subjectBefore(i int) (answer string, decided bool) {
 		j--
 	}
 	if names || j < 0 || v.gap(j) != " " || v.own[v.ws[j].pos] || isStop(v.ws[j].text) || !isLower(v.ws[j].text) {
-		return s, decided
+		return s, decided, names
 	}
 	if decided && s != v.ws[j].text {
-		return s, decided // "a diplomat said"
+		return s, decided, names // "a diplomat said"
 	}
 	if s2, _, names2 := v.subjectAt(j); names2 {
-		return s2, true
+		return s2, true, true
 	}
-	return s, decided
-}
-
-// subjectIsNames reports whether subjectBefore reads names as the
-// subject of the verb starting at word i ("China and Russia both wield
-// veto power"), not a common noun ("Officials in Oslo vetoed").
-func (v *view) subjectIsNames(i int) bool {
-	if s, _, names := v.subjectAt(i); s != "" {
-		return names
-	}
-	j := i - 1
-	if j >= 1 && v.gap(j) == " " && isArticle(v.ws[j].text) {
-		j--
-	}
-	if j < 0 || v.gap(j) != " " || v.own[v.ws[j].pos] || isStop(v.ws[j].text) || !isLower(v.ws[j].text) {
-		return false
-	}
-	_, _, names := v.subjectAt(j)
-	return names
+	return s, decided, names
 }
 
 // subjectAt is subjectBefore without a second look; names reports that the
@@ -968,11 +963,8 @@ func (v *view) objectOfOwnVerb(q *question, c *candidate) string {
 		if lw == "to" || lw == "that" || clauseWords[lw] || prepositions[lw] || v.own[v.ws[j].pos] || strings.HasSuffix(lw, "ly") {
 			continue
 		}
-		// The subject may be the question's own name: read it as if
-		// the question had no words.
-		plain := *v
-		plain.own = map[int]bool{}
-		if s, decided := plain.subjectBefore(at[0]); decided && (s == "" || !namesOwn(q.text, s)) {
+		// The subject may be the question's own name.
+		if s, decided := v.ignoringOwn().subjectBefore(at[0]); decided && (s == "" || !namesOwn(q.text, s)) {
 			continue // another's deed, or one the passage does not say whose
 		}
 		s := v.items(j, 2)
@@ -1007,8 +999,7 @@ func (v *view) nameEndingIn(noun string) string {
 		return ""
 	}
 	var found sole
-	plain := *v // the name holds the question's noun: read it as if the question had no words
-	plain.own = map[int]bool{}
+	plain := v.ignoringOwn() // the name holds the question's noun
 	for i, w := range v.ws {
 		if isLower(w.text) || !strings.EqualFold(w.text, noun) && !strings.EqualFold(w.text, noun+"s") && !strings.EqualFold(w.text+"s", noun) {
 			continue
@@ -1102,6 +1093,15 @@ var questionWords = map[string]bool{
 
 // passiveAux are the words before a passive verb: "were told".
 var passiveAux = map[string]bool{"was": true, "were": true, "is": true, "are": true, "been": true, "be": true}
+
+// ignoringOwn returns the view read as if the question had no words: the
+// readers of names stop at the question's own words, and some answers
+// hold them ("Kim Jong Un" for "what did Kim watch").
+func (v *view) ignoringOwn() *view {
+	plain := *v
+	plain.own = map[int]bool{}
+	return &plain
+}
 
 // subordinators open a clause of time or reason that hangs on the clause
 // before it.

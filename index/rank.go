@@ -127,12 +127,9 @@ func (q *question) match(c *candidate) {
 // capsAt reports whether the passage writes the word at position p in
 // capitals.
 func (c *candidate) capsAt(p int) bool {
-	for _, w := range c.rawWords() {
-		if w.pos == p {
-			return isAcronym(w.text)
-		}
-	}
-	return false
+	ws := c.rawWords()
+	i := wordAt(ws, p)
+	return i >= 0 && isAcronym(ws[i].text)
 }
 
 // wantedTerms returns the terms match looks up: every term of every way

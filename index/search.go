@@ -326,7 +326,7 @@ func (x *Index) shortAnswer(ctx context.Context, q *question, top *candidate, as
 		qa.match(ac)
 		return extract(qa, ac)
 	}
-	if !holdsNames(q, top) || !holdsDeed(q, top) {
+	if !holdsNames(q, top) || !holdsChange(q, top) {
 		return ""
 	}
 	ans, strong := readAnswer(q, top)
@@ -349,11 +349,11 @@ func holdsKey(q *question, c *candidate) bool {
 	return key >= 0 && c.found[key].weight > 0
 }
 
-// holdsDeed reports whether the passage holds the change a quantity
+// holdsChange reports whether the passage holds the change a quantity
 // question asks about: "how many barrels a day will OPEC+ cut" asks for a
 // cut, and a passage that gives only the level OPEC+ caps output at gives
 // none (a level is no change).
-func holdsDeed(q *question, c *candidate) bool {
+func holdsChange(q *question, c *candidate) bool {
 	if q.kind != kindNumber {
 		return true
 	}
