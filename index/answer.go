@@ -510,7 +510,7 @@ func candidateSpans(q *question, c *candidate) []span {
 	asksName := strings.Contains(strings.ToLower(q.text), "name")
 	for _, t := range c.toks {
 		for _, f := range c.found {
-			if f.terms[t.term] && !(asksName && f.weight < 1) && !(q.kind == kindTime && relative[t.term]) {
+			if f.has(t.term) && !(asksName && f.weight < 1) && !(q.kind == kindTime && relative[t.term]) {
 				// ("last" in "when was the last test" is no part of
 				// the question's own words in "last month")
 				matched[t.pos] = true

@@ -69,7 +69,7 @@ func (x *Index) resolvePronoun(q *question, c *candidate) {
 		}
 		if all {
 			c.found[i] = found{weight: corefWeight, positions: []int{v.ws[at].pos}, length: 1,
-				near: []int{v.ws[at].pos}, terms: map[string]bool{}}
+				near: []int{v.ws[at].pos}}
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 	"unicode"
@@ -302,20 +303,24 @@ func (o *sole) answer() string {
 type view struct {
 	text  string
 	ws    []word
-	at    map[int]int  // position → index in ws
-	own   map[int]bool // positions of the question's words found
-	aside []int        // per word: which aside between commas it is in, 0 for none
+	own   []bool // by position: the question's words found
+	aside []int  // per word: which aside between commas it is in, 0 for none
 }
 
 func newView(q *question, c *candidate) *view {
-	v := &view{text: c.hit.Text, ws: c.rawWords(), at: map[int]int{}, own: map[int]bool{}}
-	for i, w := range v.ws {
-		v.at[w.pos] = i
+	v := &view{text: c.hit.Text, ws: c.rawWords()}
+	last := 0
+	if len(v.ws) > 0 {
+		last = v.ws[len(v.ws)-1].pos
 	}
+	for _, t := range c.toks {
+		last = max(last, t.pos)
+	}
+	v.own = make([]bool, last+1)
 	asksName := strings.Contains(strings.ToLower(q.text), "name")
 	for _, t := range c.toks {
 		for _, f := range c.found {
-			if f.terms[t.term] && !(asksName && f.weight < 1) {
+			if f.has(t.term) && !(asksName && f.weight < 1) {
 				v.own[t.pos] = true
 			}
 		}
@@ -348,6 +353,21 @@ func newView(q *question, c *candidate) *view {
 	}
 	return v
 }
+
+// at returns the index in ws of the word at position p. The tokenizer
+// numbers words from 1 in order, so the word is almost always at p-1; a
+// search covers any other numbering. (A map of positions was a fifth of
+// what a search allocated.)
+func (v *view) at(p int) (int, bool) {
+	if i := p - 1; i >= 0 && i < len(v.ws) && v.ws[i].pos == p {
+		return i, true
+	}
+	i, ok := slices.BinarySearchFunc(v.ws, p, func(w word, p int) int { return cmp.Compare(w.pos, p) })
+	return i, ok
+}
+
+// owns reports whether the question's words were found at position p.
+func (v *view) owns(p int) bool { return p >= 0 && p < len(v.own) && v.own[p] }
 
 // gap is the text between word i and word i+1 ("" past the end).
 func (v *view) gap(i int) string {
@@ -405,13 +425,13 @@ type name struct{ i, j int }
 // "Democratic People's Republic of Korea"), or false when word i is not
 // part of a name or is one of the question's words.
 func (v *view) nameEndingAt(i int) (name, bool) {
-	if i < 0 || i >= len(v.ws) || !v.nameAt(i) || v.own[v.ws[i].pos] {
+	if i < 0 || i >= len(v.ws) || !v.nameAt(i) || v.owns(v.ws[i].pos) {
 		return name{}, false
 	}
 	n := name{i, i}
 	for k := i - 1; k >= 0 && v.gap(k) == " " && v.ws[k+1].pos == v.ws[k].pos+1; k-- {
 		switch {
-		case v.nameAt(k) && !v.own[v.ws[k].pos]:
+		case v.nameAt(k) && !v.owns(v.ws[k].pos):
 			n.i = k
 			continue
 		case strings.EqualFold(v.ws[k].text, "of") && k > 0 && isName(v.ws[k-1].text) && v.gap(k-1) == " ":
@@ -424,13 +444,13 @@ func (v *view) nameEndingAt(i int) (name, bool) {
 
 // nameStartingAt returns the name whose first word is i.
 func (v *view) nameStartingAt(i int) (name, bool) {
-	if i < 0 || i >= len(v.ws) || !v.nameAt(i) || v.own[v.ws[i].pos] {
+	if i < 0 || i >= len(v.ws) || !v.nameAt(i) || v.owns(v.ws[i].pos) {
 		return name{}, false
 	}
 	n := name{i, i}
 	for k := i + 1; k < len(v.ws) && v.gap(k-1) == " "; k++ {
 		switch {
-		case isName(v.ws[k].text) && !v.own[v.ws[k].pos]:
+		case isName(v.ws[k].text) && !v.owns(v.ws[k].pos):
 			n.j = k
 			continue
 		case strings.EqualFold(v.ws[k].text, "of") && k+1 < len(v.ws) && isName(v.ws[k+1].text) && v.gap(k) == " ":
@@ -487,8 +507,8 @@ func (v *view) conceptAt(q *question, c *candidate, verb string, least float64) 
 			continue
 		}
 		for _, p := range c.found[k].positions {
-			i, ok := v.at[p]
-			j, ok2 := v.at[p+max(c.found[k].length, 1)-1]
+			i, ok := v.at(p)
+			j, ok2 := v.at(p + max(c.found[k].length, 1) - 1)
 			if ok && ok2 {
 				out = append(out, [2]int{i, j})
 			}
@@ -572,7 +592,7 @@ func (v *view) subjectBeforeNames(i int) (answer string, decided, names bool) {
 	if j >= 1 && v.gap(j) == " " && isArticle(v.ws[j].text) {
 		j--
 	}
-	if names || j < 0 || v.gap(j) != " " || v.own[v.ws[j].pos] || isStop(v.ws[j].text) || !isLower(v.ws[j].text) {
+	if names || j < 0 || v.gap(j) != " " || v.owns(v.ws[j].pos) || isStop(v.ws[j].text) || !isLower(v.ws[j].text) {
 		return s, decided, names
 	}
 	if decided && s != v.ws[j].text {
@@ -625,7 +645,7 @@ func (v *view) subjectAt(i int) (answer string, decided, names bool) {
 		}
 		break
 	}
-	if k < 0 || v.own[v.ws[k].pos] {
+	if k < 0 || v.owns(v.ws[k].pos) {
 		return "", false, false
 	}
 	// "Tokyo and Seoul said they would coordinate": a pronoun after a verb
@@ -683,7 +703,7 @@ func (v *view) subjectAt(i int) (answer string, decided, names bool) {
 		}
 		start := k
 		if k > 0 && v.gap(k-1) == " " && (isLower(v.ws[k-1].text) || v.startsSentence(k-1)) &&
-			!isStop(v.ws[k-1].text) && !v.own[v.ws[k-1].pos] {
+			!isStop(v.ws[k-1].text) && !v.owns(v.ws[k-1].pos) {
 			start = k - 1
 		}
 		if start > 0 && v.gap(start-1) == " " && strings.EqualFold(v.ws[start-1].text, "the") {
@@ -705,7 +725,7 @@ func (v *view) subjectAt(i int) (answer string, decided, names bool) {
 			}
 			break
 		}
-		if !isLower(w) || isStop(w) || v.own[v.ws[m].pos] {
+		if !isLower(w) || isStop(w) || v.owns(v.ws[m].pos) {
 			break
 		}
 	}
@@ -720,7 +740,7 @@ func (v *view) subjectAt(i int) (answer string, decided, names bool) {
 				return v.subjectAt(m - 1)
 			}
 			return v.text[v.ws[m].start:v.ws[k].end], true, false
-		case isStop(lw) || !isLower(v.ws[m].text) || v.own[v.ws[m].pos]:
+		case isStop(lw) || !isLower(v.ws[m].text) || v.owns(v.ws[m].pos):
 			return "", false, false
 		}
 	}
@@ -865,7 +885,7 @@ func (v *view) degreeOf(q *question, c *candidate, adj string) string {
 		// "North Korea, which has shown little interest": the interest
 		// is the nearest name's, or noun's, and it must be the one
 		// asked about.
-		if n := v.holderBefore(k); n < 0 || !v.own[v.ws[n].pos] {
+		if n := v.holderBefore(k); n < 0 || !v.owns(v.ws[n].pos) {
 			continue
 		}
 		if !found.add(v.text[v.ws[k].start:v.ws[at[1]].end]) {
@@ -882,7 +902,7 @@ func (v *view) holderBefore(k int) int {
 		if strings.ContainsAny(v.gap(m), ".;:!?") {
 			return -1
 		}
-		if v.nameAt(m) || v.own[v.ws[m].pos] {
+		if v.nameAt(m) || v.owns(v.ws[m].pos) {
 			return m
 		}
 	}
@@ -960,7 +980,7 @@ func (v *view) objectOfOwnVerb(q *question, c *candidate) string {
 			continue
 		}
 		lw := strings.ToLower(v.ws[j].text)
-		if lw == "to" || lw == "that" || clauseWords[lw] || prepositions[lw] || v.own[v.ws[j].pos] || strings.HasSuffix(lw, "ly") {
+		if lw == "to" || lw == "that" || clauseWords[lw] || prepositions[lw] || v.owns(v.ws[j].pos) || strings.HasSuffix(lw, "ly") {
 			continue
 		}
 		// The subject may be the question's own name.
@@ -1010,7 +1030,7 @@ func (v *view) nameEndingIn(noun string) string {
 		}
 		own := true
 		for k := n.i; k <= n.j; k++ {
-			own = own && v.own[v.ws[k].pos]
+			own = own && v.owns(v.ws[k].pos)
 		}
 		if !own && !found.add(v.say([]name{n})) {
 			return ""
@@ -1024,7 +1044,7 @@ func (v *view) nameEndingIn(noun string) string {
 // Donald Trump" does not answer who met Biden.
 func (v *view) ownBetween(i int, s string) bool {
 	for k := i; k < len(v.ws); k++ {
-		if v.own[v.ws[k].pos] {
+		if v.owns(v.ws[k].pos) {
 			return true
 		}
 		if strings.HasSuffix(v.text[:v.ws[k].end], s) {
@@ -1073,7 +1093,7 @@ func (v *view) roleHolder(q *question, c *candidate, role string) string {
 	var found sole
 	for _, at := range v.conceptAt(q, c, role, 1) {
 		k := at[0] - 1
-		if k < 0 || v.gap(k) != " " || !v.own[v.ws[k].pos] || at[1]+1 >= len(v.ws) || v.gap(at[1]) != " " {
+		if k < 0 || v.gap(k) != " " || !v.owns(v.ws[k].pos) || at[1]+1 >= len(v.ws) || v.gap(at[1]) != " " {
 			continue
 		}
 		if n, ok := v.nameStartingAt(at[1] + 1); ok && !found.add(v.say([]name{n})) {
@@ -1099,7 +1119,7 @@ var passiveAux = map[string]bool{"was": true, "were": true, "is": true, "are": t
 // hold them ("Kim Jong Un" for "what did Kim watch").
 func (v *view) ignoringOwn() *view {
 	plain := *v
-	plain.own = map[int]bool{}
+	plain.own = nil
 	return &plain
 }
 
@@ -1242,7 +1262,7 @@ func pluralNoun(s string) bool {
 // with the names before it.
 func (v *view) roleOfOwnName() string {
 	for i := 1; i < len(v.ws); i++ {
-		if !v.own[v.ws[i].pos] || !isName(v.ws[i].text) || v.own[v.ws[i-1].pos] || v.gap(i-1) != " " {
+		if !v.owns(v.ws[i].pos) || !isName(v.ws[i].text) || v.owns(v.ws[i-1].pos) || v.gap(i-1) != " " {
 			continue
 		}
 		// The start of the name ("Joe" of "Joe Biden"), then a title
@@ -1256,7 +1276,7 @@ func (v *view) roleOfOwnName() string {
 		}
 		if t := v.ws[first-1].text; titles[strings.ToLower(t)] && !isLower(t) {
 			start := first - 1
-			for start > 0 && v.gap(start-1) == " " && isName(v.ws[start-1].text) && !v.own[v.ws[start-1].pos] {
+			for start > 0 && v.gap(start-1) == " " && isName(v.ws[start-1].text) && !v.owns(v.ws[start-1].pos) {
 				start-- // "US President"
 			}
 			return v.text[v.ws[start].start:v.ws[first-1].end]
@@ -1267,7 +1287,7 @@ func (v *view) roleOfOwnName() string {
 		}
 		start := k
 		for m := k - 1; m >= 0 && k-m < 4 && v.gap(m) == " "; m-- {
-			if v.own[v.ws[m].pos] || !isName(v.ws[m].text) {
+			if v.owns(v.ws[m].pos) || !isName(v.ws[m].text) {
 				break // names and demonyms only: "North Korean leader"
 			}
 			start = m
@@ -1321,7 +1341,7 @@ func (v *view) objectAfter(j int) string {
 	var last name
 	found := false
 	for ; k < len(v.ws) && k-start < 6; k++ {
-		if strings.TrimSpace(v.gap(k-1)) != "" || clauseWords[strings.ToLower(v.ws[k].text)] || v.own[v.ws[k].pos] {
+		if strings.TrimSpace(v.gap(k-1)) != "" || clauseWords[strings.ToLower(v.ws[k].text)] || v.owns(v.ws[k].pos) {
 			break
 		}
 		if n, ok := v.nameStartingAt(k); ok {
@@ -1333,7 +1353,7 @@ func (v *view) objectAfter(j int) string {
 		return v.say([]name{last})
 	}
 	// A plural right after the verb: "told reporters".
-	if start < len(v.ws) && start == j+1 && v.gap(j) == " " && isLower(v.ws[start].text) && pluralNoun(v.ws[start].text) && !v.own[v.ws[start].pos] {
+	if start < len(v.ws) && start == j+1 && v.gap(j) == " " && isLower(v.ws[start].text) && pluralNoun(v.ws[start].text) && !v.owns(v.ws[start].pos) {
 		return v.ws[start].text
 	}
 	return ""
@@ -1345,7 +1365,7 @@ func (v *view) besideOwn(question string) string {
 	type beside struct{ anchor, answer string }
 	var found []beside
 	for i := 0; i+1 < len(v.ws); i++ {
-		if !v.own[v.ws[i].pos] || v.own[v.ws[i+1].pos] {
+		if !v.owns(v.ws[i].pos) || v.owns(v.ws[i+1].pos) {
 			continue
 		}
 		if lw := strings.ToLower(v.ws[i].text); v.nameAt(i) && v.gap(i) == " " && !roleNouns[lw] && !entityNouns[lw] {
@@ -1426,7 +1446,7 @@ func (v *view) placeNearOwn() string {
 			if strings.ContainsAny(v.gap(m), ".;!?,") {
 				break
 			}
-			if v.own[v.ws[m].pos] {
+			if v.owns(v.ws[m].pos) {
 				d = i - m
 				break
 			}
@@ -1455,8 +1475,8 @@ func (v *view) placeNearOwn() string {
 func (v *view) passiveSubject() string {
 	var found sole
 	for i := 0; i+2 < len(v.ws); i++ {
-		if !v.own[v.ws[i].pos] || !participle(v.ws[i].text) || !strings.EqualFold(v.ws[i+1].text, "by") ||
-			!v.own[v.ws[i+2].pos] || !isName(v.ws[i+2].text) {
+		if !v.owns(v.ws[i].pos) || !participle(v.ws[i].text) || !strings.EqualFold(v.ws[i+1].text, "by") ||
+			!v.owns(v.ws[i+2].pos) || !isName(v.ws[i+2].text) {
 			continue // "exports by North Korea" is no passive verb
 		}
 		start := 0
@@ -1514,7 +1534,7 @@ var reporting = map[string]bool{
 func (v *view) sayingOfOwnName() string {
 	var found sole
 	for i := 0; i+1 < len(v.ws); i++ {
-		if !v.own[v.ws[i].pos] || !isName(v.ws[i].text) {
+		if !v.owns(v.ws[i].pos) || !isName(v.ws[i].text) {
 			continue
 		}
 		for i+1 < len(v.ws) && v.gap(i) == " " && isName(v.ws[i+1].text) {
@@ -1550,7 +1570,7 @@ func (v *view) sayingOfOwnName() string {
 func (v *view) predicateOfOwnName() string {
 	var found sole
 	for i := 0; i+1 < len(v.ws); i++ {
-		if !v.own[v.ws[i].pos] || !isName(v.ws[i].text) {
+		if !v.owns(v.ws[i].pos) || !isName(v.ws[i].text) {
 			continue
 		}
 		k := i + 1
@@ -1566,7 +1586,7 @@ func (v *view) predicateOfOwnName() string {
 			if m > k && strings.ContainsAny(v.gap(m-1), ".;:!?") {
 				break
 			}
-			if v.own[v.ws[m].pos] {
+			if v.owns(v.ws[m].pos) {
 				last = m
 			}
 		}
@@ -1586,7 +1606,7 @@ func (v *view) predicateOfOwnName() string {
 func (v *view) possessorOfOwn() string {
 	var found sole
 	for i := 1; i < len(v.ws); i++ {
-		if !v.own[v.ws[i].pos] || v.gap(i-1) != " " {
+		if !v.owns(v.ws[i].pos) || v.gap(i-1) != " " {
 			continue
 		}
 		w := v.ws[i-1].text
@@ -1616,7 +1636,7 @@ func (v *view) nameBeforeOwnAside() string {
 		}
 		end, holds := i, false
 		for end < len(v.ws) && v.aside[end] == id {
-			holds = holds || v.own[v.ws[end].pos]
+			holds = holds || v.owns(v.ws[end].pos)
 			end++
 		}
 		n, ok := v.nameEndingAt(i - 1)
@@ -1637,7 +1657,7 @@ func (v *view) asideOfOwnName() string {
 	var found sole
 	for i := 0; i+1 < len(v.ws); i++ {
 		id := v.aside[i+1]
-		if id == 0 || v.aside[i] == id || !v.own[v.ws[i].pos] || !isName(v.ws[i].text) {
+		if id == 0 || v.aside[i] == id || !v.owns(v.ws[i].pos) || !isName(v.ws[i].text) {
 			continue
 		}
 		end := i + 1
@@ -1646,7 +1666,7 @@ func (v *view) asideOfOwnName() string {
 			end++
 		}
 		for k := i + 1; k <= end; k++ {
-			holds = holds || v.own[v.ws[k].pos]
+			holds = holds || v.owns(v.ws[k].pos)
 		}
 		if !holds {
 			continue
@@ -1681,7 +1701,7 @@ func (v *view) countsOwn(answer string, counted map[int]bool) bool {
 				return false
 			}
 		}
-		if v.own[w.pos] && (counted == nil || counted[w.pos]) && !digits.MatchString(w.text) && !numberWords[strings.ToLower(w.text)] {
+		if v.owns(w.pos) && (counted == nil || counted[w.pos]) && !digits.MatchString(w.text) && !numberWords[strings.ToLower(w.text)] {
 			return true
 		}
 	}
@@ -1755,7 +1775,7 @@ func (v *view) listNear(bare bool) string {
 	// A bare list: "tanks, rocket launchers and intercontinental missiles".
 	found := ""
 	for i := range v.ws {
-		if i > 0 && v.gap(i-1) == " " && isLower(v.ws[i-1].text) && !isStop(v.ws[i-1].text) && !v.own[v.ws[i-1].pos] {
+		if i > 0 && v.gap(i-1) == " " && isLower(v.ws[i-1].text) && !isStop(v.ws[i-1].text) && !v.owns(v.ws[i-1].pos) {
 			continue // not the first word of a noun
 		}
 		s := v.items(i, 3)
@@ -1777,7 +1797,7 @@ func (v *view) ownWithin(i, n int) bool {
 		if strings.ContainsAny(v.gap(k), ".;!?") {
 			return false
 		}
-		if v.own[v.ws[k].pos] {
+		if v.owns(v.ws[k].pos) {
 			return true
 		}
 	}
@@ -1861,7 +1881,7 @@ func plural(s string) bool {
 func (v *view) infinitiveAfterOwn() string {
 	var found sole
 	for i := 0; i+2 < len(v.ws); i++ {
-		if !v.own[v.ws[i].pos] || !isLower(v.ws[i].text) || !strings.EqualFold(v.ws[i+1].text, "to") || notDeeds[strings.ToLower(v.ws[i].text)] ||
+		if !v.owns(v.ws[i].pos) || !isLower(v.ws[i].text) || !strings.EqualFold(v.ws[i+1].text, "to") || notDeeds[strings.ToLower(v.ws[i].text)] ||
 			v.gap(i) != " " || v.gap(i+1) != " " || !isLower(v.ws[i+2].text) || isStop(v.ws[i+2].text) {
 			continue
 		}
@@ -1984,8 +2004,8 @@ func (v *view) modifierOfOwn(q *question, c *candidate) string {
 			continue
 		}
 		for _, p := range c.found[k].positions {
-			first, ok := v.at[p]
-			last, ok2 := v.at[p+max(c.found[k].length, 1)-1]
+			first, ok := v.at(p)
+			last, ok2 := v.at(p + max(c.found[k].length, 1) - 1)
 			if !ok || !ok2 {
 				continue
 			}
@@ -1997,7 +2017,7 @@ func (v *view) modifierOfOwn(q *question, c *candidate) string {
 				}
 				start = m
 			}
-			if start == first || v.own[v.ws[start].pos] {
+			if start == first || v.owns(v.ws[start].pos) {
 				continue
 			}
 			s := v.text[v.ws[start].start:v.ws[last].end]

@@ -63,12 +63,15 @@ func (c *candidate) rawWords() []word {
 
 // found is how a concept was found in a passage.
 type found struct {
-	weight    float64         // the alternative's weight; 0 when not found
-	positions []int           // where it starts
-	length    int             // how many positions it spans
-	near      []int           // where it or any other way of saying it starts
-	terms     map[string]bool // the terms of every way found
+	weight    float64  // the alternative's weight; 0 when not found
+	positions []int    // where it starts
+	length    int      // how many positions it spans
+	near      []int    // where it or any other way of saying it starts
+	terms     []string // the terms of every way found
 }
+
+// has reports whether term is one of the terms of the ways found.
+func (f found) has(term string) bool { return slices.Contains(f.terms, term) }
 
 // match finds each concept of the question in the candidate's tokens.
 func (q *question) match(c *candidate) {
@@ -85,7 +88,7 @@ func (q *question) match(c *candidate) {
 	c.found = make([]found, len(q.concepts))
 	for i, con := range q.concepts {
 		var near []int
-		terms := map[string]bool{}
+		var terms []string
 		for _, a := range con.alts {
 			pos := occurrences(at, a.phrase)
 			if len(a.blockers) > 0 {
@@ -99,15 +102,14 @@ func (q *question) match(c *candidate) {
 			}
 			near = append(near, pos...)
 			for _, t := range a.terms {
-				terms[t] = true
+				if !slices.Contains(terms, t) {
+					terms = append(terms, t)
+				}
 			}
 			if a.weight <= c.found[i].weight {
 				continue
 			}
-			f := found{weight: a.weight, positions: pos, length: len(a.phrase), terms: map[string]bool{}}
-			for _, t := range a.terms {
-				f.terms[t] = true
-			}
+			f := found{weight: a.weight, positions: pos, length: len(a.phrase)}
 			if a.weight == 1 && len(a.phrase) == 1 && c.hit.Text != "" && !c.inflects(con.words, pos) {
 				// "import" found only as "importer": the stemmer's
 				// derivation, not the word the question used.

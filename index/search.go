@@ -272,7 +272,7 @@ func (x *Index) Search(ctx context.Context, q Query) (*Result, error) {
 		c.hit.Rank = i + 1
 		want := map[string]bool{}
 		for _, f := range c.found {
-			for t := range f.terms {
+			for _, t := range f.terms {
 				want[t] = true
 			}
 		}
