@@ -81,8 +81,9 @@ type memoAnalyzer struct {
 }
 
 type memoTerm struct {
-	term string
-	keep bool // false when a filter drops the word (a stop word)
+	term  string
+	keep  bool   // false when a filter drops the word (a stop word)
+	lower string // the word in lower case, for the answer rules
 }
 
 // memoLimit bounds the words remembered; past it, words are filtered
@@ -112,9 +113,9 @@ func (a *memoAnalyzer) lookup(word []byte) memoTerm {
 	for _, f := range a.TokenFilters {
 		stream = f.Filter(stream)
 	}
-	var m memoTerm
+	m := memoTerm{lower: strings.ToLower(key)}
 	if len(stream) == 1 {
-		m = memoTerm{term: string(stream[0].Term), keep: true}
+		m.term, m.keep = string(stream[0].Term), true
 	}
 	published := 0
 	if memo := a.memo.Load(); memo != nil {

@@ -374,6 +374,7 @@ var (
 // word is one word of a passage as written, with its position.
 type word struct {
 	text       string
+	lower      string // text in lower case
 	start, end int
 	pos        int
 }
@@ -381,7 +382,8 @@ type word struct {
 func rawWords(text string) []word {
 	var out []word
 	for _, t := range tokenizer.Tokenize([]byte(text)) {
-		out = append(out, word{text: string(t.Term), start: t.Start, end: t.End, pos: t.Position})
+		w := string(t.Term)
+		out = append(out, word{text: w, lower: strings.ToLower(w), start: t.Start, end: t.End, pos: t.Position})
 	}
 	return out
 }
@@ -396,7 +398,7 @@ func isStop(w string) bool {
 func spans(kind answerKind, text string, ws []word) []span {
 	var out []span
 	is := func(w word) bool {
-		lw := strings.ToLower(w.text)
+		lw := w.lower
 		switch kind {
 		case kindNumber:
 			return (digits.MatchString(w.text) && !yearRE.MatchString(w.text)) || numberWords[lw]
@@ -409,7 +411,7 @@ func spans(kind answerKind, text string, ws []word) []span {
 		return false
 	}
 	for i := 0; i < len(ws); i++ {
-		if kind == kindTime && i+1 < len(ws) && relative[strings.ToLower(ws[i].text)] && periods[strings.ToLower(ws[i+1].text)] {
+		if kind == kindTime && i+1 < len(ws) && relative[ws[i].lower] && periods[ws[i+1].lower] {
 			// "this month", "last week"
 			out = append(out, span{start: ws[i].start, end: ws[i+1].end, first: ws[i].pos, last: ws[i+1].pos})
 			i++
@@ -555,7 +557,7 @@ func firstSince(ws []word, s span) bool {
 		return false
 	}
 	for k := i - 2; k >= max(0, i-6); k-- {
-		w := strings.ToLower(ws[k].text)
+		w := ws[k].lower
 		if w == "first" || (strings.HasSuffix(w, "est") && len(w) > 4) {
 			return true
 		}

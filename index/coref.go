@@ -1,7 +1,5 @@
 package index
 
-import "strings"
-
 // corefWeight weighs a question's name found only as the pronoun that
 // stands for it ("he told reporters" after a paragraph where Ned Price
 // spoke): a reading of the text, not its words, so weighed as a synonym.
@@ -22,8 +20,8 @@ func (x *Index) resolvePronoun(q *question, c *candidate) {
 	// A cheap look first: most passages have no "he said".
 	ws, pronoun := c.rawWords(), false
 	for i := 0; i+1 < len(ws) && !pronoun; i++ {
-		lw := strings.ToLower(ws[i].text)
-		pronoun = (lw == "he" || lw == "she") && reporting[strings.ToLower(ws[i+1].text)]
+		lw := ws[i].lower
+		pronoun = (lw == "he" || lw == "she") && reporting[ws[i+1].lower]
 	}
 	if !pronoun {
 		return
@@ -31,13 +29,13 @@ func (x *Index) resolvePronoun(q *question, c *candidate) {
 	v := newView(q, c)
 	at := -1
 	for i := 0; i+1 < len(v.ws); i++ {
-		switch strings.ToLower(v.ws[i].text) {
+		switch v.ws[i].lower {
 		case "he", "she":
-			if v.gap(i) == " " && reporting[strings.ToLower(v.ws[i+1].text)] {
+			if v.gap(i) == " " && reporting[v.ws[i+1].lower] {
 				at = i
 			}
 		}
-		if reporting[strings.ToLower(v.ws[i].text)] && i > 0 {
+		if reporting[v.ws[i].lower] && i > 0 {
 			if _, _, names := v.subjectAt(i); names {
 				return // "Price said": the passage names its speaker
 			}
@@ -82,7 +80,7 @@ func (x *Index) speaker(text string) string {
 	v := newView(&question{}, c)
 	who := ""
 	for i := 1; i < len(v.ws); i++ {
-		if !reporting[strings.ToLower(v.ws[i].text)] {
+		if !reporting[v.ws[i].lower] {
 			continue
 		}
 		if s, _, names := v.subjectAt(i); names {

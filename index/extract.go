@@ -382,7 +382,7 @@ func (v *view) gap(i int) string {
 // …"), a participle ("overseeing a parade …") or, after a name, an
 // apposition with a possessive ("North Korea's closest ally").
 func (v *view) opensAside(i int) bool {
-	first := strings.ToLower(v.ws[i].text)
+	first := v.ws[i].lower
 	switch first {
 	case "whose", "who", "which", "whom", "where":
 		return true
@@ -614,7 +614,7 @@ func (v *view) subjectAt(i int) (answer string, decided, names bool) {
 		for first > 0 && v.aside[first-1] == id {
 			first--
 		}
-		switch lw := strings.ToLower(v.ws[first].text); {
+		switch lw := v.ws[first].lower; {
 		case lw == "whose" || lw == "who" || lw == "which",
 			// "Kim Jong Un, overseeing a military parade,": an aside
 			// that opens with the verb's -ing form is done by the name.
@@ -638,7 +638,7 @@ func (v *view) subjectAt(i int) (answer string, decided, names bool) {
 		case strings.Contains(v.gap(k), ",") && !v.skippable(k+1):
 			return "", false, false
 		}
-		lw := strings.ToLower(v.ws[k].text)
+		lw := v.ws[k].lower
 		if auxiliaries[lw] || doerWords[lw] {
 			k--
 			continue
@@ -650,28 +650,28 @@ func (v *view) subjectAt(i int) (answer string, decided, names bool) {
 	}
 	// "Tokyo and Seoul said they would coordinate": a pronoun after a verb
 	// of saying stands for that verb's subject.
-	if pronounSubjects[strings.ToLower(v.ws[k].text)] && k >= 1 && v.gap(k-1) == " " {
+	if pronounSubjects[v.ws[k].lower] && k >= 1 && v.gap(k-1) == " " {
 		m := k - 1
 		if strings.EqualFold(v.ws[m].text, "that") && m >= 1 && v.gap(m-1) == " " {
 			m--
 		}
-		if saying[strings.ToLower(v.ws[m].text)] {
+		if saying[v.ws[m].lower] {
 			if s, decided, names := v.subjectAt(m); names {
 				return s, decided, names
 			}
 		}
-		if subordinators[strings.ToLower(v.ws[m].text)] {
+		if subordinators[v.ws[m].lower] {
 			// "Kim Jong Un … vowed to accelerate his program as he
 			// watched tanks": a pronoun opening a clause of time or
 			// reason stands for the subject of the clause it hangs on.
-			if s, ok := v.mainSubject(m, strings.ToLower(v.ws[k].text)); ok {
+			if s, ok := v.mainSubject(m, v.ws[k].lower); ok {
 				return s, true, true
 			}
 		}
 		return "", true, false
 	}
 	if n, ok := v.nameEndingAt(k); ok {
-		if n.i > 0 && (prepositions[strings.ToLower(v.ws[n.i-1].text)] || placeWords[strings.ToLower(v.ws[n.i-1].text)]) && v.gap(n.i-1) == " " {
+		if n.i > 0 && (prepositions[v.ws[n.i-1].lower] || placeWords[v.ws[n.i-1].lower]) && v.gap(n.i-1) == " " {
 			// "officials in Seoul said": the doer is not the name but
 			// what the preposition's phrase hangs on, when that is a
 			// common noun ("Residents in parts of Hokkaido were told")
@@ -698,7 +698,7 @@ func (v *view) subjectAt(i int) (answer string, decided, names bool) {
 		// "diplomats say", "senior officials said", "Rights groups
 		// criticised", "the allies will hold"; not "parts" in
 		// "Residents in parts of Hokkaido were told".
-		if k >= 2 && v.gap(k-1) == " " && prepositions[strings.ToLower(v.ws[k-1].text)] {
+		if k >= 2 && v.gap(k-1) == " " && prepositions[v.ws[k-1].lower] {
 			return v.subjectAt(k - 1)
 		}
 		start := k
@@ -730,13 +730,13 @@ func (v *view) subjectAt(i int) (answer string, decided, names bool) {
 		}
 	}
 	for m := k - 1; m >= 0 && k-m <= 3 && v.gap(m) == " "; m-- {
-		switch lw := strings.ToLower(v.ws[m].text); {
+		switch lw := v.ws[m].lower; {
 		case lw == "a" || lw == "an" || lw == "the":
 			// "a diplomat", "The council's special envoy"; not "the
 			// proposed battery site" in "Residents near the proposed
 			// battery site have staged protests": the subject is what
 			// the preposition's phrase hangs on.
-			if m >= 1 && v.gap(m-1) == " " && (prepositions[strings.ToLower(v.ws[m-1].text)] || placeWords[strings.ToLower(v.ws[m-1].text)]) {
+			if m >= 1 && v.gap(m-1) == " " && (prepositions[v.ws[m-1].lower] || placeWords[v.ws[m-1].lower]) {
 				return v.subjectAt(m - 1)
 			}
 			return v.text[v.ws[m].start:v.ws[k].end], true, false
@@ -829,7 +829,7 @@ func (v *view) subjectOfVerbBefore(q *question, c *candidate, word string, verbs
 		if k >= 1 && v.gap(k) == " " && isArticle(v.ws[k].text) {
 			k--
 		}
-		if k < 1 || v.gap(k) != " " || !verbs[strings.ToLower(v.ws[k].text)] {
+		if k < 1 || v.gap(k) != " " || !verbs[v.ws[k].lower] {
 			continue
 		}
 		if s, _, isNames := v.subjectAt(k); s != "" && (isNames || !names) && !found.add(s) {
@@ -861,7 +861,7 @@ func (v *view) afterOwnPreposition(q *question, c *candidate, word, prep string)
 			if !strings.EqualFold(v.ws[p].text, prep) {
 				continue
 			}
-			if p+1 < len(v.ws) && (timeWords[strings.ToLower(v.ws[p+1].text)] || yearRE.MatchString(v.ws[p+1].text)) {
+			if p+1 < len(v.ws) && (timeWords[v.ws[p+1].lower] || yearRE.MatchString(v.ws[p+1].text)) {
 				continue // "agreed on Wednesday": when, not what
 			}
 			if s := v.trimTail(cutAtVerb(v.phraseFrom(p+1, 8))); s != "" && !found.add(s) {
@@ -879,7 +879,7 @@ func (v *view) degreeOf(q *question, c *candidate, adj string) string {
 	var found sole
 	for _, at := range v.conceptAt(q, c, adj, derivedWeight) {
 		k := at[0] - 1
-		if k < 0 || v.gap(k) != " " || !degrees[strings.ToLower(v.ws[k].text)] {
+		if k < 0 || v.gap(k) != " " || !degrees[v.ws[k].lower] {
 			continue
 		}
 		// "North Korea, which has shown little interest": the interest
@@ -979,7 +979,7 @@ func (v *view) objectOfOwnVerb(q *question, c *candidate) string {
 		if j >= len(v.ws) || v.gap(at[1]) != " " || !isLower(v.ws[at[1]].text) {
 			continue
 		}
-		lw := strings.ToLower(v.ws[j].text)
+		lw := v.ws[j].lower
 		if lw == "to" || lw == "that" || clauseWords[lw] || prepositions[lw] || v.owns(v.ws[j].pos) || strings.HasSuffix(lw, "ly") {
 			continue
 		}
@@ -1165,11 +1165,11 @@ func (v *view) relativeBefore(k int) int {
 		if strings.TrimSpace(v.gap(r)) != "" {
 			return -1
 		}
-		switch strings.ToLower(v.ws[r].text) {
+		switch v.ws[r].lower {
 		case "who", "which":
 			return r
 		case "that":
-			if saying[strings.ToLower(v.ws[r-1].text)] || !isLower(v.ws[r-1].text) {
+			if saying[v.ws[r-1].lower] || !isLower(v.ws[r-1].text) {
 				return -1
 			}
 			return r
@@ -1199,7 +1199,7 @@ var saying = map[string]bool{
 func (v *view) namesBefore(n name, acrossAsides bool) []name {
 	ns := []name{n}
 	for m := n.i - 1; m >= 1; {
-		lw := strings.ToLower(v.ws[m].text)
+		lw := v.ws[m].lower
 		if v.skippable(m) && v.aside[m] != v.aside[n.i] {
 			if !acrossAsides {
 				break
@@ -1268,7 +1268,7 @@ func (v *view) roleOfOwnName() string {
 		// The start of the name ("Joe" of "Joe Biden"), then a title
 		// before it ("President Joe Biden").
 		first := i
-		for first > 0 && v.gap(first-1) == " " && isName(v.ws[first-1].text) && !titles[strings.ToLower(v.ws[first-1].text)] {
+		for first > 0 && v.gap(first-1) == " " && isName(v.ws[first-1].text) && !titles[v.ws[first-1].lower] {
 			first--
 		}
 		if first == 0 || v.gap(first-1) != " " {
@@ -1334,14 +1334,14 @@ func (v *view) writesAsName(question string) bool {
 // Donald Trump"), or a common noun ("told reporters").
 func (v *view) objectAfter(j int) string {
 	k := j + 1
-	if k < len(v.ws) && prepositions[strings.ToLower(v.ws[k].text)] && v.gap(j) == " " {
+	if k < len(v.ws) && prepositions[v.ws[k].lower] && v.gap(j) == " " {
 		k++
 	}
 	start := k
 	var last name
 	found := false
 	for ; k < len(v.ws) && k-start < 6; k++ {
-		if strings.TrimSpace(v.gap(k-1)) != "" || clauseWords[strings.ToLower(v.ws[k].text)] || v.owns(v.ws[k].pos) {
+		if strings.TrimSpace(v.gap(k-1)) != "" || clauseWords[v.ws[k].lower] || v.owns(v.ws[k].pos) {
 			break
 		}
 		if n, ok := v.nameStartingAt(k); ok {
@@ -1368,7 +1368,7 @@ func (v *view) besideOwn(question string) string {
 		if !v.owns(v.ws[i].pos) || v.owns(v.ws[i+1].pos) {
 			continue
 		}
-		if lw := strings.ToLower(v.ws[i].text); v.nameAt(i) && v.gap(i) == " " && !roleNouns[lw] && !entityNouns[lw] {
+		if lw := v.ws[i].lower; v.nameAt(i) && v.gap(i) == " " && !roleNouns[lw] && !entityNouns[lw] {
 			continue // "UN Security Council": one name, not a name beside "UN" (but "President Joe Biden")
 		}
 		next := i + 1
@@ -1427,7 +1427,7 @@ var placeWords = map[string]bool{
 func (v *view) placeNearOwn() string {
 	best, bestD, ties := "", 5, 0
 	for i := 0; i+1 < len(v.ws); i++ {
-		if !placeWords[strings.ToLower(v.ws[i].text)] || v.gap(i) != " " {
+		if !placeWords[v.ws[i].lower] || v.gap(i) != " " {
 			continue
 		}
 		k := i + 1
@@ -1450,7 +1450,7 @@ func (v *view) placeNearOwn() string {
 				d = i - m
 				break
 			}
-			lw := strings.ToLower(v.ws[m].text)
+			lw := v.ws[m].lower
 			if !timeWords[lw] && !placeWords[lw] && !relative[lw] && !periods[lw] {
 				break
 			}
@@ -1544,7 +1544,7 @@ func (v *view) sayingOfOwnName() string {
 		for k < len(v.ws) && v.skippable(k) {
 			k++
 		}
-		if k+1 >= len(v.ws) || !reporting[strings.ToLower(v.ws[k].text)] {
+		if k+1 >= len(v.ws) || !reporting[v.ws[k].lower] {
 			continue
 		}
 		// Only what was vowed or promised, "to" and a verb: a clause after
@@ -1701,7 +1701,7 @@ func (v *view) countsOwn(answer string, counted map[int]bool) bool {
 				return false
 			}
 		}
-		if v.owns(w.pos) && (counted == nil || counted[w.pos]) && !digits.MatchString(w.text) && !numberWords[strings.ToLower(w.text)] {
+		if v.owns(w.pos) && (counted == nil || counted[w.pos]) && !digits.MatchString(w.text) && !numberWords[w.lower] {
 			return true
 		}
 	}
@@ -1751,7 +1751,7 @@ func countedAt(q *question, c *candidate) map[int]bool {
 // only one.
 func (v *view) listNear(bare bool) string {
 	for i, w := range v.ws {
-		lw := strings.ToLower(w.text)
+		lw := w.lower
 		start := -1
 		switch {
 		case lw == "including":
@@ -1829,7 +1829,7 @@ func (v *view) items(i, least int) string {
 			break
 		}
 		g := strings.TrimSpace(v.gap(k - 1))
-		lw := strings.ToLower(v.ws[k].text)
+		lw := v.ws[k].lower
 		switch {
 		case g == "," && (lw == "and" || lw == "or"):
 			k++
@@ -1851,7 +1851,7 @@ func (v *view) items(i, least int) string {
 			// Prefer to end at a plural when the list is of plurals.
 			end := k - 1
 			// "watched tanks, …": a verb in -ed is not part of the first item.
-			if w := strings.ToLower(v.ws[i].text); strings.HasSuffix(w, "ed") && v.gap(i) == " " && isLower(v.ws[i+1].text) && !isStop(v.ws[i+1].text) {
+			if w := v.ws[i].lower; strings.HasSuffix(w, "ed") && v.gap(i) == " " && isLower(v.ws[i+1].text) && !isStop(v.ws[i+1].text) {
 				i++
 			}
 			if plural(v.ws[i].text) {
@@ -1881,12 +1881,12 @@ func plural(s string) bool {
 func (v *view) infinitiveAfterOwn() string {
 	var found sole
 	for i := 0; i+2 < len(v.ws); i++ {
-		if !v.owns(v.ws[i].pos) || !isLower(v.ws[i].text) || !strings.EqualFold(v.ws[i+1].text, "to") || notDeeds[strings.ToLower(v.ws[i].text)] ||
+		if !v.owns(v.ws[i].pos) || !isLower(v.ws[i].text) || !strings.EqualFold(v.ws[i+1].text, "to") || notDeeds[v.ws[i].lower] ||
 			v.gap(i) != " " || v.gap(i+1) != " " || !isLower(v.ws[i+2].text) || isStop(v.ws[i+2].text) {
 			continue
 		}
-		if i > 0 && determiners[strings.ToLower(v.ws[i-1].text)] &&
-			(i+3 >= len(v.ws) || !determiners[strings.ToLower(v.ws[i+3].text)]) {
+		if i > 0 && determiners[v.ws[i-1].lower] &&
+			(i+3 >= len(v.ws) || !determiners[v.ws[i+3].lower]) {
 			// "a threat to international peace": a noun's "to"; but
 			// "an obligation to address the provocations" has a verb
 			// with its object after "to".
@@ -1930,7 +1930,7 @@ func (v *view) phraseFrom(i, n int) string {
 		if strings.TrimSpace(v.gap(k-1)) != "" && !strings.Contains(v.gap(k-1), "-") {
 			break
 		}
-		if lw := strings.ToLower(v.ws[k].text); clauseWords[lw] && !(lw == "and" && v.joinsNouns(k)) {
+		if lw := v.ws[k].lower; clauseWords[lw] && !(lw == "and" && v.joinsNouns(k)) {
 			break
 		}
 		end = k
@@ -1967,7 +1967,7 @@ var causeWords = map[string]int{
 func (v *view) causeAfterOwn() string {
 	var found sole
 	for i := 1; i < len(v.ws); i++ {
-		lw := strings.ToLower(v.ws[i].text)
+		lw := v.ws[i].lower
 		n, ok := causeWords[lw]
 		if !ok || !v.ownWithin(i, 4) || strings.TrimSpace(v.gap(i-1)) != "" {
 			continue

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"strings"
@@ -101,9 +102,13 @@ func (q *question) match(c *candidate) {
 				continue
 			}
 			near = append(near, pos...)
-			for _, t := range a.terms {
-				if !slices.Contains(terms, t) {
-					terms = append(terms, t)
+			if terms == nil {
+				terms = slices.Clip(a.terms) // shared until another way adds to it
+			} else {
+				for _, t := range a.terms {
+					if !slices.Contains(terms, t) {
+						terms = append(terms, t)
+					}
 				}
 			}
 			if a.weight <= c.found[i].weight {
@@ -371,14 +376,21 @@ func byScore(a, b *candidate) int {
 }
 
 func compareIDs(a, b Hit) int {
-	ia, ib := docID(a.Article, a.Paragraph, a.Part), docID(b.Article, b.Paragraph, b.Part)
-	switch {
-	case ia < ib:
-		return -1
-	case ia > ib:
-		return 1
+	return cmp.Or(compareArticleIDs(a.Article, b.Article), cmp.Compare(a.Paragraph, b.Paragraph), cmp.Compare(a.Part, b.Part))
+}
+
+// compareArticleIDs orders article IDs as their passages' document IDs
+// order them (docID: the ID, then "/"), without making those IDs: "a-b"
+// sorts before "a", since "-" is before "/".
+func compareArticleIDs(a, b string) int {
+	n := min(len(a), len(b))
+	if c := strings.Compare(a[:n], b[:n]); c != 0 || len(a) == len(b) {
+		return c
 	}
-	return 0
+	if len(a) < len(b) {
+		return cmp.Compare('/', b[n])
+	}
+	return cmp.Compare(a[n], '/')
 }
 
 // minDistance is the least distance between a position of a and one of b.

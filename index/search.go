@@ -174,9 +174,10 @@ func (x *Index) analyzeWordsInto(b *analysisBuf, text string) ([]token, []word) 
 	w0, t0 := len(b.words), len(b.toks)
 	b.input = append(b.input[:0], text...)
 	eachWord(text, b.input, func(start, end, pos int) {
-		b.words = append(b.words, word{text: text[start:end], start: start, end: end, pos: pos})
-		if term, keep := ma.term(b.input[start:end]); keep {
-			b.toks = append(b.toks, token{term: term, start: start, end: end, pos: pos})
+		m := ma.lookup(b.input[start:end])
+		b.words = append(b.words, word{text: text[start:end], lower: m.lower, start: start, end: end, pos: pos})
+		if m.keep {
+			b.toks = append(b.toks, token{term: m.term, start: start, end: end, pos: pos})
 		}
 	})
 	return b.toks[t0:len(b.toks):len(b.toks)], b.words[w0:len(b.words):len(b.words)]
