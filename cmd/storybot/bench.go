@@ -15,7 +15,7 @@ import (
 
 // runBench measures storybot, SQLite FTS5 and a linear scan on generated
 // corpora of the given sizes and prints a table, or JSON lines.
-func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+func runBench(ctx context.Context, args []string, env func(string) string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	sizes := fs.String("sizes", "1000,10000,100000", "corpus sizes in passages, comma-separated (k and M suffixes allowed)")
@@ -68,6 +68,8 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 		defer pprof.StopCPUProfile()
 	}
+	// The engines answer as a serving process does, with its heap floor.
+	defer keepGCFloor(env)()
 	var row func(bench.Row)
 	if *asJSON {
 		row = func(r bench.Row) { bench.WriteJSON(stdout, []bench.Row{r}) }

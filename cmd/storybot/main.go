@@ -91,7 +91,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 	case "fake-discord":
 		return runFakeDiscord(ctx, rest, env, stdin, stdout, stderr)
 	case "bench":
-		return runBench(ctx, rest, stdout, stderr)
+		return runBench(ctx, rest, env, stdout, stderr)
 	case "loadgen":
 		return runLoadgen(ctx, rest, stdout, stderr)
 	case "help", "-h", "--help":

@@ -168,6 +168,7 @@ func runServe(ctx context.Context, args []string, env func(string) string, stdou
 		return err
 	}
 	log := newLogger(stderr, env)
+	defer keepGCFloor(env)()
 	lib, err := openLibrary(ctx, src, log)
 	if err != nil {
 		return err
