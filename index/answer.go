@@ -305,8 +305,23 @@ func doerVerb(text string) string {
 					j = k + 1
 				}
 			}
+		case "name":
+			if i > 0 {
+				continue
+			}
+			// "name the agency that saw the draft": the relative clause
 		default:
 			continue
+		}
+		if j < 0 {
+			// "what is the name of the agency that saw the draft": the
+			// verb of a relative clause on a noun of a doer.
+			for r := i + 2; r+1 < len(w); r++ {
+				if (w[r] == "that" || w[r] == "who" || w[r] == "which") && entityNouns[w[r-1]] {
+					j = r + 1
+					break
+				}
+			}
 		}
 		if j < 0 || j >= len(w) {
 			return ""

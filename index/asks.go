@@ -1,6 +1,7 @@
 package index
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 )
@@ -163,29 +164,73 @@ func asksExpansion(text string) string {
 			return strings.ToUpper(a)
 		}
 	}
-	at := -1 // where a lower-case acronym would stand
+	at := -1       // where a lower-case acronym would stand
+	named := false // "the full name of X": X may be a name of words
 	for i := range lw {
 		switch {
 		case i+1 < len(lw) && (lw[i] == "stand" || lw[i] == "stands" || lw[i] == "short") && lw[i+1] == "for" && i > 0:
 			at = i - 1
 		case i == len(lw)-1 && lw[i] == "mean" && i > 1:
 			at = i - 1
-		case i+2 < len(lw) && lw[i] == "full" && lw[i+1] == "name" && lw[i+2] == "of":
-			at = len(lw) - 1
+		case i+2 < len(lw) && (lw[i] == "full" || lw[i] == "official") && lw[i+1] == "name" && lw[i+2] == "of":
+			// one word after "of" ("the full name of the dprk"), not
+			// a name of its own ("the official name of North Korea")
+			if rest := lw[i+3:]; len(rest) == 1 || (len(rest) == 2 && isArticle(rest[0])) {
+				at, named = len(lw)-1, true
+			}
+		case i+1 < len(lw) && (lw[i] == "full" || lw[i] == "official") && lw[i+1] == "name" && i > 0 && strings.HasSuffix(lw[i-1], "'s"):
+			at, named = i-1, true // "the DPRK's official name"
 		}
 	}
 	if at < 0 {
 		return ""
 	}
 	for _, word := range w {
-		if isAcronym(word) {
-			return word
+		if isAcronym(trimPossessive(word)) {
+			return trimPossessive(word)
 		}
 	}
-	if a := w[at]; len(a) >= 2 && len(a) <= 6 && !isStop(a) {
+	a := trimPossessive(w[at])
+	if named && !(len(a) <= 5 && isLower(a) && !isEnglish(a) && strings.Count(a, "a")+strings.Count(a, "e")+
+		strings.Count(a, "i")+strings.Count(a, "o")+strings.Count(a, "u") <= 1) {
+		// "the official name of korea": a name, not an acronym typed
+		// in lower case, which is mostly consonants ("dprk", "unsc")
+		return ""
+	}
+	if len(a) >= 2 && len(a) <= 6 && !isStop(a) {
 		return strings.ToUpper(a) // "what does dprk stand for"
 	}
 	return ""
+}
+
+// contraction is a question word with "'s" run on ("what's", "who's") or,
+// as chat writes it, "s" alone ("whats", "whos"). "whose" is no
+// contraction.
+var contraction = regexp.MustCompile(`(?i)\b(what|who|where|when|how|why)'?s\b`)
+
+// expandContractions writes a question word's "'s" out, so that the rules
+// that read the question see its question word and its verb: "what's" is
+// "what is", and "who's met" is "who has met" (before a participle, "been"
+// or "got").
+func expandContractions(text string) string {
+	locs := contraction.FindAllStringSubmatchIndex(text, -1)
+	if locs == nil {
+		return text
+	}
+	var b strings.Builder
+	last := 0
+	for _, l := range locs {
+		b.WriteString(text[last:l[0]])
+		b.WriteString(text[l[2]:l[3]])
+		if next := strings.ToLower(words.FindString(text[l[1]:])); participle(next) || next == "been" || next == "got" {
+			b.WriteString(" has")
+		} else {
+			b.WriteString(" is")
+		}
+		last = l[1]
+	}
+	b.WriteString(text[last:])
+	return b.String()
 }
 
 // strandedPreposition returns the question's last word when it is a

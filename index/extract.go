@@ -448,12 +448,17 @@ func (v *view) nameStartingAt(i int) (name, bool) {
 		return name{}, false
 	}
 	n := name{i, i}
+	afterOf := false
 	for k := i + 1; k < len(v.ws) && v.gap(k-1) == " "; k++ {
 		switch {
-		case isName(v.ws[k].text) && !v.owns(v.ws[k].pos):
+		case isName(v.ws[k].text) && (!v.owns(v.ws[k].pos) || afterOf):
+			// the question's own word ends no name it is part of:
+			// "Democratic People's Republic of Korea", not "…
+			// Republic", for "the official name of korea"
 			n.j = k
 			continue
 		case strings.EqualFold(v.ws[k].text, "of") && k+1 < len(v.ws) && isName(v.ws[k+1].text) && v.gap(k) == " ":
+			afterOf = true
 			continue
 		}
 		break

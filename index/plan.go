@@ -41,15 +41,23 @@ var filler = map[string]bool{
 	"amongst": true, "regarding": true, "concerning": true, "per": true,
 }
 
+// nameOf is "the name of" a question asks for ("the official name of"
+// is no frame: the passage says "official name").
+var nameOf = regexp.MustCompile(`(?i)\bthe name of\b`)
+
 // frameOf returns the words of a question's frame, which say what it
 // asks and are no content: "stand for" in "what does X stand for", "long
-// ago" in "how long ago".
+// ago" in "how long ago", "name" in "the name of".
 func frameOf(text string) map[string]bool {
 	switch {
 	case asksExpansion(text) != "":
-		return map[string]bool{"stand": true, "stands": true, "short": true, "mean": true, "means": true, "full": true, "name": true}
+		return map[string]bool{"stand": true, "stands": true, "short": true, "mean": true, "means": true, "full": true, "official": true, "name": true}
 	case strings.Contains(strings.ToLower(text), "how long ago"):
 		return map[string]bool{"long": true, "ago": true}
+	case nameOf.MatchString(text):
+		// "what is the name of the spokesman": the spokesman's name,
+		// not a passage that says "name"
+		return map[string]bool{"name": true}
 	}
 	return nil
 }

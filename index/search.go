@@ -216,9 +216,10 @@ func (x *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	if x.bi == nil {
 		return nil, ErrClosed
 	}
-	qn := x.analyse(ctx, x.reader, text, !q.Suggest)
-	if q.Asking != "" {
-		qn.kind, qn.doer = answerKindOf(q.Asking), doerVerb(q.Asking)
+	qn := x.analyse(ctx, x.reader, expandContractions(text), !q.Suggest)
+	asking := expandContractions(q.Asking)
+	if asking != "" {
+		qn.kind, qn.doer = answerKindOf(asking), doerVerb(asking)
 	}
 	res.Terms = qn.terms()
 	bq := x.retrieval(qn, q.Article)
@@ -264,7 +265,7 @@ func (x *Index) Search(ctx context.Context, q Query) (*Result, error) {
 		res.Confidence = top.cover
 		res.Weak = top.cover < confident
 		if !q.Suggest && qn.kind != kindNone {
-			res.Answer = x.shortAnswer(ctx, qn, top, q.Asking)
+			res.Answer = x.shortAnswer(ctx, qn, top, asking)
 		}
 	}
 	res.DidYouMean = x.didYouMean(qn, cands)

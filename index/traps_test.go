@@ -52,6 +52,11 @@ func TestNoWrongAnswers(t *testing.T) {
 		{"a number far from the limit the passage names is no limit", "crude limit", ""},
 		{"a name's second half is no name beside the first", "Who is the UN envoy?", ""},
 		{"a place that is not where it happens", "where is the un resolution being discussed", ""},
+		{"the name of a doer: the relative clause's verb, not a name beside a word", "what is the name of the news agency that saw the draft", "AFP"},
+		{"name the doer: the same, asked in the imperative", "name the news agency that saw the draft", "AFP"},
+		{"the name of: the role's holder, not a passage that says name", "What's the name of the State Department spokesman?", "Ned Price"},
+		{"an official name of words is no acronym", "official name of north korea", "Democratic People's Republic of Korea"},
+		{"a name read whole through the question's word after of", "what is the official name of korea", "Democratic People's Republic of Korea"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			res, err := idx.Search(context.Background(), index.Query{Text: tc.q})
