@@ -1,10 +1,10 @@
 package bench
 
 import (
+	"bufio"
 	"container/heap"
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -317,7 +317,6 @@ func (e *ftsEngine) close() error {
 // question a linear pass over all of them counting the question's words,
 // the best five highlighted.
 type scanEngine struct {
-	c        *Corpus
 	ids      map[string]int32
 	passages [][]int32
 	texts    []string
@@ -325,45 +324,55 @@ type scanEngine struct {
 
 func (e *scanEngine) build(ctx context.Context, c *Corpus, dir string) error {
 	// Nothing to build: the scan keeps the passages in memory. It writes
-	// the raw text, which is what it would load.
+	// the raw text, one passage a line, which open loads.
 	if err := os.Mkdir(dir, 0o755); err != nil {
 		return err
 	}
-	f, err := os.Create(filepath.Join(dir, "passages.txt"))
+	f, err := os.Create(filepath.Join(dir, scanFile))
 	if err != nil {
 		return err
 	}
+	w := bufio.NewWriter(f)
 	for _, a := range c.Articles {
 		for _, p := range a.Passages {
-			fmt.Fprintln(f, p.Text)
+			fmt.Fprintln(w, strings.ReplaceAll(p.Text, "\n", " "))
 		}
 	}
-	e.c = c
+	if err := w.Flush(); err != nil {
+		f.Close()
+		return err
+	}
 	return f.Close()
 }
 
+// scanFile holds the scan's passages.
+const scanFile = "passages.txt"
+
 func (e *scanEngine) open(ctx context.Context, dir string) error {
-	if e.c == nil {
-		return errors.New("scan: build first")
+	f, err := os.Open(filepath.Join(dir, scanFile))
+	if err != nil {
+		return fmt.Errorf("scan: %w", err)
 	}
+	defer f.Close()
 	e.ids = map[string]int32{}
-	for _, a := range e.c.Articles {
-		for _, p := range a.Passages {
-			words := strings.FieldsFunc(strings.ToLower(p.Text), notWordRune)
-			ids := make([]int32, len(words))
-			for i, w := range words {
-				id, ok := e.ids[w]
-				if !ok {
-					id = int32(len(e.ids))
-					e.ids[w] = id
-				}
-				ids[i] = id
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 0, 64<<10), 16<<20)
+	for sc.Scan() {
+		text := sc.Text()
+		words := strings.FieldsFunc(strings.ToLower(text), notWordRune)
+		ids := make([]int32, len(words))
+		for i, w := range words {
+			id, ok := e.ids[w]
+			if !ok {
+				id = int32(len(e.ids))
+				e.ids[w] = id
 			}
-			e.passages = append(e.passages, ids)
-			e.texts = append(e.texts, p.Text)
+			ids[i] = id
 		}
+		e.passages = append(e.passages, ids)
+		e.texts = append(e.texts, text)
 	}
-	return nil
+	return sc.Err()
 }
 
 type scored struct {
