@@ -78,6 +78,9 @@ type Index struct {
 	// dfs remembers how many passages hold a term (see termCount).
 	dfMu sync.RWMutex
 	dfs  map[string]uint64
+	// byBleve makes every search retrieve through Bleve's search, as a
+	// small index does (tests compare the two ways).
+	byBleve bool
 }
 
 // Article describes one indexed article, for citations and listings.

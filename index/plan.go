@@ -449,46 +449,10 @@ func (x *Index) retrieval(q *question, article string) query.Query {
 		cost int
 		rank float64
 	}
-	// On a large index, words in more than one passage in commonShare are
-	// left to the ranking when the question has rarer ones: fetching every
-	// passage with "said" or "government" only to rank it low is most of
-	// the cost of such a question.
-	n := uint64(x.meta.Passages)
-	common := func(c concept) bool { return n >= commonFrom && c.df > n/commonShare }
-	rare := false
-	for _, c := range q.concepts {
-		rare = rare || (c.df > 0 && !common(c))
-	}
-	// Also on a large index, the commonest concepts whose weights add up
-	// to less than the rarest concept's are left to the ranking: a passage
-	// holding only those would hold less of the question than one holding
-	// the rarest, so they cannot bring a better candidate; they only cost
-	// the scoring of every passage holding them.
-	unneeded := map[int]bool{}
-	if n >= commonFrom {
-		order := make([]int, 0, len(q.concepts))
-		for i, c := range q.concepts {
-			if c.df > 0 {
-				order = append(order, i)
-			}
-		}
-		slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(q.concepts[a].df, q.concepts[b].df) })
-		if len(order) > 1 {
-			top, sum := q.concepts[order[0]].weight, 0.0
-			for k := len(order) - 1; k > 0; k-- {
-				sum += q.concepts[order[k]].weight
-				if sum >= top {
-					break
-				}
-				unneeded[order[k]] = true
-			}
-		}
-	}
+	kept, _ := x.retrievedConcepts(q)
 	var parts []part
-	for i, c := range q.concepts {
-		if (rare && common(c)) || unneeded[i] {
-			continue
-		}
+	for _, i := range kept {
+		c := q.concepts[i]
 		single := len(c.alts[0].terms) == 1
 		for k, a := range c.alts {
 			if len(a.terms) == 1 {
@@ -535,4 +499,51 @@ func (x *Index) retrieval(q *question, article string) query.Query {
 		bq = query.NewConjunctionQuery([]query.Query{bq, aq})
 	}
 	return bq
+}
+
+// retrievedConcepts returns, in the question's order, the concepts the
+// retrieval looks for, and whether the question has a concept that is not
+// common.
+func (x *Index) retrievedConcepts(q *question) (kept []int, rare bool) {
+	// On a large index, words in more than one passage in commonShare are
+	// left to the ranking when the question has rarer ones: fetching every
+	// passage with "said" or "government" only to rank it low is most of
+	// the cost of such a question.
+	n := uint64(x.meta.Passages)
+	common := func(c concept) bool { return n >= commonFrom && c.df > n/commonShare }
+	for _, c := range q.concepts {
+		rare = rare || (c.df > 0 && !common(c))
+	}
+	// Also on a large index, the commonest concepts whose weights add up
+	// to less than the rarest concept's are left to the ranking: a passage
+	// holding only those would hold less of the question than one holding
+	// the rarest, so they cannot bring a better candidate; they only cost
+	// the scoring of every passage holding them.
+	unneeded := map[int]bool{}
+	if n >= commonFrom {
+		order := make([]int, 0, len(q.concepts))
+		for i, c := range q.concepts {
+			if c.df > 0 {
+				order = append(order, i)
+			}
+		}
+		slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(q.concepts[a].df, q.concepts[b].df) })
+		if len(order) > 1 {
+			top, sum := q.concepts[order[0]].weight, 0.0
+			for k := len(order) - 1; k > 0; k-- {
+				sum += q.concepts[order[k]].weight
+				if sum >= top {
+					break
+				}
+				unneeded[order[k]] = true
+			}
+		}
+	}
+	for i, c := range q.concepts {
+		if (rare && common(c)) || unneeded[i] {
+			continue
+		}
+		kept = append(kept, i)
+	}
+	return kept, rare
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
 )
 
 // Limits on what a search takes.
@@ -231,29 +232,21 @@ func (x *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	if q.Suggest {
 		k = offset + limit
 	}
-	req := bleve.NewSearchRequestOptions(bq, k, 0, false)
-	if fts := x.retrievalSynonyms(ctx, qn, bq); fts != nil {
-		req.PreSearchData = map[string]any{search.SynonymPreSearchDataKey: fts}
-	}
-	// Score alone: sorting by _id too makes Bleve fetch the id of every
-	// matching passage (half the search time); reading order among equal
-	// scores is restored when the candidates are ranked.
-	ctx = context.WithValue(ctx, search.MaxTermSearchersKey, 4*searcherBudget)
-	sr, err := x.bi.SearchInContext(ctx, req)
+	ids, scores, total, err := x.find(ctx, qn, bq, q.Article, k)
 	if err != nil {
 		return nil, fmt.Errorf("index: search %q: %w", text, err)
 	}
-	res.Total = sr.Total
-	cands := make([]*candidate, 0, len(sr.Hits))
+	res.Total = total
+	cands := make([]*candidate, 0, len(ids))
 	buf := analysisBufs.Get().(*analysisBuf)
 	defer buf.release() // nothing of the candidates' analyses outlives the search
-	for _, h := range sr.Hits {
-		hit, err := x.hitOf(h)
+	for i, id := range ids {
+		hit, err := x.hitByID(id, scores[i])
 		if err != nil {
 			return nil, fmt.Errorf("index: search %q: %w", text, err)
 		}
 		c := &candidate{hit: hit, num: -1}
-		if n, ok := passageNumber(h.ID); ok {
+		if n, ok := passageNumber(id); ok {
 			c.num = n
 		}
 		c.toks, c.words = x.analyzeWordsInto(buf, c.hit.Text)
@@ -430,12 +423,12 @@ func namesSomething(question, ws string) bool {
 	return false
 }
 
-// hitOf reads a Bleve hit's passage from the passage file.
-func (x *Index) hitOf(h *search.DocumentMatch) (Hit, error) {
-	hit := Hit{Score: h.Score}
-	n, ok := passageNumber(h.ID)
+// hitByID reads a Bleve document's passage from the passage file.
+func (x *Index) hitByID(id string, score float64) (Hit, error) {
+	hit := Hit{Score: score}
+	n, ok := passageNumber(id)
 	if !ok {
-		return hit, fmt.Errorf("index: document %q is no passage", h.ID)
+		return hit, fmt.Errorf("index: document %q is no passage", id)
 	}
 	ref, text, err := x.passages.get(n)
 	if err != nil {
@@ -445,6 +438,36 @@ func (x *Index) hitOf(h *search.DocumentMatch) (Hit, error) {
 	hit.Text, hit.Article, hit.Paragraph, hit.Part = text, a.ID, ref.paragraph, ref.part
 	hit.Title, hit.URL, hit.Published = a.Title, a.URL, a.Published
 	return hit, nil
+}
+
+// find returns the k best candidates' document ids and scores, best
+// first, and how many passages the retrieval matches: term at a time from
+// the postings on a large BM25 index searched in every article
+// (topByPostings), else by Bleve's search of the retrieval query.
+func (x *Index) find(ctx context.Context, q *question, bq query.Query, article string, k int) (ids []string, scores []float64, total uint64, err error) {
+	if article == "" && x.meta.Passages >= commonFrom && !x.byBleve {
+		ids, scores, total, ok, err := x.topByPostings(ctx, x.retrievalWays(ctx, q), k)
+		if ok {
+			return ids, scores, total, err
+		}
+	}
+	req := bleve.NewSearchRequestOptions(bq, k, 0, false)
+	if fts := x.retrievalSynonyms(ctx, q, bq); fts != nil {
+		req.PreSearchData = map[string]any{search.SynonymPreSearchDataKey: fts}
+	}
+	// Score alone: sorting by _id too makes Bleve fetch the id of every
+	// matching passage (half the search time); reading order among equal
+	// scores is restored when the candidates are ranked.
+	ctx = context.WithValue(ctx, search.MaxTermSearchersKey, 4*searcherBudget)
+	sr, err := x.bi.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, nil, 0, err
+	}
+	ids, scores = make([]string, len(sr.Hits)), make([]float64, len(sr.Hits))
+	for i, h := range sr.Hits {
+		ids[i], scores[i] = h.ID, h.Score
+	}
+	return ids, scores, sr.Total, nil
 }
 
 // didYouMean rewrites the question with its misspelt words replaced by the
