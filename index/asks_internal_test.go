@@ -36,3 +36,27 @@ func TestAsksExpansionOfNames(t *testing.T) {
 		})
 	}
 }
+
+func TestWellFormed(t *testing.T) {
+	for _, tc := range []struct {
+		answer string
+		want   bool
+	}{
+		{"China and Russia", true},
+		{"the lives and property of the Japanese people", true},
+		{"from four million to two million barrels", true},
+		{"the two countries", true},
+		{"", true},
+		{"the hostages in the for talks the president", false},
+		{"a the ambassador leader", false},
+		{"the of thursday officials", false},
+		{"talks with the", false},
+		{"officials in", false},
+	} {
+		t.Run(tc.answer, func(t *testing.T) {
+			if got := wellFormed(tc.answer); got != tc.want {
+				t.Errorf("wellFormed(%q) = %v, want %v", tc.answer, got, tc.want)
+			}
+		})
+	}
+}

@@ -2033,3 +2033,26 @@ func (v *view) modifierOfOwn(q *question, c *candidate) string {
 	}
 	return found.answer()
 }
+
+// glue are words that no article stands right before and no phrase ends
+// with: articles, prepositions, conjunctions, pronouns and the verb "be".
+var glue = map[string]bool{
+	"the": true, "a": true, "an": true, "of": true, "in": true, "for": true, "to": true,
+	"on": true, "at": true, "by": true, "with": true, "from": true, "and": true, "or": true,
+	"but": true, "that": true, "which": true, "who": true, "it": true, "they": true,
+	"he": true, "she": true, "we": true, "i": true, "is": true, "was": true, "are": true, "were": true,
+}
+
+// wellFormed reports whether an answer reads as a phrase: no article right
+// before another glue word ("the of", "a the") and no glue word at its
+// end. The rules read answers off English word order, so a passage whose
+// words are in no order ("the hostages in the for talks") gives none.
+func wellFormed(answer string) bool {
+	w := strings.Fields(strings.ToLower(answer))
+	for i, x := range w {
+		if (x == "the" || x == "a" || x == "an") && i+1 < len(w) && glue[strings.Trim(w[i+1], ",;:")] {
+			return false
+		}
+	}
+	return len(w) == 0 || !glue[strings.Trim(w[len(w)-1], ",;:.")]
+}

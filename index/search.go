@@ -325,6 +325,9 @@ func (x *Index) shortAnswer(ctx context.Context, q *question, top *candidate, as
 		return ""
 	}
 	ans, strong := readAnswer(q, top)
+	if !wellFormed(ans) {
+		return ""
+	}
 	if (strong && top.cover >= strongCover) || plain {
 		return ans
 	}
