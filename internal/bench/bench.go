@@ -200,7 +200,7 @@ func Run(ctx context.Context, cfg Config, row func(Row)) ([]Row, error) {
 		c := Generate(cfg.Seed, size)
 		// Every engine builds first; the generated corpus is then let go,
 		// so that the questions are answered with the heap an engine's
-		// process has, not the generator's passages too (100 MB at 100k,
+		// process has, not the generator's passages too (some 45 MB of live heap at 100k,
 		// which every garbage collection had to mark).
 		built := make([]Row, len(cfg.Engines))
 		for i, name := range cfg.Engines {
