@@ -460,6 +460,13 @@ func (v *view) nameStartingAt(i int) (name, bool) {
 		case strings.EqualFold(v.ws[k].text, "of") && k+1 < len(v.ws) && isName(v.ws[k+1].text) && v.gap(k) == " ":
 			afterOf = true
 			continue
+		case isName(v.ws[k].text) && v.owns(v.ws[k].pos) && k == n.j+1 && !isEnglish(v.ws[k].lower):
+			// the name goes on with the question's own name: it is the
+			// question's own ("Joe" of "Joe Biden" for "who was
+			// president before biden"), not an answer; an English noun
+			// of the question ends it ("Fisheries" of "Fisheries
+			// Ministry" for "which ministry officials")
+			return name{}, false
 		}
 		break
 	}

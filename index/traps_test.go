@@ -57,6 +57,7 @@ func TestNoWrongAnswers(t *testing.T) {
 		{"the name of: the role's holder, not a passage that says name", "What's the name of the State Department spokesman?", "Ned Price"},
 		{"an official name of words is no acronym", "official name of north korea", "Democratic People's Republic of Korea"},
 		{"a name read whole through the question's word after of", "what is the official name of korea", "Democratic People's Republic of Korea"},
+		{"a name going on with the question's own name is the question's", "who was president before biden", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			res, err := idx.Search(context.Background(), index.Query{Text: tc.q})
