@@ -38,7 +38,7 @@ var filler = map[string]bool{
 	"just": true, "also": true, "even": true, "yet": true, "again": true,
 	// prepositions that Bleve's English stop words leave in
 	"toward": true, "towards": true, "upon": true, "onto": true, "via": true, "among": true,
-	"amongst": true, "regarding": true, "concerning": true, "per": true,
+	"amongst": true, "regarding": true, "concerning": true, "per": true, "according": true,
 }
 
 // nameOf is "the name of" a question asks for ("the official name of"
