@@ -982,6 +982,16 @@ func (v *view) objectOfOwnVerb(q *question, c *candidate) string {
 		return ""
 	}
 	verb := w[len(w)-1]
+	// "what has X offered North Korea": the verb before the one it was
+	// offered to, a name the question ends with, which the passage's
+	// object may end with too ("dialogue with North Korea").
+	recipient := false
+	if k := len(q.concepts) - 1; k >= 0 && q.concepts[k].known && len(w) >= 4 && isNamed(q.concepts[k].words) {
+		cw := lowerWordsIn(q.concepts[k].words)
+		if n := len(cw); n < len(w)-2 && slices.Equal(w[len(w)-n:], cw) {
+			verb, recipient = w[len(w)-n-1], true
+		}
+	}
 	if isStop(verb) || strandable[verb] || auxiliaries[verb] {
 		return ""
 	}
@@ -1003,11 +1013,42 @@ func (v *view) objectOfOwnVerb(q *question, c *candidate) string {
 		if s == "" {
 			s = v.trimTail(v.phraseFrom(j, 8))
 		}
+		if recipient {
+			s = v.withoutRecipient(j, s)
+		}
 		if s != "" && !found.add(s) {
 			return ""
 		}
 	}
 	return found.answer()
+}
+
+// withoutRecipient cuts the question's recipient off the end of an
+// object read from word j: "dialogue with North Korea" is "dialogue" for
+// "what has X offered Pyongyang", where the passage's "North Korea" is
+// the question's own name.
+func (v *view) withoutRecipient(j int, object string) string {
+	end := v.ws[j].start + len(object)
+	for k := j + 1; k+1 < len(v.ws) && v.ws[k+1].end <= end; k++ {
+		switch v.ws[k].lower {
+		case "with", "to", "for":
+			if v.owns(v.ws[k+1].pos) && v.nameAt(k+1) {
+				return strings.TrimSpace(v.text[v.ws[j].start:v.ws[k].start])
+			}
+		}
+	}
+	return object
+}
+
+// isNamed reports whether words are a name as the question writes them:
+// each capitalised, or no English word ("pyongyang").
+func isNamed(words string) bool {
+	for _, w := range wordsIn(words) {
+		if !isName(w) && isEnglish(strings.ToLower(w)) {
+			return false
+		}
+	}
+	return true
 }
 
 // namesOwn reports whether a subject read off the passage shares a word
