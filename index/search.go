@@ -11,6 +11,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 )
@@ -229,6 +230,9 @@ func (x *Index) Search(ctx context.Context, q Query) (*Result, error) {
 		return res, nil
 	}
 	k := max(candidates, offset+limit)
+	if x.termAtATime(q.Article) {
+		k = max(largeCandidates, offset+limit)
+	}
 	if q.Suggest {
 		k = offset + limit
 	}
@@ -443,12 +447,20 @@ func (x *Index) hitByID(id string, score float64) (Hit, error) {
 	return hit, nil
 }
 
+// termAtATime reports whether a search in the article ("" for all) finds
+// its candidates term at a time (topByPostings): on a large BM25 index,
+// in every article.
+func (x *Index) termAtATime(article string) bool {
+	_, snap := x.reader.(*scorch.IndexSnapshot)
+	return snap && article == "" && x.meta.Passages >= commonFrom && x.meta.Scoring == BM25 && !x.byBleve
+}
+
 // find returns the k best candidates' document ids and scores, best
 // first, and how many passages the retrieval matches: term at a time from
 // the postings on a large BM25 index searched in every article
 // (topByPostings), else by Bleve's search of the retrieval query.
 func (x *Index) find(ctx context.Context, q *question, bq query.Query, article string, k int) (ids []string, scores []float64, total uint64, err error) {
-	if article == "" && x.meta.Passages >= commonFrom && !x.byBleve {
+	if x.termAtATime(article) {
 		ids, scores, total, ok, err := x.topByPostings(ctx, x.retrievalWays(ctx, q), k)
 		if ok {
 			return ids, scores, total, err
