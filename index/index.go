@@ -78,6 +78,9 @@ type Index struct {
 	// dfs remembers how many passages hold a term (see termCount).
 	dfMu sync.RWMutex
 	dfs  map[string]uint64
+	// bm25Table is bm25Once's table.
+	bm25Made  sync.Once
+	bm25Table []float64
 	// byBleve makes every search retrieve through Bleve's search, as a
 	// small index does (tests compare the two ways).
 	byBleve bool

@@ -11,6 +11,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	segment "github.com/blevesearch/scorch_segment_api/v2"
+	zap "github.com/blevesearch/zapx/v17"
 )
 
 // On a large index the candidates are found term at a time, straight from
@@ -56,6 +57,20 @@ func (x *Index) retrievalWays(ctx context.Context, q *question) []way {
 		}
 	}
 	return ways
+}
+
+// bm25Once returns the BM25 saturation of a word found once in a passage,
+// by the passage's length in terms, for the lengths most passages have:
+// most postings are of words found once. The index's average length never
+// changes, so the table is made once.
+func (x *Index) bm25Once(avgLen float64) []float64 {
+	x.bm25Made.Do(func() {
+		x.bm25Table = make([]float64, 1024)
+		for n := range x.bm25Table {
+			x.bm25Table[n] = (bm25K1 + 1) / (1 + bm25K1*(1-bm25B+bm25B*float64(n)/avgLen))
+		}
+	})
+	return x.bm25Table
 }
 
 // scoredHit is a passage found term at a time: its segment, its number in
@@ -163,13 +178,23 @@ func (x *Index) scoreSegment(ctx context.Context, si int, ss *scorch.SegmentSnap
 	if uint64(len(b.scores)) < size {
 		b.scores = make([]float64, size)
 	}
+	once := x.bm25Once(avgLen)
 	bm25 := func(p segment.Posting) float64 {
-		tf := float64(p.Frequency())
-		length := 1.0
-		if norm := p.Norm(); norm > 0 {
-			length = 1 / (norm * norm)
+		var tf, length uint64
+		if zp, ok := p.(*zap.Posting); ok {
+			// zap keeps the passage's length itself as the norm's bits
+			tf, length = zp.Frequency(), zp.NormUint64()
+		} else {
+			tf, length = p.Frequency(), 1
+			if norm := p.Norm(); norm > 0 {
+				length = uint64(math.Round(1 / (norm * norm)))
+			}
 		}
-		return tf * (bm25K1 + 1) / (tf + bm25K1*(1-bm25B+bm25B*length/avgLen))
+		if tf == 1 && length < uint64(len(once)) {
+			return once[length]
+		}
+		t := float64(tf)
+		return t * (bm25K1 + 1) / (t + bm25K1*(1-bm25B+bm25B*float64(length)/avgLen))
 	}
 	var (
 		pl segment.PostingsList
