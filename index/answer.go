@@ -497,10 +497,12 @@ func answerCloseness(q *question, c *candidate) float64 {
 			return 1
 		}
 	}
-	switch q.kind {
-	case kindThing, kindReason, kindModifier:
+	switch {
+	case q.kind == kindThing || q.kind == kindReason || q.kind == kindModifier,
+		q.kind == kindEntity && q.doer != "":
 		// No span of these kinds stands near the words: the answer is
-		// what a rule reads off the passage, or nothing.
+		// what a rule reads off the passage, or nothing. Who did it is
+		// the doer of the question's verb, not any name near it.
 		if _, strong := readAnswer(q, c); strong {
 			return 1
 		}
