@@ -22,10 +22,10 @@ import (
 // term searcher, a heap of searchers and a match object for every posting
 // of every word: about 95 ns a posting, most of the time of a question
 // whose words are in thousands of passages. Here a posting costs its
-// decoding and an addition. The candidates are ranked as before; only
-// which 40 passages are ranked may differ from Bleve's, which scores with
-// its own BM25 (a query norm, coordination), where this scores as the
-// ranking does.
+// decoding and an addition. The candidates are ranked as before, the best
+// 20 (largeCandidates) since they are scored as the ranking scores words;
+// which passages they are may differ from Bleve's, which scores with its
+// own BM25 (a query norm, coordination).
 
 // way is one way of finding a concept, weighed: its terms side by side
 // (several for a phrase, which the ranking checks for order).
@@ -61,8 +61,8 @@ func (x *Index) retrievalWays(ctx context.Context, q *question) []way {
 
 // bm25Once returns the BM25 saturation of a word found once in a passage,
 // by the passage's length in terms, for the lengths most passages have:
-// most postings are of words found once. The index's average length never
-// changes, so the table is made once.
+// most postings are of words found once. avgLen is the index's average
+// length, which never changes, so the table is made once.
 func (x *Index) bm25Once(avgLen float64) []float64 {
 	x.bm25Made.Do(func() {
 		x.bm25Table = make([]float64, 1024)
@@ -85,9 +85,6 @@ type scoredHit struct {
 // scores the one met later is worse, as in reading order.
 type worst []scoredHit
 
-func (h worst) Len() int           { return len(h) }
-func (h worst) Less(i, j int) bool { return worse(h[i], h[j]) }
-
 // worse reports whether a ranks below b.
 func worse(a, b scoredHit) bool {
 	if a.score != b.score {
@@ -98,8 +95,11 @@ func worse(a, b scoredHit) bool {
 	}
 	return a.num > b.num
 }
-func (h worst) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
-func (h *worst) Push(v any)   { *h = append(*h, v.(scoredHit)) }
+
+func (h worst) Len() int           { return len(h) }
+func (h worst) Less(i, j int) bool { return worse(h[i], h[j]) }
+func (h worst) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
+func (h *worst) Push(v any)        { *h = append(*h, v.(scoredHit)) }
 func (h *worst) Pop() any {
 	old := *h
 	v := old[len(old)-1]
