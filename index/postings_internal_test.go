@@ -3,9 +3,11 @@ package index
 import (
 	"cmp"
 	"context"
+	"fmt"
 	"math"
 	"os"
 	"slices"
+	"sync"
 	"testing"
 
 	"github.com/storybot/storybot/corpus"
@@ -170,5 +172,45 @@ func TestLargeRetrievalKeepsQuality(t *testing.T) {
 		if !wrong[m.Question.Text] {
 			t.Errorf("%q: wrong answer %q, which the Bleve retrieval does not give", m.Question.Text, m.Answer)
 		}
+	}
+}
+
+// TestLargeSearchesAtOnce asks questions of a large index from several
+// goroutines at once (the score buffers are pooled): each gets what it
+// gets alone.
+func TestLargeSearchesAtOnce(t *testing.T) {
+	x, _ := evalAtScale(t)
+	ctx := context.Background()
+	questions := []string{"oil sanctions", "Who can veto the resolution?", "said provocations", "the security council said", "North Korea crude oil imports", "who met Trump"}
+	want := map[string][]Hit{}
+	for _, q := range questions {
+		res, err := x.Search(ctx, Query{Text: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want[q] = res.Hits
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 100)
+	for g := range 4 {
+		wg.Go(func() {
+			for i := range 3 * len(questions) {
+				q := questions[(g+i)%len(questions)]
+				res, err := x.Search(ctx, Query{Text: q})
+				if err != nil {
+					errs <- err.Error()
+					return
+				}
+				if !slices.EqualFunc(res.Hits, want[q], func(a, b Hit) bool { return a.Article == b.Article && a.Paragraph == b.Paragraph && a.Score == b.Score }) {
+					errs <- fmt.Sprintf("%q: hits differ from the search alone", q)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
 	}
 }
