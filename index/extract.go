@@ -1696,7 +1696,21 @@ func (v *view) nameBeforeOwnAside() string {
 		if !holds || !ok {
 			continue
 		}
-		s := v.say([]name{n})
+		names := []name{n}
+		if pluralNoun(v.ws[end-1].text) {
+			// "Saudi Arabia and Russia, the alliance's largest
+			// producers,": a plural aside describes the names joined
+			// before it
+			for first := n.i; first >= 2 && v.ws[first-1].lower == "and" && v.gap(first-1) == " " && v.gap(first-2) == " "; {
+				m, ok := v.nameEndingAt(first - 2)
+				if !ok {
+					break
+				}
+				names = append([]name{m}, names...)
+				first = m.i
+			}
+		}
+		s := v.say(names)
 		if !found.add(s) {
 			return ""
 		}
@@ -2103,4 +2117,14 @@ func wellFormed(answer string) bool {
 		}
 	}
 	return len(w) == 0 || !glue[strings.Trim(w[len(w)-1], ",;:.")]
+}
+
+// withoutCopula takes a leading form of "be" off an answer: "was an
+// outrageous act" for what the launch was called is "an outrageous act".
+func withoutCopula(answer string) string {
+	first, rest, ok := strings.Cut(answer, " ")
+	if ok && passiveAux[strings.ToLower(first)] && first != "be" {
+		return rest
+	}
+	return answer
 }

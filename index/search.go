@@ -329,6 +329,7 @@ func (x *Index) shortAnswer(ctx context.Context, q *question, top *candidate, as
 		return ""
 	}
 	ans, strong := readAnswer(q, top)
+	ans = withoutCopula(ans)
 	if !wellFormed(ans) {
 		return ""
 	}

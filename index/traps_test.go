@@ -61,6 +61,9 @@ func TestNoWrongAnswers(t *testing.T) {
 		{"what X offered a name: the object, without the name it was offered to", "What has Biden's administration offered North Korea?", "dialogue"},
 		{"the same, the name said another way", "what did biden's team offer pyongyang", "dialogue"},
 		{"a verb's object before a name that is no recipient of it", "what did the EU offer Ukraine", ""},
+		{"names joined before a plural aside are all it describes", "which countries are the largest producers in OPEC+", "Saudi Arabia and Russia"},
+		{"a singular aside describes the name before it alone", "Who is North Korea's closest ally?", "China"},
+		{"an answer does not open with the verb be", "what did the prime minister call the launch", "an outrageous act"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			res, err := idx.Search(context.Background(), index.Query{Text: tc.q})
