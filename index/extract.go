@@ -1948,8 +1948,16 @@ func plural(s string) bool {
 func (v *view) infinitiveAfterOwn() string {
 	var found sole
 	for i := 0; i+2 < len(v.ws); i++ {
-		if !v.owns(v.ws[i].pos) || !isLower(v.ws[i].text) || !strings.EqualFold(v.ws[i+1].text, "to") || notDeeds[v.ws[i].lower] ||
-			v.gap(i) != " " || v.gap(i+1) != " " || !isLower(v.ws[i+2].text) || isStop(v.ws[i+2].text) {
+		// "agreed on Wednesday to cap": a time between the verb and its "to"
+		at := i + 1
+		if v.gap(i) == " " {
+			at = v.afterTime(i + 1)
+		}
+		if at != i+1 && (at+1 >= len(v.ws) || v.gap(at-1) != " ") {
+			continue
+		}
+		if !v.owns(v.ws[i].pos) || !isLower(v.ws[i].text) || !strings.EqualFold(v.ws[at].text, "to") || notDeeds[v.ws[i].lower] ||
+			v.gap(i) != " " || v.gap(at) != " " || !isLower(v.ws[at+1].text) || isStop(v.ws[at+1].text) {
 			continue
 		}
 		if i > 0 && determiners[v.ws[i-1].lower] &&
@@ -1959,12 +1967,27 @@ func (v *view) infinitiveAfterOwn() string {
 			// with its object after "to".
 			continue
 		}
-		s := v.phraseFrom(i+1, 8)
+		s := v.trimTail(v.phraseFrom(at, 8)) // cut at eight words: no "at about" at its end
 		if !found.add(s) {
 			return ""
 		}
 	}
 	return found.answer()
+}
+
+// afterTime returns the word after a time phrase starting at word i ("on
+// Wednesday", "last week", "this month"), or i when none starts there.
+func (v *view) afterTime(i int) int {
+	if i+1 >= len(v.ws) || v.gap(i) != " " {
+		return i
+	}
+	first, second := v.ws[i].lower, v.ws[i+1].lower
+	switch {
+	case first == "on" && timeWords[second],
+		(first == "last" || first == "this" || first == "next") && (second == "week" || second == "month" || second == "year" || timeWords[second]):
+		return i + 2
+	}
+	return i
 }
 
 // determiners stand before a noun: the word after one is no verb.
