@@ -72,6 +72,29 @@ func (x *Index) resolvePronoun(q *question, c *candidate) {
 	}
 }
 
+// pronounSpeaker returns who the pronoun before the question's verb of
+// saying stands for ("he told reporters"): the speaker of the paragraph
+// before, in the same article; "" when there is none.
+func (x *Index) pronounSpeaker(q *question, c *candidate) string {
+	if c.num <= 0 {
+		return ""
+	}
+	v := newView(q, c)
+	said := false
+	for _, at := range v.conceptAt(q, c, q.doer, 1) {
+		k := at[0] - 1
+		said = said || (k >= 0 && v.gap(k) == " " && (v.ws[k].lower == "he" || v.ws[k].lower == "she"))
+	}
+	if !said {
+		return ""
+	}
+	ref, prev, err := x.passages.get(c.num - 1)
+	if err != nil || x.articles[ref.article].ID != c.hit.Article {
+		return ""
+	}
+	return x.speaker(prev)
+}
+
 // speaker returns the last name that says something in a passage: the
 // subject of its last verb of saying ("State Department spokesman Ned
 // Price said"), or "".

@@ -329,6 +329,11 @@ func (x *Index) shortAnswer(ctx context.Context, q *question, top *candidate, as
 		return ""
 	}
 	ans, strong := readAnswer(q, top)
+	if ans == "" && q.kind == kindEntity && reporting[q.doer] {
+		// "who told reporters": "…," he told reporters, after a
+		// paragraph where Ned Price spoke
+		ans, strong = x.pronounSpeaker(q, top), true
+	}
 	ans = withoutCopula(ans)
 	if !wellFormed(ans) {
 		return ""

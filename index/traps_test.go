@@ -65,6 +65,7 @@ func TestNoWrongAnswers(t *testing.T) {
 		{"a singular aside describes the name before it alone", "Who is North Korea's closest ally?", "China"},
 		{"an answer does not open with the verb be", "what did the prime minister call the launch", "an outrageous act"},
 		{"what X agreed: the infinitive past a time, with no dangling words", "what did OPEC+ agree on Wednesday", "to cap the group's combined crude output"},
+		{"who said it, where the passage says he: the previous paragraph's speaker", "who told reporters about the provocations", "Ned Price"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			res, err := idx.Search(context.Background(), index.Query{Text: tc.q})
