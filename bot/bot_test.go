@@ -407,12 +407,12 @@ func ExampleBot_Handle() {
 	//    — North Korea Talks Sanctions, paragraph 11
 	//
 	// #2
-	//    A draft Security Council **resolution** presented earlier this month by the United States and seen by AFP would tighten sanctions including by reducing from four million to two million barrels the amount of crude oil North Korea would be allowed to import each year for civilian purposes.
-	//    — North Korea Talks Sanctions, paragraph 8
-	//
-	// #3
 	//    The **resolution**, presented to all 15 Security Council members, would also impose restrictions on new exports by North Korea including of mineral fuels and clocks.
 	//    — North Korea Talks Sanctions, paragraph 9
+	//
+	// #3
+	//    But a diplomat said that China, North Korea's closest ally, and Russia, whose relations with the West have rapidly deteriorated over the Ukraine invasion, have so far refused any discussion on the draft **resolution**.
+	//    — North Korea Talks Sanctions, paragraph 10
 	//
 	// (4 passages matched · 1.5 ms)
 	// [More ▶]
