@@ -63,6 +63,7 @@ var quantityNouns = map[string]bool{
 	"limit": true, "cap": true, "ceiling": true, "quota": true, "figure": true, "volume": true,
 	"price": true, "cost": true, "size": true, "fare": true, "fee": true, "rate": true,
 	"reduction": true, "cut": true, "increase": true, "rise": true, "drop": true,
+	"share": true, "proportion": true, "fraction": true,
 }
 
 // moneyNouns are quantity nouns that are also names ("Ned Price"): in a
@@ -352,6 +353,9 @@ func doerVerb(text string) string {
 	return ""
 }
 
+// multipliers follow "a" inside a number: "half a million".
+var multipliers = map[string]bool{"hundred": true, "thousand": true, "million": true, "billion": true, "trillion": true, "dozen": true}
+
 // span is a possible answer in a passage: a run of words.
 type span struct {
 	start, end int // byte offsets
@@ -442,6 +446,11 @@ func spans(kind answerKind, text string, ws []word) []span {
 				j++
 				continue
 			case kind == kindEntity && strings.EqualFold(ws[j+1].text, "of") && j+2 < len(ws) && is(ws[j+2]):
+				j += 2
+				continue
+			case kind == kindNumber && ws[j+1].lower == "a" && j+2 < len(ws) && ws[j+2].pos == ws[j+1].pos+1 &&
+				multipliers[ws[j+2].lower] && !crossesPunctuation(text, ws[j+1], ws[j+2]):
+				// "half a million": one number
 				j += 2
 				continue
 			}

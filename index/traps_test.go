@@ -66,6 +66,8 @@ func TestNoWrongAnswers(t *testing.T) {
 		{"an answer does not open with the verb be", "what did the prime minister call the launch", "an outrageous act"},
 		{"what X agreed: the infinitive past a time, with no dangling words", "what did OPEC+ agree on Wednesday", "to cap the group's combined crude output"},
 		{"who said it, where the passage says he: the previous paragraph's speaker", "who told reporters about the provocations", "Ned Price"},
+		{"half a million is one number, not half", "how much oil will the ceiling remove from the market", "half a million barrels"},
+		{"what fraction asks for a quantity", "what fraction of the bloc's oil purchases will be cut", "two thirds"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			res, err := idx.Search(context.Background(), index.Query{Text: tc.q})
