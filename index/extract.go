@@ -981,6 +981,12 @@ func (v *view) objectOfOwnVerb(q *question, c *candidate) string {
 	if len(w) < 3 {
 		return ""
 	}
+	// "what will the allies hold next month": the verb before a time
+	if n := len(w); n >= 5 && ((w[n-2] == "next" || w[n-2] == "last" || w[n-2] == "this") &&
+		(w[n-1] == "week" || w[n-1] == "month" || w[n-1] == "year" || timeWords[w[n-1]]) ||
+		w[n-2] == "on" && timeWords[w[n-1]]) {
+		w = w[:n-2]
+	}
 	verb := w[len(w)-1]
 	// "what has X offered North Korea": the verb before the one it was
 	// offered to, a name the question ends with, which the passage's
@@ -1016,6 +1022,7 @@ func (v *view) objectOfOwnVerb(q *question, c *candidate) string {
 		if recipient {
 			s = v.withoutRecipient(j, s)
 		}
+		s = cutAtTime(s)
 		if s != "" && !found.add(s) {
 			return ""
 		}
@@ -1973,6 +1980,23 @@ func (v *view) infinitiveAfterOwn() string {
 		}
 	}
 	return found.answer()
+}
+
+// cutAtTime ends a phrase before a time phrase in it: "a joint military
+// drill next month involving fighter jets" is "a joint military drill".
+func cutAtTime(s string) string {
+	ws := strings.Fields(s)
+	at := 0
+	for i := 0; i+1 < len(ws); i++ {
+		k := strings.Index(s[at:], ws[i]) + at
+		first, second := strings.ToLower(ws[i]), strings.ToLower(strings.TrimRight(ws[i+1], ",.;:"))
+		if i > 0 && ((first == "next" || first == "last" || first == "this") && (second == "week" || second == "month" || second == "year" || timeWords[second]) ||
+			first == "on" && timeWords[second]) {
+			return strings.TrimSpace(s[:k])
+		}
+		at = k + len(ws[i])
+	}
+	return s
 }
 
 // afterTime returns the word after a time phrase starting at word i ("on

@@ -68,6 +68,7 @@ func TestNoWrongAnswers(t *testing.T) {
 		{"who said it, where the passage says he: the previous paragraph's speaker", "who told reporters about the provocations", "Ned Price"},
 		{"half a million is one number, not half", "how much oil will the ceiling remove from the market", "half a million barrels"},
 		{"what fraction asks for a quantity", "what fraction of the bloc's oil purchases will be cut", "two thirds"},
+		{"the verb before a time the question ends with, its object cut at the time", "what will the allies hold next month", "a joint military drill"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			res, err := idx.Search(context.Background(), index.Query{Text: tc.q})
