@@ -439,6 +439,9 @@ func spans(kind answerKind, text string, ws []word) []span {
 		if !is(ws[i]) {
 			continue
 		}
+		if kind == kindNumber && ws[i].lower == "one" && i+1 < len(ws) && ws[i+1].lower == "of" {
+			continue // "one of the longest distances": no quantity
+		}
 		j := i
 		for j+1 < len(ws) && ws[j+1].pos == ws[j].pos+1 && !crossesPunctuation(text, ws[j], ws[j+1]) {
 			switch {

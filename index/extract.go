@@ -876,7 +876,15 @@ func (v *view) afterOwnPreposition(q *question, c *candidate, word, prep string)
 			if p+1 < len(v.ws) && (timeWords[v.ws[p+1].lower] || yearRE.MatchString(v.ws[p+1].text)) {
 				continue // "agreed on Wednesday": when, not what
 			}
-			if s := v.trimTail(cutAtVerb(v.phraseFrom(p+1, 8))); s != "" && !found.add(s) {
+			s := v.trimTail(cutAtVerb(v.phraseFrom(p+1, 8)))
+			if q.kind == kindEntity {
+				// "who will Tokyo coordinate with": "Washington", not
+				// "Washington on a response"
+				if n, ok := v.nameStartingAt(p + 1); ok && n.j+1 < len(v.ws) && prepositions[v.ws[n.j+1].lower] {
+					s = v.say([]name{n})
+				}
+			}
+			if s != "" && !found.add(s) {
 				return ""
 			}
 			break

@@ -69,6 +69,8 @@ func TestNoWrongAnswers(t *testing.T) {
 		{"half a million is one number, not half", "how much oil will the ceiling remove from the market", "half a million barrels"},
 		{"what fraction asks for a quantity", "what fraction of the bloc's oil purchases will be cut", "two thirds"},
 		{"the verb before a time the question ends with, its object cut at the time", "what will the allies hold next month", "a joint military drill"},
+		{"one of the longest is no quantity", "how far is 4,600 kilometres compared to other north korean launches", ""},
+		{"who, ending on a preposition: the name, not its prepositional phrase", "who will tokyo and seoul coordinate with", "Washington"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			res, err := idx.Search(context.Background(), index.Query{Text: tc.q})
