@@ -224,7 +224,9 @@ func answerKindOf(text string) answerKind {
 			return kindThing
 		}
 	}
-	if asked {
+	if asked || len(w) > 0 && (auxiliaries[w[0]] || questionWords[w[0]]) {
+		// "how" with no kind; "is russia an ally of north korea", a
+		// yes-or-no question, whose answer no passage's words give
 		return kindNone
 	}
 	for i, word := range w {

@@ -71,6 +71,7 @@ func TestNoWrongAnswers(t *testing.T) {
 		{"the verb before a time the question ends with, its object cut at the time", "what will the allies hold next month", "a joint military drill"},
 		{"one of the longest is no quantity", "how far is 4,600 kilometres compared to other north korean launches", ""},
 		{"who, ending on a preposition: the name, not its prepositional phrase", "who will tokyo and seoul coordinate with", "Washington"},
+		{"a yes-or-no question has no short answer", "is russia an ally of north korea", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			res, err := idx.Search(context.Background(), index.Query{Text: tc.q})
