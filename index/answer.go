@@ -70,6 +70,42 @@ var quantityNouns = map[string]bool{
 // question with no question word they ask for no quantity.
 var moneyNouns = map[string]bool{"price": true, "cost": true, "fare": true, "fee": true, "rate": true}
 
+// asksMoney reports whether a quantity question asks for a price: "what is
+// the price of", "how much does it cost".
+func asksMoney(text string) bool {
+	orig, w := wordsIn(text), lowerWordsIn(text)
+	for i, x := range w {
+		if !isLower(orig[i]) && i > 0 {
+			continue // "Price" is a name
+		}
+		if (moneyNouns[x] && x != "rate") || x == "costs" || x == "worth" {
+			return true
+		}
+	}
+	return false
+}
+
+// currencies name money in an answer.
+var currencies = map[string]bool{
+	"dollar": true, "dollars": true, "euro": true, "euros": true, "pound": true, "pounds": true,
+	"yen": true, "yuan": true, "rouble": true, "roubles": true, "ruble": true, "rubles": true,
+	"won": true, "rupee": true, "rupees": true, "cents": true,
+}
+
+// namesMoney reports whether an answer is an amount of money: a currency's
+// name or sign.
+func namesMoney(answer string) bool {
+	if strings.ContainsAny(answer, "$€£¥") {
+		return true
+	}
+	for _, w := range lowerWordsIn(answer) {
+		if currencies[w] {
+			return true
+		}
+	}
+	return false
+}
+
 // measures, after "how", ask for a quantity: "how far", "how old".
 var measures = map[string]bool{
 	"far": true, "old": true, "big": true, "large": true, "high": true, "fast": true,

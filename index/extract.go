@@ -44,6 +44,9 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 	sure := func(s string) (string, bool) { return s, s != "" }
 	switch q.kind {
 	case kindEntity:
+		if !holdsPossessor(q, c) {
+			return "", false // "kim's sister's name" in a passage with no sister
+		}
 		if role, ok := keywordRole(q.text); ok {
 			// "state department spokesman": the name right after the
 			// role said as the question says it, and nothing else
@@ -1442,7 +1445,8 @@ func (v *view) besideOwn(question string) string {
 		next := i + 1
 		switch g := strings.TrimSpace(v.gap(i)); {
 		case g == ",":
-			// "its official name, the Democratic People's Republic of Korea"
+			// "its official name, the Democratic People's Republic of
+			// Korea"
 			if strings.EqualFold(v.ws[next].text, "the") {
 				next++
 			}
@@ -1451,6 +1455,12 @@ func (v *view) besideOwn(question string) string {
 		}
 		n, ok := v.nameStartingAt(next)
 		if !ok {
+			continue
+		}
+		if strings.TrimSpace(v.gap(i)) == "," && !isLower(v.ws[i].text) && !isPossessive(v.ws[n.j].text) {
+			// after a name, a comma lists ("France, Britain and
+			// Germany") unless an aside describes it ("China, North
+			// Korea's closest ally")
 			continue
 		}
 		s := v.say([]name{n})
@@ -2182,4 +2192,25 @@ func withoutCopula(answer string) string {
 		return rest
 	}
 	return answer
+}
+
+// holdsPossessor reports whether the passage holds whose name or role the
+// question asks, when it says so with a possessive: "kim's sister's name"
+// is not answered by "its official name, …" in a passage without a sister.
+func holdsPossessor(q *question, c *candidate) bool {
+	w := lowerWordsIn(q.text)
+	for i := 1; i < len(w); i++ {
+		if !isPossessive(w[i-1]) || w[i-1] == "it's" {
+			continue
+		}
+		owner := trimPossessive(w[i-1])
+		for k, con := range q.concepts {
+			for _, cw := range lowerWordsIn(con.words) {
+				if trimPossessive(cw) == owner && c.found[k].weight == 0 {
+					return false
+				}
+			}
+		}
+	}
+	return true
 }

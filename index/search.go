@@ -335,6 +335,9 @@ func (x *Index) shortAnswer(ctx context.Context, q *question, top *candidate, as
 		ans, strong = x.pronounSpeaker(q, top), true
 	}
 	ans = withoutCopula(ans)
+	if q.kind == kindNumber && asksMoney(q.text) && !namesMoney(ans) {
+		return "" // "what is the price of brent crude": not "5 percent"
+	}
 	if !wellFormed(ans) {
 		return ""
 	}

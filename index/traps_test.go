@@ -72,6 +72,10 @@ func TestNoWrongAnswers(t *testing.T) {
 		{"one of the longest is no quantity", "how far is 4,600 kilometres compared to other north korean launches", ""},
 		{"who, ending on a preposition: the name, not its prepositional phrase", "who will tokyo and seoul coordinate with", "Washington"},
 		{"a yes-or-no question has no short answer", "is russia an ally of north korea", ""},
+		{"after a name, a comma lists: no name beside it", "who is the president of france", ""},
+		{"whose name: the owner must be in the passage", "what is kim's sister's name", ""},
+		{"a price is money, not a percentage", "what is the price of brent crude", ""},
+		{"a name and its aside after a comma", "who is china an ally of", "North Korea"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			res, err := idx.Search(context.Background(), index.Query{Text: tc.q})
