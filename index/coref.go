@@ -112,3 +112,68 @@ func (x *Index) speaker(text string) string {
 	}
 	return who
 }
+
+// namedGroups reports whether one of the synonym groups is of a name: an
+// entry written with a capital ("South Korea", "North Korean").
+func (x *Index) namedGroups(groups []int) bool {
+	for _, g := range groups {
+		for _, e := range x.lex.groups[g] {
+			if isName(e.text) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// otherNameOnRole reports whether the passage gives the question's role
+// to another name than the one the question asks about: "North Korean
+// leader Kim Jong Un" for "who is the leader of south korea", where the
+// passage does not name South Korea.
+func (x *Index) otherNameOnRole(q *question, c *candidate) bool {
+	missing := map[int]bool{}
+	for k, con := range q.concepts {
+		if c.found[k].weight == 0 && x.namedGroups(con.groups) {
+			for _, g := range con.groups {
+				missing[g] = true
+			}
+		}
+	}
+	if len(missing) == 0 {
+		return false
+	}
+	v := newView(q, c)
+	for k, con := range q.concepts {
+		ws := lowerWordsIn(con.words)
+		if c.found[k].weight == 0 || len(ws) == 0 || !roleNouns[ws[len(ws)-1]] && !entityNouns[ws[len(ws)-1]] {
+			continue
+		}
+		for _, p := range c.found[k].positions {
+			i, ok := v.at(p)
+			if !ok {
+				continue
+			}
+			for n := 1; n <= 2 && i-n >= 0; n++ {
+				if v.gap(i-1) != " " || (n == 2 && v.gap(i-2) != " ") || !v.nameAt(i-n) {
+					break
+				}
+				var terms []string
+				for _, t := range x.tokens(v.text[v.ws[i-n].start:v.ws[i-1].end]) {
+					terms = append(terms, t.term)
+				}
+				size, groups := x.lex.match(terms)
+				if size == 0 || size != len(terms) || !x.namedGroups(groups) {
+					continue
+				}
+				other := true
+				for _, g := range groups {
+					other = other && !missing[g]
+				}
+				if other {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}

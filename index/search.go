@@ -328,6 +328,9 @@ func (x *Index) shortAnswer(ctx context.Context, q *question, top *candidate, as
 	if !holdsNames(q, top) || !holdsChange(q, top) {
 		return ""
 	}
+	if q.kind == kindEntity && q.doer == "" && x.otherNameOnRole(q, top) {
+		return ""
+	}
 	ans, strong := readAnswer(q, top)
 	if ans == "" && q.kind == kindEntity && reporting[q.doer] {
 		// "who told reporters": "…," he told reporters, after a

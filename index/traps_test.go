@@ -76,6 +76,9 @@ func TestNoWrongAnswers(t *testing.T) {
 		{"whose name: the owner must be in the passage", "what is kim's sister's name", ""},
 		{"a price is money, not a percentage", "what is the price of brent crude", ""},
 		{"a name and its aside after a comma", "who is china an ally of", "North Korea"},
+		{"a role the passage gives another country's name", "who is the leader of south korea", ""},
+		{"the same, for a name the passage holds elsewhere", "who is the leader of china", ""},
+		{"the role of the country asked about", "who is the leader of north korea", "Kim Jong Un"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			res, err := idx.Search(context.Background(), index.Query{Text: tc.q})
