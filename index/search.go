@@ -317,7 +317,7 @@ const strongCover = confident
 func (x *Index) shortAnswer(ctx context.Context, q *question, top *candidate, asking string) string {
 	plain := top.cover >= answerCover && (holdsKey(q, top) || top.cover >= 0.5)
 	if asking != "" {
-		if !plain || !holdsNames(q, top) {
+		if !plain || !x.holdsNames(q, top) {
 			return ""
 		}
 		qa := x.analyse(ctx, x.reader, CapQuery(asking), false)
@@ -325,7 +325,7 @@ func (x *Index) shortAnswer(ctx context.Context, q *question, top *candidate, as
 		qa.match(ac)
 		return extract(qa, ac)
 	}
-	if !holdsNames(q, top) || !holdsChange(q, top) {
+	if !x.holdsNames(q, top) || !holdsChange(q, top) {
 		return ""
 	}
 	if q.kind == kindEntity && q.doer == "" && x.otherNameOnRole(q, top) {
@@ -394,10 +394,10 @@ var changes = map[string]bool{
 // question gives (a word it capitalises past its first): "how much oil
 // does Japan import" is not answered from an article that never names
 // Japan.
-func holdsNames(q *question, c *candidate) bool {
+func (x *Index) holdsNames(q *question, c *candidate) bool {
 	for i, con := range q.concepts {
-		if !namesSomething(q.text, con.words) {
-			continue
+		if !namesSomething(q.text, con.words) && !x.namedGroups(con.groups) {
+			continue // (a name typed in lower case is one the synonym list writes with a capital)
 		}
 		if c.found[i].weight > 0 {
 			continue

@@ -79,6 +79,7 @@ func TestNoWrongAnswers(t *testing.T) {
 		{"a role the passage gives another country's name", "who is the leader of south korea", ""},
 		{"the same, for a name the passage holds elsewhere", "who is the leader of china", ""},
 		{"the role of the country asked about", "who is the leader of north korea", "Kim Jong Un"},
+		{"a quantity about a name typed in lower case that the passage does not hold", "how many barrels of oil does north korea produce", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			res, err := idx.Search(context.Background(), index.Query{Text: tc.q})
