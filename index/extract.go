@@ -115,6 +115,12 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 				}
 			}
 			if s, decided := v.subjectBefore(at[0]); decided {
+				if full, ok := v.ignoringOwn().subjectBefore(at[0]); ok && s != "" && full != s && namesOwn(q.text, full) {
+					// the doer is the question's own name, cut short by
+					// it ("Jong Un" of "Kim Jong Un" for "who watched
+					// the parade with kim")
+					return "", false
+				}
 				return sure(s)
 			}
 		}

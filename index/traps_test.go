@@ -80,6 +80,8 @@ func TestNoWrongAnswers(t *testing.T) {
 		{"the same, for a name the passage holds elsewhere", "who is the leader of china", ""},
 		{"the role of the country asked about", "who is the leader of north korea", "Kim Jong Un"},
 		{"a quantity about a name typed in lower case that the passage does not hold", "how many barrels of oil does north korea produce", ""},
+		{"the doer is the question's own name, not the rest of it", "who watched the parade with kim", ""},
+		{"the doer with no own name in it", "who watched the parade", "Kim Jong Un"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			res, err := idx.Search(context.Background(), index.Query{Text: tc.q})
