@@ -517,6 +517,12 @@ var (
 	periods  = map[string]bool{"week": true, "month": true, "year": true}
 )
 
+// timePhrase reports whether two words say when: "last week", "this
+// month", "next Monday", "on Wednesday".
+func timePhrase(first, second string) bool {
+	return relative[first] && (periods[second] || timeWords[second]) || first == "on" && timeWords[second]
+}
+
 // closes reports whether the text between two words ends a phrase: a
 // comma, full stop, colon or semicolon.
 func closes(between string) bool {

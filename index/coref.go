@@ -44,11 +44,7 @@ func (x *Index) resolvePronoun(q *question, c *candidate) {
 	if at < 0 {
 		return
 	}
-	ref, prev, err := x.passages.get(c.num - 1)
-	if err != nil || x.articles[ref.article].ID != c.hit.Article {
-		return
-	}
-	speaker := x.speaker(prev)
+	speaker := x.previousSpeaker(c)
 	if speaker == "" {
 		return
 	}
@@ -86,6 +82,15 @@ func (x *Index) pronounSpeaker(q *question, c *candidate) string {
 		said = said || (k >= 0 && v.gap(k) == " " && (v.ws[k].lower == "he" || v.ws[k].lower == "she"))
 	}
 	if !said {
+		return ""
+	}
+	return x.previousSpeaker(c)
+}
+
+// previousSpeaker returns the speaker of the paragraph before the
+// passage's in the same article, "" when there is none.
+func (x *Index) previousSpeaker(c *candidate) string {
+	if c.num <= 0 {
 		return ""
 	}
 	ref, prev, err := x.passages.get(c.num - 1)

@@ -999,9 +999,7 @@ func (v *view) objectOfOwnVerb(q *question, c *candidate) string {
 		return ""
 	}
 	// "what will the allies hold next month": the verb before a time
-	if n := len(w); n >= 5 && ((w[n-2] == "next" || w[n-2] == "last" || w[n-2] == "this") &&
-		(w[n-1] == "week" || w[n-1] == "month" || w[n-1] == "year" || timeWords[w[n-1]]) ||
-		w[n-2] == "on" && timeWords[w[n-1]]) {
+	if n := len(w); n >= 5 && timePhrase(w[n-2], w[n-1]) {
 		w = w[:n-2]
 	}
 	verb := w[len(w)-1]
@@ -2014,8 +2012,7 @@ func cutAtTime(s string) string {
 	for i := 0; i+1 < len(ws); i++ {
 		k := strings.Index(s[at:], ws[i]) + at
 		first, second := strings.ToLower(ws[i]), strings.ToLower(strings.TrimRight(ws[i+1], ",.;:"))
-		if i > 0 && ((first == "next" || first == "last" || first == "this") && (second == "week" || second == "month" || second == "year" || timeWords[second]) ||
-			first == "on" && timeWords[second]) {
+		if i > 0 && timePhrase(first, second) {
 			return strings.TrimSpace(s[:k])
 		}
 		at = k + len(ws[i])
@@ -2029,10 +2026,7 @@ func (v *view) afterTime(i int) int {
 	if i+1 >= len(v.ws) || v.gap(i) != " " {
 		return i
 	}
-	first, second := v.ws[i].lower, v.ws[i+1].lower
-	switch {
-	case first == "on" && timeWords[second],
-		(first == "last" || first == "this" || first == "next") && (second == "week" || second == "month" || second == "year" || timeWords[second]):
+	if timePhrase(v.ws[i].lower, v.ws[i+1].lower) {
 		return i + 2
 	}
 	return i
