@@ -362,6 +362,23 @@ const (
 	commonShare = 20
 )
 
+// common reports whether a term held by df passages is common.
+func (x *Index) common(df uint64) bool {
+	n := uint64(x.meta.Passages)
+	return n >= commonFrom && df > n/commonShare
+}
+
+// hasRare reports whether a passage holds a concept of the question that
+// is not common.
+func (x *Index) hasRare(q *question) bool {
+	for _, c := range q.concepts {
+		if c.df > 0 && !x.common(c.df) {
+			return true
+		}
+	}
+	return false
+}
+
 // phraseQuery finds the passages that hold an alternative of several
 // words, as the passages that hold all of its words: the index keeps no
 // positions (no term vectors, which cost a third of the build and a sixth
@@ -406,17 +423,12 @@ func (x *Index) phraseQuery(a alt, boost float64) query.Query {
 // word at half its weight at best. The synonyms are those Bleve would
 // find (query.ExtractSynonyms, in its order), less the common ones.
 func (x *Index) retrievalSynonyms(ctx context.Context, q *question, bq query.Query) search.FieldTermSynonymMap {
-	n := uint64(x.meta.Passages)
-	if n < commonFrom {
+	if x.meta.Passages < commonFrom {
 		return nil
-	}
-	rare := false
-	for _, c := range q.concepts {
-		rare = rare || (c.df > 0 && c.df <= n/commonShare)
 	}
 	sm, ok := x.bi.Mapping().(mapping.SynonymMapping)
 	tr, ok2 := x.reader.(bleveindex.ThesaurusReader)
-	if !rare || !ok || !ok2 {
+	if !x.hasRare(q) || !ok || !ok2 {
 		return nil
 	}
 	fts, err := query.ExtractSynonyms(ctx, sm, tr, bq, nil)
@@ -427,7 +439,7 @@ func (x *Index) retrievalSynonyms(ctx context.Context, q *question, bq query.Que
 		for t, syns := range terms {
 			kept := syns[:0:0]
 			for _, s := range syns {
-				if x.docFreq(ctx, x.reader, []string{s}) <= n/commonShare {
+				if !x.common(x.docFreq(ctx, x.reader, []string{s})) {
 					kept = append(kept, s)
 				}
 			}
@@ -511,18 +523,14 @@ func (x *Index) retrievedConcepts(q *question) (kept []int, rare bool) {
 	// left to the ranking when the question has rarer ones: fetching every
 	// passage with "said" or "government" only to rank it low is most of
 	// the cost of such a question.
-	n := uint64(x.meta.Passages)
-	common := func(c concept) bool { return n >= commonFrom && c.df > n/commonShare }
-	for _, c := range q.concepts {
-		rare = rare || (c.df > 0 && !common(c))
-	}
+	rare = x.hasRare(q)
 	// Also on a large index, the commonest concepts whose weights add up
 	// to less than the rarest concept's are left to the ranking: a passage
 	// holding only those would hold less of the question than one holding
 	// the rarest, so they cannot bring a better candidate; they only cost
 	// the scoring of every passage holding them.
 	unneeded := map[int]bool{}
-	if n >= commonFrom {
+	if x.meta.Passages >= commonFrom {
 		order := make([]int, 0, len(q.concepts))
 		for i, c := range q.concepts {
 			if c.df > 0 {
@@ -542,7 +550,7 @@ func (x *Index) retrievedConcepts(q *question) (kept []int, rare bool) {
 		}
 	}
 	for i, c := range q.concepts {
-		if (rare && common(c)) || unneeded[i] {
+		if (rare && x.common(c.df)) || unneeded[i] {
 			continue
 		}
 		kept = append(kept, i)

@@ -27,8 +27,8 @@ import (
 // which passages they are may differ from Bleve's, which scores with its
 // own BM25 (a query norm, coordination).
 
-// way is one way of finding a concept, weighed: its terms side by side
-// (several for a phrase, which the ranking checks for order).
+// way is one way of finding a concept, weighed: its terms (several for a
+// phrase, rarest first; the ranking checks their order in the passage).
 type way struct {
 	terms  []string
 	weight float64
@@ -39,21 +39,29 @@ type way struct {
 // searcherBudget terms. A common synonym is left to the ranking when the
 // question has a word that is not common, as retrievalSynonyms does.
 func (x *Index) retrievalWays(ctx context.Context, q *question) []way {
-	n := uint64(x.meta.Passages)
 	kept, rare := x.retrievedConcepts(q)
 	var ways []way
 	budget := searcherBudget
 	for _, i := range kept {
 		c := q.concepts[i]
 		for k, a := range c.alts {
-			if k > 0 && rare && len(a.terms) == 1 && x.docFreq(ctx, x.reader, a.terms) > n/commonShare {
+			if k > 0 && rare && len(a.terms) == 1 && x.common(x.docFreq(ctx, x.reader, a.terms)) {
 				continue
 			}
 			if len(a.terms) > budget {
 				continue
 			}
 			budget -= len(a.terms)
-			ways = append(ways, way{terms: a.terms, weight: c.weight * a.weight})
+			terms := a.terms
+			if len(terms) > 1 {
+				// a phrase's rarest word first: scoreSegment reads its
+				// passages and skips along the others' to them
+				terms = slices.Clone(terms)
+				slices.SortFunc(terms, func(t, u string) int {
+					return cmp.Compare(x.docFreq(ctx, x.reader, []string{t}), x.docFreq(ctx, x.reader, []string{u}))
+				})
+			}
+			ways = append(ways, way{terms: terms, weight: c.weight * a.weight})
 		}
 	}
 	return ways
@@ -118,15 +126,10 @@ type scoreBuf struct {
 
 var scoreBufs = sync.Pool{New: func() any { return &scoreBuf{} }}
 
-// topByPostings returns the k best passages for the ways, best first, as
-// Bleve document ids with their scores, and how many passages hold any
-// way; ok is false when the index is not one this can read (then Bleve
-// searches).
-func (x *Index) topByPostings(ctx context.Context, ways []way, k int) (ids []string, scores []float64, total uint64, ok bool, err error) {
-	snap, isSnap := x.reader.(*scorch.IndexSnapshot)
-	if !isSnap || x.meta.Scoring != BM25 || k <= 0 {
-		return nil, nil, 0, false, nil
-	}
+// topByPostings returns the k best passages of the index's snapshot for
+// the ways, best first, as Bleve document ids with their scores, and how
+// many passages hold any way.
+func (x *Index) topByPostings(ctx context.Context, snap *scorch.IndexSnapshot, ways []way, k int) (ids []string, scores []float64, total uint64, err error) {
 	avgLen := x.meta.AvgTokens
 	if avgLen <= 0 {
 		avgLen = 30
@@ -135,7 +138,7 @@ func (x *Index) topByPostings(ctx context.Context, ways []way, k int) (ids []str
 	for si, ss := range snap.Segments() {
 		n, err := x.scoreSegment(ctx, si, ss, ways, avgLen, k, &best)
 		if err != nil {
-			return nil, nil, 0, true, err
+			return nil, nil, 0, err
 		}
 		total += n
 	}
@@ -149,11 +152,11 @@ func (x *Index) topByPostings(ctx context.Context, ways []way, k int) (ids []str
 	for i, h := range out {
 		id, err := segs[h.seg].DocID(uint64(h.num))
 		if err != nil {
-			return nil, nil, 0, true, fmt.Errorf("index: passage %d of segment %d: %w", h.num, h.seg, err)
+			return nil, nil, 0, fmt.Errorf("index: passage %d of segment %d: %w", h.num, h.seg, err)
 		}
 		ids[i], scores[i] = string(id), h.score
 	}
-	return ids, scores, total, true, nil
+	return ids, scores, total, nil
 }
 
 // scoreSegment adds the ways' scores of one segment's passages and offers
@@ -238,14 +241,11 @@ func (x *Index) scoreSegment(ctx context.Context, si int, ss *scorch.SegmentSnap
 		}
 		// A phrase: the passages that hold all of its words, each word
 		// scored with the phrase's weight, as the retrieval's
-		// conjunction of them is. The rarest word's passages are read,
-		// and the others' postings are skipped along to them.
-		terms := slices.Clone(w.terms)
-		slices.SortFunc(terms, func(a, c string) int {
-			return cmp.Compare(x.docFreq(ctx, x.reader, []string{a}), x.docFreq(ctx, x.reader, []string{c}))
-		})
+		// conjunction of them is. The rarest word's passages (the first,
+		// see retrievalWays) are read, and the others' postings are
+		// skipped along to them.
 		docs, sums := b.docs[:0], b.sums[:0]
-		for ti, t := range terms {
+		for ti, t := range w.terms {
 			if err := postings(t); err != nil {
 				return 0, err
 			}

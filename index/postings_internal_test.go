@@ -73,9 +73,13 @@ func TestPostingsRetrievalIsBM25(t *testing.T) {
 			if len(ways) == 0 {
 				t.Fatalf("%q: no ways", tc.q)
 			}
-			ids, scores, total, ok, err := x.topByPostings(ctx, ways, candidates)
-			if !ok || err != nil {
-				t.Fatalf("topByPostings: ok %v, err %v", ok, err)
+			snap, ok := x.termAtATime("")
+			if !ok {
+				t.Fatal("the index is not searched term at a time")
+			}
+			ids, scores, total, err := x.topByPostings(ctx, snap, ways, candidates)
+			if err != nil {
+				t.Fatalf("topByPostings: %v", err)
 			}
 			type scored struct {
 				id    string

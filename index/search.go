@@ -230,7 +230,7 @@ func (x *Index) Search(ctx context.Context, q Query) (*Result, error) {
 		return res, nil
 	}
 	k := max(candidates, offset+limit)
-	if x.termAtATime(q.Article) {
+	if _, ok := x.termAtATime(q.Article); ok {
 		k = max(largeCandidates, offset+limit)
 	}
 	if q.Suggest {
@@ -461,10 +461,10 @@ func (x *Index) hitByID(id string, score float64) (Hit, error) {
 
 // termAtATime reports whether a search in the article ("" for all) finds
 // its candidates term at a time (topByPostings): on a large BM25 index,
-// in every article.
-func (x *Index) termAtATime(article string) bool {
-	_, snap := x.reader.(*scorch.IndexSnapshot)
-	return snap && article == "" && x.meta.Passages >= commonFrom && x.meta.Scoring == BM25 && !x.byBleve
+// in every article. It returns the snapshot to read.
+func (x *Index) termAtATime(article string) (*scorch.IndexSnapshot, bool) {
+	snap, ok := x.reader.(*scorch.IndexSnapshot)
+	return snap, ok && article == "" && x.meta.Passages >= commonFrom && x.meta.Scoring == BM25 && !x.byBleve
 }
 
 // find returns the k best candidates' document ids and scores, best
@@ -472,11 +472,8 @@ func (x *Index) termAtATime(article string) bool {
 // the postings on a large BM25 index searched in every article
 // (topByPostings), else by Bleve's search of the retrieval query.
 func (x *Index) find(ctx context.Context, q *question, bq query.Query, article string, k int) (ids []string, scores []float64, total uint64, err error) {
-	if x.termAtATime(article) {
-		ids, scores, total, ok, err := x.topByPostings(ctx, x.retrievalWays(ctx, q), k)
-		if ok {
-			return ids, scores, total, err
-		}
+	if snap, ok := x.termAtATime(article); ok && k > 0 {
+		return x.topByPostings(ctx, snap, x.retrievalWays(ctx, q), k)
 	}
 	req := bleve.NewSearchRequestOptions(bq, k, 0, false)
 	if fts := x.retrievalSynonyms(ctx, q, bq); fts != nil {
