@@ -178,7 +178,7 @@ func asksExpansion(text string) string {
 			if rest := lw[i+3:]; len(rest) == 1 || (len(rest) == 2 && isArticle(rest[0])) {
 				at, named = len(lw)-1, true
 			}
-		case i+1 < len(lw) && (lw[i] == "full" || lw[i] == "official") && lw[i+1] == "name" && i > 0 && strings.HasSuffix(lw[i-1], "'s"):
+		case i+1 < len(lw) && (lw[i] == "full" || lw[i] == "official") && lw[i+1] == "name" && i > 0 && isPossessive(lw[i-1]):
 			at, named = i-1, true // "the DPRK's official name"
 		}
 	}
@@ -191,8 +191,13 @@ func asksExpansion(text string) string {
 		}
 	}
 	a := trimPossessive(w[at])
-	if named && !(len(a) <= 5 && isLower(a) && !isEnglish(a) && strings.Count(a, "a")+strings.Count(a, "e")+
-		strings.Count(a, "i")+strings.Count(a, "o")+strings.Count(a, "u") <= 1) {
+	vowels := 0
+	for _, r := range a {
+		if strings.ContainsRune("aeiou", r) {
+			vowels++
+		}
+	}
+	if named && !(len(a) <= 5 && isLower(a) && !isEnglish(a) && vowels <= 1) {
 		// "the official name of korea": a name, not an acronym typed
 		// in lower case, which is mostly consonants ("dprk", "unsc")
 		return ""

@@ -138,7 +138,7 @@ func (x *Index) namedGroups(groups []int) bool {
 func (x *Index) otherNameOnRole(q *question, c *candidate) bool {
 	missing := map[int]bool{}
 	for k, con := range q.concepts {
-		if c.found[k].weight == 0 && x.namedGroups(con.groups) {
+		if c.found[k].weight == 0 && con.named {
 			for _, g := range con.groups {
 				missing[g] = true
 			}

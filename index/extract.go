@@ -1007,7 +1007,7 @@ func (v *view) objectOfOwnVerb(q *question, c *candidate) string {
 	// offered to, a name the question ends with, which the passage's
 	// object may end with too ("dialogue with North Korea").
 	recipient := false
-	if k := len(q.concepts) - 1; k >= 0 && q.concepts[k].known && len(w) >= 4 && isNamed(q.concepts[k].words) {
+	if k := len(q.concepts) - 1; k >= 0 && q.concepts[k].named && len(w) >= 4 {
 		cw := lowerWordsIn(q.concepts[k].words)
 		if n := len(cw); n < len(w)-2 && slices.Equal(w[len(w)-n:], cw) {
 			verb, recipient = w[len(w)-n-1], true
@@ -1060,17 +1060,6 @@ func (v *view) withoutRecipient(j int, object string) string {
 		}
 	}
 	return object
-}
-
-// isNamed reports whether words are a name as the question writes them:
-// each capitalised, or no English word ("pyongyang").
-func isNamed(words string) bool {
-	for _, w := range wordsIn(words) {
-		if !isName(w) && isEnglish(strings.ToLower(w)) {
-			return false
-		}
-	}
-	return true
 }
 
 // namesOwn reports whether a subject read off the passage shares a word

@@ -88,8 +88,10 @@ type concept struct {
 	// known reports that the synonym list knows it (a country, capital,
 	// organisation…): a name the articles repeat rather than call "he".
 	known bool
-	// groups are the synonym groups that know it.
+	// groups are the synonym groups that know it, and named reports that
+	// one writes it as a name ("south korea" is "South Korea").
 	groups []int
+	named  bool
 }
 
 // alt is one way to find a concept: terms side by side, weighed.
@@ -163,7 +165,7 @@ func (x *Index) analyse(ctx context.Context, r bleveindex.IndexReader, text stri
 		if size > 1 {
 			own.phrase = phraseOf(toks[i : i+size])
 		}
-		c := concept{words: text[toks[i].start:toks[i+max(size, 1)-1].end], known: len(groups) > 0, groups: groups}
+		c := concept{words: text[toks[i].start:toks[i+max(size, 1)-1].end], known: len(groups) > 0, groups: groups, named: x.namedGroups(groups)}
 		c.alts = append(c.alts, alt{terms: own.terms, phrase: own.phrase, weight: 1, caps: size <= 1 && isAcronym(c.words)})
 		seen := map[string]bool{own.key(): true}
 		for _, g := range groups {

@@ -396,7 +396,7 @@ var changes = map[string]bool{
 // Japan.
 func (x *Index) holdsNames(q *question, c *candidate) bool {
 	for i, con := range q.concepts {
-		if !namesSomething(q.text, con.words) && !x.namedGroups(con.groups) {
+		if !namesSomething(q.text, con.words) && !con.named {
 			continue // (a name typed in lower case is one the synonym list writes with a capital)
 		}
 		if c.found[i].weight > 0 {
