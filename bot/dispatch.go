@@ -150,42 +150,26 @@ func (d *dispatch) autocomplete(ctx context.Context) {
 	d.logSendError(err)
 }
 
-// within runs the handler. When now is set, or when the handler is still
-// running after deferAfter, it first sends the deferred response, and the
-// reply is edited in later. A panic in the handler comes back as an error.
-func (d *dispatch) within(ctx context.Context, now bool, deferred *discordgo.InteractionResponse, h func(context.Context) (*Reply, error)) (*Reply, error) {
-	type result struct {
-		reply *Reply
-		err   error
-	}
+// within runs the handler on the caller's goroutine. When now is set, it
+// first sends the deferred response; otherwise a timer sends it if the
+// handler is still running after DeferAfter, and the reply is edited in
+// later. Most questions take well under a millisecond, so no goroutine is
+// started and waited for: handing every interaction to another goroutine
+// and back cost a thread wake-up each. A panic in the handler comes back as
+// an error.
+func (d *dispatch) within(ctx context.Context, now bool, deferred *discordgo.InteractionResponse, h func(context.Context) (*Reply, error)) (reply *Reply, err error) {
 	if now {
 		d.sendDeferred(deferred)
-	}
-	done := make(chan result, 1)
-	go func() {
-		defer func() {
-			if p := recover(); p != nil {
-				done <- result{nil, &panicError{p, debug.Stack()}}
-			}
-		}()
-		r, err := h(ctx)
-		done <- result{r, err}
-	}()
-	var timer <-chan time.Time
-	if !now {
-		t := time.NewTimer(d.bot.cfg.DeferAfter)
+	} else {
+		t := time.AfterFunc(d.bot.cfg.DeferAfter, func() { d.sendDeferred(deferred) })
 		defer t.Stop()
-		timer = t.C
 	}
-	for {
-		select {
-		case r := <-done:
-			return r.reply, r.err
-		case <-timer:
-			timer = nil
-			d.sendDeferred(deferred)
+	defer func() {
+		if p := recover(); p != nil {
+			reply, err = nil, &panicError{p, debug.Stack()}
 		}
-	}
+	}()
+	return h(ctx)
 }
 
 // progress edits the deferred response with an interim reply.
@@ -199,9 +183,14 @@ func (d *dispatch) progress(r *Reply) {
 	d.logSendError(err)
 }
 
+// sendDeferred sends the deferred response, unless the reply went first
+// (the timer can fire as the handler returns).
 func (d *dispatch) sendDeferred(r *discordgo.InteractionResponse) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
+	if d.sent || d.deferredAs != 0 {
+		return
+	}
 	if err := d.s.InteractionRespond(d.i, r); err != nil {
 		d.logSendError(err)
 		return
