@@ -469,8 +469,14 @@ func spans(kind answerKind, text string, ws []word) []span {
 	}
 	for i := 0; i < len(ws); i++ {
 		if kind == kindTime && i+1 < len(ws) && relative[ws[i].lower] && periods[ws[i+1].lower] {
-			// "this month", "last week"
-			out = append(out, span{start: ws[i].start, end: ws[i+1].end, first: ws[i].pos, last: ws[i+1].pos})
+			// "this month", "last week"; "earlier this month" is not
+			// the whole of this month, so the answer says "earlier" too
+			// (its distance to the question's words is the period's)
+			sp := span{start: ws[i].start, end: ws[i+1].end, first: ws[i].pos, last: ws[i+1].pos}
+			if i > 0 && withinPeriod[ws[i-1].lower] && ws[i-1].pos == ws[i].pos-1 && !crossesPunctuation(text, ws[i-1], ws[i]) {
+				sp.start = ws[i-1].start
+			}
+			out = append(out, sp)
 			i++
 			continue
 		}
@@ -514,7 +520,10 @@ func spans(kind answerKind, text string, ws []word) []span {
 
 var (
 	relative = map[string]bool{"this": true, "last": true, "next": true}
-	periods  = map[string]bool{"week": true, "month": true, "year": true}
+	// withinPeriod are the words that place a time inside a period:
+	// "earlier this month", "late last year".
+	withinPeriod = map[string]bool{"earlier": true, "later": true, "early": true, "late": true}
+	periods      = map[string]bool{"week": true, "month": true, "year": true}
 )
 
 // timePhrase reports whether two words say when: "last week", "this

@@ -253,6 +253,34 @@ func strandedPreposition(text string) (word, prep string) {
 	return before, w[len(w)-1]
 }
 
+// strandedPreposition is strandedPreposition of the question's text, where
+// a name before the preposition is the verb's object and the preposition
+// the verb's: "what did the US accuse North Korea of" asks what follows
+// "accuse … of", not what follows "North Korea of".
+func (q *question) strandedPreposition() (word, prep string) {
+	word, prep = strandedPreposition(q.text)
+	if word == "" {
+		return "", ""
+	}
+	w := lowerWordsIn(q.text)
+	for _, con := range q.concepts {
+		if !con.named && !namesSomething(q.text, con.words) {
+			continue
+		}
+		cw := lowerWordsIn(con.words)
+		n := len(cw)
+		if n+2 >= len(w) || !slices.Equal(w[len(w)-1-n:len(w)-1], cw) {
+			continue
+		}
+		before := w[len(w)-2-n]
+		if auxiliaries[before] || isStop(before) {
+			return "", ""
+		}
+		return before, prep
+	}
+	return word, prep
+}
+
 // strandable are the prepositions a question may end on.
 var strandable = map[string]bool{
 	"on": true, "to": true, "about": true, "with": true, "for": true, "from": true, "in": true,

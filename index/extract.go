@@ -53,9 +53,14 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 			return sure(v.roleHolder(q, c, role))
 		}
 		if s := v.nameEndingIn(asksWhichNoun(q.text)); s != "" {
+			if q.doer != "" && !having[q.doer] && len(v.verbAt(q, c)) == 0 {
+				// "which agency reported on the draft": an agency the
+				// passage names without saying it did that is not the one
+				return "", false
+			}
 			return sure(s) // "which department": "State Department"
 		}
-		if word, prep := strandedPreposition(q.text); word != "" && v.holdsSubject(q, c) {
+		if word, prep := q.strandedPreposition(); word != "" && v.holdsSubject(q, c) {
 			// "who has the draft been presented to": "presented to all
 			// 15 Security Council members".
 			if s := v.afterOwnPreposition(q, c, word, prep); s != "" {
@@ -211,6 +216,11 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 		}
 	case kindThing:
 		if s := v.nameEndingIn(asksWhichNoun(q.text)); s != "" {
+			if q.doer != "" && !having[q.doer] && len(v.verbAt(q, c)) == 0 {
+				// "which agency reported on the draft": an agency the
+				// passage names without saying it did that is not the one
+				return "", false
+			}
 			return sure(s) // "which department": "State Department"
 		}
 		if !v.holdsSubject(q, c) {
@@ -223,7 +233,7 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 				return sure(s)
 			}
 		}
-		if word, prep := strandedPreposition(q.text); word != "" {
+		if word, prep := q.strandedPreposition(); word != "" {
 			// "what topic does the US want dialogue on": "dialogue …
 			// on ending its nuclear program".
 			if s := v.afterOwnPreposition(q, c, word, prep); s != "" {

@@ -82,6 +82,8 @@ func TestNoWrongAnswers(t *testing.T) {
 		{"a quantity about a name typed in lower case that the passage does not hold", "how many barrels of oil does north korea produce", ""},
 		{"the doer is the question's own name, not the rest of it", "who watched the parade with kim", ""},
 		{"the doer with no own name in it", "who watched the parade", "Kim Jong Un"},
+		{"which agency: one the passage does not say did it", "which agency reported on the draft", ""},
+		{"a preposition after a name is the verb's: accuse … of", "What did the US accuse North Korea of?", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			res, err := idx.Search(context.Background(), index.Query{Text: tc.q})

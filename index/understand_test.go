@@ -38,7 +38,7 @@ func TestUnderstanding(t *testing.T) {
 		{"filler words do not count", "can you please tell me how many ICBM launches", 4, "**ICBM launches**", "two", "", false},
 		{"who answers with the names", "Who can veto the resolution?", 11, "**veto**", "China and Russia", "", false},
 		{"how much answers with the range and its unit", "How much crude oil can North Korea import?", 8, "**crude oil North Korea**", "from four million to two million barrels", "", false},
-		{"when answers with a relative date", "When was the draft resolution presented?", 8, "**draft**", "this month", "", false},
+		{"when answers with a relative date, and where in it", "When was the draft resolution presented?", 8, "**draft**", "earlier this month", "", false},
 		{"no answer when the passage holds little of the question", "When was the zeppelin resolution presented?", 0, "", "", "", false},
 		{"how many answers with the number", "How many members does the Security Council have?", 9, "**Security Council members**", "15", "", false},
 		{"a question the story barely touches is weak", "bananas apples oranges grapes mangoes Korea", 0, "", "", "", true},
