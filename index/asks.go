@@ -81,6 +81,26 @@ func asksStance(text string) bool {
 	return false
 }
 
+// asksPossessed reports whether a what question asks what one thing is
+// of another's, as "who" would: "what is North Korea's closest ally".
+func asksPossessed(text string) bool {
+	w := wordsIn(text)
+	if len(w) < 4 || !strings.EqualFold(w[0], "what") {
+		return false
+	}
+	switch strings.ToLower(w[1]) {
+	case "is", "are", "was", "were":
+	default:
+		return false
+	}
+	for _, x := range w[2 : len(w)-1] {
+		if isPossessive(x) {
+			return true
+		}
+	}
+	return false
+}
+
 // asksRelation reports whether a what question asks how two things
 // stand to each other: "what is China's relationship to North Korea",
 // "what are the ties between X and Y".

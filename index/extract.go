@@ -250,6 +250,13 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 			// North Korea's closest ally,".
 			return sure(v.asideOfOwnName())
 		}
+		if asksPossessed(q.text) {
+			// "what is North Korea's closest ally", as "who is": the
+			// name an aside holding the question's words describes
+			if s := v.nameBeforeOwnAside(); s != "" {
+				return sure(s)
+			}
+		}
 		// "what document has AFP seen": "A draft Security Council
 		// resolution presented … and seen by AFP".
 		if s := v.passiveSubject(); s != "" {
