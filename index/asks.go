@@ -438,6 +438,15 @@ func asksDeed(text string) bool {
 			switch w[i+1] {
 			case "did", "does", "do", "will", "would", "has", "have", "had":
 				return true
+			case "is", "are", "was", "were":
+				// "what are the allies holding next month": a verb in
+				// its -ing form ends the question, or its time does
+				rest := w[i+2:]
+				if n := len(rest); n >= 4 && timePhrase(rest[n-2], rest[n-1]) {
+					rest = rest[:n-2]
+				}
+				n := len(rest)
+				return n >= 2 && len(rest[n-1]) > 5 && strings.HasSuffix(rest[n-1], "ing")
 			}
 			return false
 		}

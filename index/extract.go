@@ -1054,12 +1054,32 @@ func (v *view) objectOfOwnVerb(q *question, c *candidate) string {
 		if recipient {
 			s = v.withoutRecipient(j, s)
 		}
-		s = cutAtTime(s)
+		s = withoutManner(cutAtTime(s))
 		if s != "" && !found.add(s) {
 			return ""
 		}
 	}
 	return found.answer()
+}
+
+// withoutManner takes an adverb of manner off the end of an object: "his
+// nuclear program rapidly" is what is accelerated, and "rapidly" how.
+func withoutManner(s string) string {
+	i := strings.LastIndexByte(s, ' ')
+	if i < 0 {
+		return s
+	}
+	last := s[i+1:]
+	if len(last) > 5 && strings.HasSuffix(last, "ly") && isLower(last) && !notAdverbs[last] {
+		return s[:i]
+	}
+	return s
+}
+
+// notAdverbs are words in -ly that are no adverbs.
+var notAdverbs = map[string]bool{
+	"supply": true, "assembly": true, "family": true, "monopoly": true, "anomaly": true,
+	"rally": true, "reply": true, "ally": true, "butterfly": true, "homily": true,
 }
 
 // withoutRecipient cuts the question's recipient off the end of an
