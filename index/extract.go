@@ -1532,6 +1532,14 @@ var placeWords = map[string]bool{
 // preposition of place ("fell into the Pacific Ocean", "held in Lisbon"),
 // the nearest to the question's words within four words of one, and
 // unsure when two are as near.
+// partitives name a part of a place: "in parts of Hokkaido", "in the
+// north of the country".
+var partitives = map[string]bool{
+	"part": true, "parts": true, "area": true, "areas": true, "much": true, "most": true,
+	"north": true, "south": true, "east": true, "west": true, "centre": true, "center": true,
+	"outskirts": true, "rest": true,
+}
+
 func (v *view) placeNearOwn() string {
 	best, bestD, ties := "", 5, 0
 	for i := 0; i+1 < len(v.ws); i++ {
@@ -1541,6 +1549,9 @@ func (v *view) placeNearOwn() string {
 		k := i + 1
 		if isArticle(v.ws[k].text) && k+1 < len(v.ws) && v.gap(k) == " " {
 			k++
+		}
+		if k+2 < len(v.ws) && partitives[v.ws[k].lower] && v.ws[k+1].lower == "of" && v.gap(k) == " " && v.gap(k+1) == " " {
+			k += 2 // "in parts of Hokkaido"
 		}
 		n, ok := v.nameStartingAt(k)
 		if !ok {

@@ -72,6 +72,7 @@ func TestNoWrongAnswers(t *testing.T) {
 		{"the same asked with the -ing form", "what are the allies holding next month", "a joint military drill"},
 		{"what is done, without how: no adverb of manner", "what is kim accelerating", "his nuclear program"},
 		{"what is X's Y asks a name as who does", "what is north korea's closest ally", "China"},
+		{"a place named after a part of it", "where were residents told to take shelter", "Hokkaido"},
 		{"one of the longest is no quantity", "how far is 4,600 kilometres compared to other north korean launches", ""},
 		{"who, ending on a preposition: the name, not its prepositional phrase", "who will tokyo and seoul coordinate with", "Washington"},
 		{"a yes-or-no question has no short answer", "is russia an ally of north korea", ""},
