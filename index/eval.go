@@ -20,14 +20,19 @@ type EvalQuestion struct {
 	Paragraphs []int
 	// Answer holds the words a right short answer contains, when one is expected.
 	Answer []string
+	// NoAnswer reports that the articles do not say: any short answer is wrong.
+	NoAnswer bool
 	// Line is the question's line in its file.
 	Line int
 }
 
 // ReadQuestions reads an eval file: one question a line, as
 // "question TAB paragraphs [TAB short answer words separated by |]", with
-// paragraphs comma-separated and 1-based in the given article. Blank lines
-// and lines starting with # are skipped.
+// paragraphs comma-separated and 1-based in the given article, or in the
+// article whose id comes before them and a colon
+// ("japan-protests-launch:4"). A short answer of "-" says the articles do
+// not give one, so that any answer is wrong. Blank lines and lines
+// starting with # are skipped.
 func ReadQuestions(r io.Reader, name, article string) ([]EvalQuestion, error) {
 	var qs []EvalQuestion
 	sc := bufio.NewScanner(r)
@@ -43,14 +48,23 @@ func ReadQuestions(r io.Reader, name, article string) ([]EvalQuestion, error) {
 			return nil, fmt.Errorf("index: %s:%d: want question TAB paragraphs", name, line)
 		}
 		q := EvalQuestion{Text: strings.TrimSpace(cols[0]), Article: article, Line: line}
-		for _, f := range strings.Split(cols[1], ",") {
+		paragraphs := cols[1]
+		if i := strings.LastIndexByte(paragraphs, ':'); i >= 0 {
+			q.Article, paragraphs = strings.TrimSpace(paragraphs[:i]), paragraphs[i+1:]
+			if q.Article == "" {
+				return nil, fmt.Errorf("index: %s:%d: no article before %q", name, line, ":"+paragraphs)
+			}
+		}
+		for _, f := range strings.Split(paragraphs, ",") {
 			n, err := strconv.Atoi(strings.TrimSpace(f))
 			if err != nil || n < 1 {
 				return nil, fmt.Errorf("index: %s:%d: bad paragraph %q", name, line, f)
 			}
 			q.Paragraphs = append(q.Paragraphs, n)
 		}
-		if len(cols) > 2 && strings.TrimSpace(cols[2]) != "" {
+		if len(cols) > 2 && strings.TrimSpace(cols[2]) == "-" {
+			q.NoAnswer = true
+		} else if len(cols) > 2 && strings.TrimSpace(cols[2]) != "" {
 			for _, w := range strings.Split(cols[2], "|") {
 				q.Answer = append(q.Answer, strings.TrimSpace(w))
 			}
@@ -74,8 +88,9 @@ type EvalReport struct {
 	// Misses are the questions not answered first.
 	Misses []EvalMiss
 	// Asked counts the questions that expect a short answer; Right the
-	// direct answers that hold all its words, Wrong those that do not (no
-	// answer counts as neither).
+	// direct answers that hold all its words, Wrong those that do not and
+	// any answer to a question the articles do not answer (no answer
+	// counts as neither).
 	Asked, Right, Wrong int
 	// WrongAnswers are the questions answered wrongly, with the answer given.
 	WrongAnswers []EvalMiss
@@ -123,6 +138,10 @@ func (x *Index) Evaluate(ctx context.Context, qs []EvalQuestion) (EvalReport, er
 		}
 		if rank != 1 {
 			rep.Misses = append(rep.Misses, EvalMiss{Question: q, Rank: rank, Got: got, Answer: res.Answer})
+		}
+		if q.NoAnswer && res.Answer != "" {
+			rep.Wrong++
+			rep.WrongAnswers = append(rep.WrongAnswers, EvalMiss{Question: q, Rank: rank, Got: got, Answer: res.Answer})
 		}
 		if len(q.Answer) > 0 {
 			rep.Asked++

@@ -40,17 +40,30 @@ func runEval(ctx context.Context, args []string, env func(string) string, stdout
 		return err
 	}
 	defer lib.Close()
-	if _, ok := lib.Current().Article(*article); !ok {
-		return fmt.Errorf("eval: the corpus has no article %q (set --article)", *article)
+	for _, q := range qs {
+		if _, ok := lib.Current().Article(q.Article); !ok {
+			if q.Article == *article {
+				return fmt.Errorf("eval: the corpus has no article %q (set --article)", *article)
+			}
+			return fmt.Errorf("eval: %s:%d: the corpus has no article %q", words[0], q.Line, q.Article)
+		}
 	}
 	rep, err := lib.Current().Evaluate(ctx, qs)
 	if err != nil {
 		return err
 	}
 	for _, m := range rep.Misses {
-		fmt.Fprintf(stdout, "miss %q: want %v, rank %d, got %s\n", m.Question.Text, m.Question.Paragraphs, m.Rank, strings.Join(m.Got[:min(len(m.Got), 5)], " "))
+		want := fmt.Sprint(m.Question.Paragraphs)
+		if m.Question.Article != *article {
+			want = m.Question.Article + ":" + want
+		}
+		fmt.Fprintf(stdout, "miss %q: want %s, rank %d, got %s\n", m.Question.Text, want, m.Rank, strings.Join(m.Got[:min(len(m.Got), 5)], " "))
 	}
 	for _, m := range rep.WrongAnswers {
+		if m.Question.NoAnswer {
+			fmt.Fprintf(stdout, "wrong answer %q: %q, want none (the articles do not say)\n", m.Question.Text, m.Answer)
+			continue
+		}
 		fmt.Fprintf(stdout, "wrong answer %q: %q, want all of %q\n", m.Question.Text, m.Answer, m.Question.Answer)
 	}
 	fmt.Fprintln(stdout, rep)

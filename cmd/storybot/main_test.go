@@ -277,6 +277,13 @@ func TestEvalCommand(t *testing.T) {
 	if _, _, err := runCmd(t, nil, "", "eval", "--corpus", "testdata/corpus", "--article", "nope", "../../index/testdata/eval/questions.tsv"); err == nil || !strings.Contains(err.Error(), `no article "nope"`) {
 		t.Errorf("unknown article: %v", err)
 	}
+	bad := filepath.Join(t.TempDir(), "q.tsv")
+	if err := os.WriteFile(bad, []byte("Who vetoes?\t11\nWho protested?\tnope:1\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := runCmd(t, nil, "", "eval", "--corpus", "testdata/corpus", bad); err == nil || !strings.Contains(err.Error(), `q.tsv:2: the corpus has no article "nope"`) {
+		t.Errorf("unknown article on a line: %v", err)
+	}
 }
 
 func TestProgressBar(t *testing.T) {
