@@ -81,6 +81,10 @@ type Index struct {
 	// bm25Table is bm25Once's table.
 	bm25Made  sync.Once
 	bm25Table []float64
+	// tokenWordsTable is tokenWords' analysis of the passage file's
+	// dictionary, made once.
+	tokenWordsMade  sync.Once
+	tokenWordsTable []tokenWord
 	// byBleve makes every search retrieve through Bleve's search, as a
 	// small index does (tests compare the two ways).
 	byBleve bool

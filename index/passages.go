@@ -213,6 +213,23 @@ func readPassages(data []byte, articles int) (*passages, error) {
 // len is how many passages the file holds.
 func (p *passages) len() int { return p.n }
 
+// tokens returns a passage's token numbers, coded as in the file, or
+// false for a passage that is not there or whose head is malformed.
+func (p *passages) tokens(i int) ([]byte, bool) {
+	if i < 0 || i >= p.n {
+		return nil, false
+	}
+	rec := p.data[binary.LittleEndian.Uint64(p.offsets[8*i:]):binary.LittleEndian.Uint64(p.offsets[8*i+8:])]
+	for range 3 { // article, paragraph, part
+		_, m := binary.Uvarint(rec)
+		if m <= 0 {
+			return nil, false
+		}
+		rec = rec[m:]
+	}
+	return rec, true
+}
+
 // get returns a passage's place and text.
 func (p *passages) get(i int) (passageRef, string, error) {
 	if i < 0 || i >= p.n {

@@ -150,6 +150,7 @@ type analysisBuf struct {
 	words []word
 	toks  []token
 	input []byte
+	ids   []uint32 // a passage's token numbers
 }
 
 var analysisBufs = sync.Pool{New: func() any { return &analysisBuf{} }}
@@ -158,7 +159,7 @@ var analysisBufs = sync.Pool{New: func() any { return &analysisBuf{} }}
 func (b *analysisBuf) release() {
 	clear(b.words[:cap(b.words)])
 	clear(b.toks[:cap(b.toks)])
-	b.words, b.toks, b.input = b.words[:0], b.toks[:0], b.input[:0]
+	b.words, b.toks, b.input, b.ids = b.words[:0], b.toks[:0], b.input[:0], b.ids[:0]
 	analysisBufs.Put(b)
 }
 
@@ -253,7 +254,10 @@ func (x *Index) Search(ctx context.Context, q Query) (*Result, error) {
 		if n, ok := passageNumber(id); ok {
 			c.num = n
 		}
-		c.toks, c.words = x.analyzeWordsInto(buf, c.hit.Text)
+		var ok bool
+		if c.toks, c.words, ok = x.analyzeTokensInto(buf, c.num, c.hit.Text); !ok {
+			c.toks, c.words = x.analyzeWordsInto(buf, c.hit.Text)
+		}
 		cands = append(cands, c)
 	}
 	x.rank(qn, cands)

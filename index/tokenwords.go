@@ -1,0 +1,137 @@
+package index
+
+import "encoding/binary"
+
+// A candidate passage is analysed word by word before it is ranked: every
+// word looked up in the analyser's memo, a map of every word of the
+// corpus. The passage file already cuts every passage into tokens of its
+// dictionary (a word with the space after it, or a run of other
+// characters; see passages.go), so the words of the dictionary's tokens
+// are analysed once, and a passage's words are read off its token numbers:
+// an index into an array rather than a string hashed and compared in a
+// large map. Only the words the tokenizer joins across a token boundary
+// ("U.S", "Korea's", "4,600") are still looked up whole. A passage with a
+// byte the tokenizer's ASCII path does not read (above 0x7F, or '_') is
+// analysed as before.
+
+// tokenWord is what the analyser makes of one token of the passage file's
+// dictionary: the word it starts with (its letters and digits), or none
+// for a token of punctuation and spaces.
+type tokenWord struct {
+	m    memoTerm
+	n    int  // the word's bytes; 0 for punctuation
+	slow bool // the token has a byte the ASCII path does not read
+}
+
+// tokenWords returns the analysis of every dictionary token, made on the
+// first call; nil when the index's analyser is not the memo's.
+func (x *Index) tokenWords() []tokenWord {
+	x.tokenWordsMade.Do(func() {
+		ma, ok := x.analyzer.(*memoAnalyzer)
+		if !ok {
+			return
+		}
+		if _, ok := ma.Tokenizer.(wordTokenizer); !ok {
+			return
+		}
+		tw := make([]tokenWord, len(x.passages.dict))
+		for i, tok := range x.passages.dict {
+			if !plainASCII([]byte(tok)) {
+				tw[i].slow = true
+				continue
+			}
+			n := 0
+			for n < len(tok) && (isASCIILetter(tok[n]) || isASCIIDigit(tok[n])) {
+				n++
+			}
+			if n > 0 {
+				tw[i].m, tw[i].n = ma.lookup([]byte(tok[:n])), n
+			}
+		}
+		x.tokenWordsTable = tw
+	})
+	return x.tokenWordsTable
+}
+
+// joins reports whether the tokenizer joins the word ending in prev to the
+// word starting with next across the one character mid: a letter, then
+// ':', '.' or '\'', then a letter; a digit, then ',', ';', '.' or '\'',
+// then a digit (as asciiWords).
+func joins(prev, mid, next byte) bool {
+	letters := isASCIILetter(prev) && isASCIILetter(next) && (mid == ':' || mid == '.' || mid == '\'')
+	digits := isASCIIDigit(prev) && isASCIIDigit(next) && (mid == ',' || mid == ';' || mid == '.' || mid == '\'')
+	return letters || digits
+}
+
+// analyzeTokensInto is analyzeWordsInto for passage i of the passage
+// file, whose text is text, read off its tokens; it reports false, having
+// appended nothing, when the passage must be analysed from its text.
+func (x *Index) analyzeTokensInto(b *analysisBuf, i int, text string) ([]token, []word, bool) {
+	tw := x.tokenWords()
+	if tw == nil {
+		return nil, nil, false
+	}
+	rec, ok := x.passages.tokens(i)
+	if !ok {
+		return nil, nil, false
+	}
+	dict := x.passages.dict
+	b.ids = b.ids[:0]
+	for len(rec) > 0 {
+		v, m := binary.Uvarint(rec)
+		if m <= 0 || v >= uint64(len(tw)) || tw[v].slow {
+			return nil, nil, false
+		}
+		b.ids = append(b.ids, uint32(v))
+		rec = rec[m:]
+	}
+	ma := x.analyzer.(*memoAnalyzer)
+	w0, t0 := len(b.words), len(b.toks)
+	add := func(start, end, pos int, m memoTerm) {
+		b.words = append(b.words, word{text: text[start:end], lower: m.lower, start: start, end: end, pos: pos})
+		if m.keep {
+			b.toks = append(b.toks, token{term: m.term, start: start, end: end, pos: pos})
+		}
+	}
+	pos, at := 1, 0
+	ids := b.ids
+	for k := 0; k < len(ids); k++ {
+		t := &tw[ids[k]]
+		tok := dict[ids[k]]
+		if t.n == 0 {
+			at += len(tok)
+			continue
+		}
+		start, end, last := at, at+t.n, k
+		// The word goes on past its token while the token ends with it,
+		// one joining character follows, and another word.
+		for end-start > 0 && len(dict[ids[last]]) == tw[ids[last]].n && last+2 < len(ids) {
+			mid, next := dict[ids[last+1]], &tw[ids[last+2]]
+			if len(mid) != 1 || next.n == 0 || !joins(text[end-1], mid[0], text[end+1]) {
+				break
+			}
+			last += 2
+			end += 1 + next.n
+		}
+		m := t.m
+		if last != k {
+			b.input = append(b.input[:0], text[start:end]...)
+			m = ma.lookup(b.input)
+		}
+		add(start, end, pos, m)
+		pos++
+		at = end
+		if rest := len(dict[ids[last]]) - tw[ids[last]].n; rest > 0 {
+			at += rest // the space after the word
+		}
+		k = last
+	}
+	if at != len(text) {
+		// the tokens do not add up to the text: analyse the text
+		clear(b.words[w0:])
+		clear(b.toks[t0:])
+		b.words, b.toks = b.words[:w0], b.toks[:t0]
+		return nil, nil, false
+	}
+	return b.toks[t0:len(b.toks):len(b.toks)], b.words[w0:len(b.words):len(b.words)], true
+}
