@@ -55,7 +55,7 @@ func (x *Index) tokenWords() []tokenWord {
 
 // joins reports whether the tokenizer joins the word ending in prev to the
 // word starting with next across the one character mid: a letter, then
-// ':', '.' or '\'', then a letter; a digit, then ',', ';', '.' or '\'',
+// ':', '.' or '\”, then a letter; a digit, then ',', ';', '.' or '\”,
 // then a digit (as asciiWords).
 func joins(prev, mid, next byte) bool {
 	letters := isASCIILetter(prev) && isASCIILetter(next) && (mid == ':' || mid == '.' || mid == '\'')
