@@ -54,9 +54,9 @@ func (x *Index) tokenWords() []tokenWord {
 }
 
 // joins reports whether the tokenizer joins the word ending in prev to the
-// word starting with next across the one character mid: a letter, then
-// ':', '.' or '\”, then a letter; a digit, then ',', ';', '.' or '\”,
-// then a digit (as asciiWords).
+// word starting with next across the one character mid: a letter, then a
+// colon, full stop or apostrophe, then a letter; a digit, then a comma,
+// semicolon, full stop or apostrophe, then a digit (as asciiWords).
 func joins(prev, mid, next byte) bool {
 	letters := isASCIILetter(prev) && isASCIILetter(next) && (mid == ':' || mid == '.' || mid == '\'')
 	digits := isASCIIDigit(prev) && isASCIIDigit(next) && (mid == ',' || mid == ';' || mid == '.' || mid == '\'')
