@@ -13,6 +13,7 @@ import (
 	"os"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unicode"
 
@@ -81,10 +82,9 @@ type Index struct {
 	// bm25Table is bm25Once's table.
 	bm25Made  sync.Once
 	bm25Table []float64
-	// tokenWordsTable is tokenWords' analysis of the passage file's
-	// dictionary, made once.
-	tokenWordsMade  sync.Once
-	tokenWordsTable []tokenWord
+	// tokenWordsTable is the analysis of the passage file's dictionary
+	// (prepareTokenWords), nil until it is made.
+	tokenWordsTable atomic.Pointer[[]tokenWord]
 	// byBleve makes every search retrieve through Bleve's search, as a
 	// small index does (tests compare the two ways).
 	byBleve bool
@@ -536,6 +536,7 @@ func newIndex(bi bleve.Index, table []Article, meta Meta, synonyms [][]string, p
 	if idx.reader, err = adv.Reader(); err != nil {
 		return nil, fmt.Errorf("index: reader: %w", err)
 	}
+	go idx.prepareTokenWords(ps.dict)
 	return idx, nil
 }
 

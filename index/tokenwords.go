@@ -23,34 +23,43 @@ type tokenWord struct {
 	slow bool // the token has a byte the ASCII path does not read
 }
 
-// tokenWords returns the analysis of every dictionary token, made on the
-// first call; nil when the index's analyser is not the memo's.
+// prepareTokenWords analyses the words of every token of the passage
+// file's dictionary (dict: Close clears the passages' own); newIndex runs
+// it in the background, and searches analyse passages from their text
+// until it is done (at 100k passages it takes tens of milliseconds, which
+// the first answer need not wait for).
+func (x *Index) prepareTokenWords(dict []string) {
+	ma, ok := x.analyzer.(*memoAnalyzer)
+	if !ok {
+		return
+	}
+	if _, ok := ma.Tokenizer.(wordTokenizer); !ok {
+		return
+	}
+	tw := make([]tokenWord, len(dict))
+	for i, tok := range dict {
+		if !plainASCII([]byte(tok)) {
+			tw[i].slow = true
+			continue
+		}
+		n := 0
+		for n < len(tok) && (isASCIILetter(tok[n]) || isASCIIDigit(tok[n])) {
+			n++
+		}
+		if n > 0 {
+			tw[i].m, tw[i].n = ma.lookup([]byte(tok[:n])), n
+		}
+	}
+	x.tokenWordsTable.Store(&tw)
+}
+
+// tokenWords returns the analysis of every dictionary token, or nil while
+// it is being made (or when the index's analyser is not the memo's).
 func (x *Index) tokenWords() []tokenWord {
-	x.tokenWordsMade.Do(func() {
-		ma, ok := x.analyzer.(*memoAnalyzer)
-		if !ok {
-			return
-		}
-		if _, ok := ma.Tokenizer.(wordTokenizer); !ok {
-			return
-		}
-		tw := make([]tokenWord, len(x.passages.dict))
-		for i, tok := range x.passages.dict {
-			if !plainASCII([]byte(tok)) {
-				tw[i].slow = true
-				continue
-			}
-			n := 0
-			for n < len(tok) && (isASCIILetter(tok[n]) || isASCIIDigit(tok[n])) {
-				n++
-			}
-			if n > 0 {
-				tw[i].m, tw[i].n = ma.lookup([]byte(tok[:n])), n
-			}
-		}
-		x.tokenWordsTable = tw
-	})
-	return x.tokenWordsTable
+	if tw := x.tokenWordsTable.Load(); tw != nil {
+		return *tw
+	}
+	return nil
 }
 
 // joins reports whether the tokenizer joins the word ending in prev to the

@@ -47,6 +47,7 @@ func TestTokenWordsSameAsText(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer x.Close()
+	x.prepareTokenWords(x.passages.dict) // at once, not in the background
 	fast := 0
 	for n := range x.meta.Passages {
 		_, text, err := x.passages.get(n)
@@ -97,7 +98,7 @@ func BenchmarkCandidateAnalysis(b *testing.B) {
 	for n := range texts {
 		_, texts[n], _ = x.passages.get(n)
 	}
-	x.tokenWords()
+	x.prepareTokenWords(x.passages.dict)
 	for _, way := range []string{"tokens", "text"} {
 		b.Run(way, func(b *testing.B) {
 			for b.Loop() {
