@@ -40,6 +40,9 @@ func extract(q *question, c *candidate) string {
 // taken as the nearest of its kind.
 func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 	v := newView(q, c)
+	if v.possessedByOther(q) {
+		return "", false // "who is kim's predecessor", of "Biden's predecessor Donald Trump"
+	}
 	weak := func(s string) (string, bool) { return s, false }
 	sure := func(s string) (string, bool) { return s, s != "" }
 	switch q.kind {
@@ -194,6 +197,13 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 		}
 		return sure(s)
 	case kindTime:
+		if lq := strings.ToLower(q.text); containsWord(lq, "first") && !v.saysFirst() &&
+			!containsWord(lq, "since") && !containsWord(lq, "before") && !containsWord(lq, "after") {
+			// "when did north korea first test an icbm", of "its
+			// test-fire last month of an ICBM, its first since 2017"
+			// (which answers "the first ICBM since", or "before")
+			return "", false
+		}
 		if asksYear(q.text) {
 			// "what year": a year, the only one the passage gives.
 			var years []string
@@ -2250,4 +2260,48 @@ func holdsPossessor(q *question, c *candidate) bool {
 		}
 	}
 	return true
+}
+
+// saysFirst reports whether the passage says something happened for the
+// first time: "first" that no "since" or "in" qualifies ("its first since
+// 2017" is the first in a while).
+func (v *view) saysFirst() bool {
+	for j, w := range v.ws {
+		if w.lower != "first" {
+			continue
+		}
+		if j+1 < len(v.ws) && v.gap(j) == " " && (v.ws[j+1].lower == "since" || v.ws[j+1].lower == "in") {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// possessedByOther reports whether every place the passage has the noun a
+// question's possessive asks about ("kim's predecessor") gives the noun
+// another owner ("Biden's predecessor Donald Trump"): the passage then
+// says nothing of the question's.
+func (v *view) possessedByOther(q *question) bool {
+	w := lowerWordsIn(q.text)
+	for i := 1; i < len(w); i++ {
+		if !isPossessive(w[i-1]) || w[i-1] == "it's" || isStop(w[i]) {
+			continue
+		}
+		noun := inflectionBase(w[i])
+		seen, other := 0, 0
+		for j := 1; j < len(v.ws); j++ {
+			if inflectionBase(v.ws[j].lower) != noun {
+				continue
+			}
+			seen++
+			if p := v.ws[j-1]; isPossessive(p.text) && v.gap(j-1) == " " && !v.owns(p.pos) {
+				other++
+			}
+		}
+		if seen > 0 && seen == other {
+			return true
+		}
+	}
+	return false
 }
