@@ -480,6 +480,25 @@ func spans(kind answerKind, text string, ws []word) []span {
 			i++
 			continue
 		}
+		if kind == kindTime {
+			if n := clockTime(text, ws, i); n > 0 {
+				// "seven in the morning", "9 a.m."; "shortly after seven
+				// in the morning" is not seven (the distance to the
+				// question's words is the hour's)
+				sp := span{start: ws[i].start, end: ws[i+n-1].end, first: ws[i].pos, last: ws[i+n-1].pos}
+				k := i
+				if k > 0 && aroundTime[ws[k-1].lower] && ws[k-1].pos == ws[k].pos-1 && !crossesPunctuation(text, ws[k-1], ws[k]) {
+					k--
+					if k > 0 && nearly[ws[k-1].lower] && ws[k-1].pos == ws[k].pos-1 && !crossesPunctuation(text, ws[k-1], ws[k]) {
+						k--
+					}
+				}
+				sp.start = ws[k].start
+				out = append(out, sp)
+				i += n - 1
+				continue
+			}
+		}
 		if !is(ws[i]) {
 			continue
 		}
@@ -517,6 +536,48 @@ func spans(kind answerKind, text string, ws []word) []span {
 	}
 	return out
 }
+
+// clockTime returns how many words from i say a time of day: an hour
+// (a number word up to twelve, or digits, "9" or "09:30") and "in the
+// morning" (afternoon, evening, at night) or "a.m." ("p.m.", "o'clock");
+// 0 for none.
+func clockTime(text string, ws []word, i int) int {
+	if !hours[ws[i].lower] && !clockRE.MatchString(ws[i].text) {
+		return 0
+	}
+	next := func(k int) string {
+		if i+k >= len(ws) || ws[i+k].pos != ws[i+k-1].pos+1 || crossesPunctuation(text, ws[i+k-1], ws[i+k]) {
+			return ""
+		}
+		return ws[i+k].lower
+	}
+	switch next(1) {
+	case "a.m", "p.m", "am", "pm", "o'clock":
+		return 2 // (the span ends before a.m.'s last full stop)
+	case "in":
+		if next(2) == "the" && dayParts[next(3)] {
+			return 4
+		}
+	case "at":
+		if next(2) == "night" {
+			return 3
+		}
+	}
+	return 0
+}
+
+var (
+	hours = map[string]bool{
+		"one": true, "two": true, "three": true, "four": true, "five": true, "six": true,
+		"seven": true, "eight": true, "nine": true, "ten": true, "eleven": true, "twelve": true,
+	}
+	dayParts = map[string]bool{"morning": true, "afternoon": true, "evening": true}
+	// aroundTime and nearly place an event about a time of day: "shortly
+	// after seven", "just before noon", "around 9 a.m.".
+	aroundTime = map[string]bool{"after": true, "before": true, "around": true, "about": true, "until": true, "by": true}
+	nearly     = map[string]bool{"shortly": true, "just": true, "soon": true, "well": true, "long": true}
+	clockRE    = regexp.MustCompile(`^(0?[0-9]|1[0-9]|2[0-3])([:.][0-5][0-9])?$`)
+)
 
 var (
 	relative = map[string]bool{"this": true, "last": true, "next": true}

@@ -2263,17 +2263,24 @@ func holdsPossessor(q *question, c *candidate) bool {
 }
 
 // saysFirst reports whether the passage says something happened for the
-// first time: "first" that no "since" or "in" qualifies ("its first since
-// 2017" is the first in a while).
+// first time: "first" that no "in" right after it, nor "since" within
+// three words, qualifies ("its first since 2017", "its first test since
+// 2017" are the first in a while).
 func (v *view) saysFirst() bool {
 	for j, w := range v.ws {
 		if w.lower != "first" {
 			continue
 		}
-		if j+1 < len(v.ws) && v.gap(j) == " " && (v.ws[j+1].lower == "since" || v.ws[j+1].lower == "in") {
-			continue
+		qualified := j+1 < len(v.ws) && v.gap(j) == " " && v.ws[j+1].lower == "in"
+		for k := j + 1; k < len(v.ws) && k <= j+3 && !qualified; k++ {
+			if strings.TrimSpace(v.gap(k-1)) != "" {
+				break
+			}
+			qualified = v.ws[k].lower == "since"
 		}
-		return true
+		if !qualified {
+			return true
+		}
 	}
 	return false
 }

@@ -60,6 +60,10 @@ func TestShortAnswers(t *testing.T) {
 		"Fishing ministers agreed on Friday a new pact.",
 		"The flood wrecked the roads and bridges of the valley, the mayor said.",
 		"Farmers in parts of Salta were told to move their cattle.",
+		"The flood siren sounded shortly after seven in the morning, the mayor said.",
+		"The night ferry docked at 9 a.m. on the island.",
+		"The old bakery reopened last week, its first opening since 2019.",
+		"Tomas Vidal met Peru's river envoy Marta Diaz.",
 	}
 	x := buildArticle(t, "world.txt", paragraphs, Options{Synonyms: corpus.DefaultSynonyms()})
 	for _, tc := range []struct {
@@ -141,6 +145,11 @@ func TestShortAnswers(t *testing.T) {
 		{"an object of two nouns joined by and", "What did the flood wreck?", "the roads and bridges of the valley"},
 		{"who was told: the subject of the passive verb, not the name after in", "Who was told to move the cattle?", "Farmers"},
 		{"who has it: the subject of a verb of having", "Which members have a veto over the fishing panel?", "Brazil and Chile"},
+		{"a time of day, and how near it", "When did the flood siren sound?", "shortly after seven in the morning"},
+		{"a time of day in figures", "When did the night ferry dock?", "9 a.m"},
+		{"the first time, of a first since", "When did the old bakery first reopen?", ""},
+		{"the name after the question's possessive and noun", "Who is Peru's river envoy?", "Marta Diaz"},
+		{"no name for another's possessive and noun", "Who is Chile's river envoy?", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			res, err := x.Search(context.Background(), Query{Text: tc.question})
