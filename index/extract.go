@@ -2286,9 +2286,10 @@ func (v *view) saysFirst() bool {
 }
 
 // possessedByOther reports whether every place the passage has the noun a
-// question's possessive asks about ("kim's predecessor") gives the noun
-// another owner ("Biden's predecessor Donald Trump"): the passage then
-// says nothing of the question's.
+// question's possessive asks about ("kim's predecessor", "russia's ally")
+// gives the noun another owner ("Biden's predecessor Donald Trump",
+// "North Korea's closest ally"): the passage then says nothing of the
+// question's.
 func (v *view) possessedByOther(q *question) bool {
 	w := lowerWordsIn(q.text)
 	for i := 1; i < len(w); i++ {
@@ -2302,8 +2303,18 @@ func (v *view) possessedByOther(q *question) bool {
 				continue
 			}
 			seen++
-			if p := v.ws[j-1]; isPossessive(p.text) && v.gap(j-1) == " " && !v.owns(p.pos) {
-				other++
+			// the owner may stand before a word or two that describe
+			// the noun: "North Korea's closest ally"
+			for k := j - 1; k >= 0 && j-k <= 3 && v.gap(k) == " "; k-- {
+				if p := v.ws[k]; isPossessive(p.text) {
+					if !v.owns(p.pos) {
+						other++
+					}
+					break
+				}
+				if !isLower(v.ws[k].text) || isStop(v.ws[k].text) {
+					break
+				}
 			}
 		}
 		if seen > 0 && seen == other {
