@@ -14,19 +14,26 @@ import (
 	"github.com/storybot/storybot/corpus/corpustest"
 )
 
-// evalAtScale builds the story, the six distractors and generated
-// passages, enough for a large index's retrieval, on disk.
-func evalAtScale(t *testing.T) (*Index, []corpus.Article) {
-	t.Helper()
+// evalArticles loads the story and the six distractors.
+func evalArticles(tb testing.TB) []corpus.Article {
+	tb.Helper()
 	var arts []corpus.Article
 	for _, dir := range []string{"testdata/eval/corpus", "testdata/eval/own"} {
 		c, err := corpus.Load(os.DirFS(dir))
 		if err != nil {
-			t.Fatal(err)
+			tb.Fatal(err)
 		}
 		arts = append(arts, c.Articles...)
 	}
-	all := append(arts, corpustest.Generate(7, commonFrom+1000)...)
+	return arts
+}
+
+// evalAtScale builds the story, the six distractors and generated
+// passages, enough for a large index's retrieval, on disk.
+func evalAtScale(t *testing.T) (*Index, []corpus.Article) {
+	t.Helper()
+	arts := evalArticles(t)
+	all := append(slices.Clip(arts), corpustest.Generate(7, commonFrom+1000)...)
 	x, err := Build(context.Background(), all, t.TempDir()+"/ix", Options{Synonyms: corpus.DefaultSynonyms()})
 	if err != nil {
 		t.Fatal(err)

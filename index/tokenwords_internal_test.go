@@ -2,7 +2,6 @@ package index
 
 import (
 	"context"
-	"os"
 	"slices"
 	"testing"
 
@@ -15,15 +14,7 @@ import (
 // and terms: the evaluation articles, generated passages, and words the
 // tokenizer joins across tokens or that send a passage to the text.
 func TestTokenWordsSameAsText(t *testing.T) {
-	var arts []corpus.Article
-	for _, dir := range []string{"testdata/eval/corpus", "testdata/eval/own"} {
-		c, err := corpus.Load(os.DirFS(dir))
-		if err != nil {
-			t.Fatal(err)
-		}
-		arts = append(arts, c.Articles...)
-	}
-	arts = append(arts, corpustest.Generate(3, 300)...)
+	arts := append(evalArticles(t), corpustest.Generate(3, 300)...)
 	odd := []struct {
 		text string
 		fast bool // read off the tokens
@@ -81,15 +72,7 @@ func TestTokenWordsSameAsText(t *testing.T) {
 // BenchmarkCandidateAnalysis analyses 20 passages of the evaluation
 // articles, as a search's candidates are, both ways.
 func BenchmarkCandidateAnalysis(b *testing.B) {
-	var arts []corpus.Article
-	for _, dir := range []string{"testdata/eval/corpus", "testdata/eval/own"} {
-		c, err := corpus.Load(os.DirFS(dir))
-		if err != nil {
-			b.Fatal(err)
-		}
-		arts = append(arts, c.Articles...)
-	}
-	x, err := Build(context.Background(), arts, b.TempDir()+"/ix", Options{Synonyms: corpus.DefaultSynonyms()})
+	x, err := Build(context.Background(), evalArticles(b), b.TempDir()+"/ix", Options{Synonyms: corpus.DefaultSynonyms()})
 	if err != nil {
 		b.Fatal(err)
 	}
