@@ -158,6 +158,37 @@ func asksHowMany(text string) bool {
 	return false
 }
 
+// measureUnits are the units that answer "how far", "how heavy" and the
+// like: a quantity in another unit answers something else.
+var measureUnits = map[string][]string{
+	"far":   {"kilometre", "kilometer", "km", "mile", "metre", "meter"},
+	"high":  {"metre", "meter", "foot", "feet", "kilometre", "kilometer", "km", "mile"},
+	"deep":  {"metre", "meter", "foot", "feet", "kilometre", "kilometer", "km", "mile"},
+	"tall":  {"metre", "meter", "foot", "feet"},
+	"wide":  {"metre", "meter", "foot", "feet", "kilometre", "kilometer", "km", "mile"},
+	"heavy": {"tonne", "ton", "kilogram", "kg", "pound"},
+	"fast":  {"knot", "mph", "kph", "kilometre", "kilometer", "km", "mile"},
+	"old":   {"year"},
+	"big":   {"square", "hectare", "acre", "kilometre", "kilometer", "km", "mile"},
+	"large": {"square", "hectare", "acre", "kilometre", "kilometer", "km", "mile"},
+}
+
+// asksMeasure returns the units a "how far" question asks for, or nil.
+func asksMeasure(text string) []string {
+	w := lowerWordsIn(text)
+	for i := 0; i+1 < len(w); i++ {
+		if w[i] == "how" {
+			return measureUnits[w[i+1]]
+		}
+	}
+	return nil
+}
+
+// inUnits reports whether a word is one of the units (in any number).
+func inUnits(word string, units []string) bool {
+	return slices.Contains(units, inflectionBase(word)) || slices.Contains(units, strings.ToLower(word))
+}
+
 // asksYear reports whether a question asks for a year: "what year",
 // "which year", "in what year".
 func asksYear(text string) bool {

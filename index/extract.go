@@ -195,6 +195,9 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 		if s != "" && asksHowMany(q.text) && !v.countsOwn(s, countedAt(q, c)) {
 			return "", false // "three meetings" does not count talks
 		}
+		if units := asksMeasure(q.text); s != "" && units != nil && !inUnits(lastWord(s), units) {
+			return "", false // "how far": a distance, not "5 percent"
+		}
 		return sure(s)
 	case kindTime:
 		if lq := strings.ToLower(q.text); containsWord(lq, "first") && !v.saysFirst() &&
@@ -1849,6 +1852,27 @@ func (v *view) countsOwn(answer string, counted map[int]bool) bool {
 		}
 	}
 	return false
+}
+
+// measured reports whether the passage has a quantity in one of the units
+// a "how far" question asks for: "4,600 kilometres".
+func measured(c *candidate, units []string) bool {
+	ws := c.rawWords()
+	for i := 1; i < len(ws); i++ {
+		if (digits.MatchString(ws[i-1].text) || numberWords[ws[i-1].lower]) && inUnits(ws[i].text, units) {
+			return true
+		}
+	}
+	return false
+}
+
+// lastWord is the last word of a phrase.
+func lastWord(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return strings.Trim(f[len(f)-1], ".,;:")
 }
 
 // countedAt returns where the passage holds what "how many" counts: the

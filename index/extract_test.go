@@ -150,6 +150,8 @@ func TestShortAnswers(t *testing.T) {
 		{"the first time, of a first since", "When did the old bakery first reopen?", ""},
 		{"the name after the question's possessive and noun", "Who is Peru's river envoy?", "Marta Diaz"},
 		{"no name for another's possessive and noun", "Who is Chile's river envoy?", ""},
+		{"how far: a quantity in a unit of distance", "How far did the rocket travel?", "900 kilometres"},
+		{"how heavy: no quantity in a unit of weight", "How heavy was the rocket that travelled?", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			res, err := x.Search(context.Background(), Query{Text: tc.question})

@@ -311,10 +311,13 @@ func (x *Index) rank(q *question, cands []*candidate) {
 	// up.
 	// "How many members": likewise the best candidates with a number that
 	// counts what the question counts.
-	if q.kind == kindEntity && q.doer != "" || q.kind == kindNumber && asksHowMany(q.text) {
+	// "How far": likewise those with a quantity in a unit of distance.
+	units := asksMeasure(q.text)
+	if q.kind == kindEntity && q.doer != "" || q.kind == kindNumber && (asksHowMany(q.text) || units != nil) {
 		n := min(len(cands), doersChecked)
 		for _, c := range cands[:n] {
-			if q.kind == kindEntity && namesDoer(q, c) || q.kind == kindNumber && countsAsked(q, c) {
+			if q.kind == kindEntity && namesDoer(q, c) || q.kind == kindNumber && countsAsked(q, c) ||
+				units != nil && measured(c, units) {
 				c.score *= 1 + doerBonus
 				c.hit.Score = c.score
 			}
