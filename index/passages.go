@@ -213,21 +213,41 @@ func readPassages(data []byte, articles int) (*passages, error) {
 // len is how many passages the file holds.
 func (p *passages) len() int { return p.n }
 
-// tokens returns a passage's token numbers, coded as in the file, or
-// false for a passage that is not there or whose head is malformed.
-func (p *passages) tokens(i int) ([]byte, bool) {
+// getTokens is get that also appends the passage's token numbers to ids,
+// reading them once.
+func (p *passages) getTokens(i int, ids []uint32) (passageRef, string, []uint32, error) {
 	if i < 0 || i >= p.n {
-		return nil, false
+		return passageRef{}, "", ids, fmt.Errorf("index: passage %d of %d: %w", i, p.n, errPassages)
 	}
 	rec := p.data[binary.LittleEndian.Uint64(p.offsets[8*i:]):binary.LittleEndian.Uint64(p.offsets[8*i+8:])]
-	for range 3 { // article, paragraph, part
-		_, m := binary.Uvarint(rec)
+	var head [3]uint64
+	for k := range head {
+		v, m := binary.Uvarint(rec)
 		if m <= 0 {
-			return nil, false
+			return passageRef{}, "", ids, fmt.Errorf("index: passage %d: %w", i, errPassages)
 		}
+		head[k], rec = v, rec[m:]
+	}
+	if head[0] >= uint64(p.articles) || head[1] > math.MaxInt32 || head[2] > math.MaxInt32 {
+		return passageRef{}, "", ids, fmt.Errorf("index: passage %d: %w", i, errPassages)
+	}
+	ref := passageRef{article: int(head[0]), paragraph: int(head[1]), part: int(head[2])}
+	size, first := 0, len(ids)
+	for len(rec) > 0 {
+		v, m := binary.Uvarint(rec)
+		if m <= 0 || v >= uint64(len(p.dict)) {
+			return passageRef{}, "", ids[:first], fmt.Errorf("index: passage %d: %w", i, errPassages)
+		}
+		size += len(p.dict[v])
+		ids = append(ids, uint32(v))
 		rec = rec[m:]
 	}
-	return rec, true
+	var b strings.Builder // sized exactly: String does not copy
+	b.Grow(size)
+	for _, v := range ids[first:] {
+		b.WriteString(p.dict[v])
+	}
+	return ref, b.String(), ids, nil
 }
 
 // get returns a passage's place and text.

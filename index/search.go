@@ -246,16 +246,14 @@ func (x *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	buf := analysisBufs.Get().(*analysisBuf)
 	defer buf.release() // nothing of the candidates' analyses outlives the search
 	for i, id := range ids {
-		hit, err := x.hitByID(id, scores[i])
+		c := &candidate{num: -1}
+		var err error
+		c.hit, c.num, buf.ids, err = x.hitByID(id, scores[i], buf.ids[:0])
 		if err != nil {
 			return nil, fmt.Errorf("index: search %q: %w", text, err)
 		}
-		c := &candidate{hit: hit, num: -1}
-		if n, ok := passageNumber(id); ok {
-			c.num = n
-		}
 		var ok bool
-		if c.toks, c.words, ok = x.analyzeTokensInto(buf, c.num, c.hit.Text); !ok {
+		if c.toks, c.words, ok = x.analyzeTokensInto(buf, buf.ids, c.hit.Text); !ok {
 			c.toks, c.words = x.analyzeWordsInto(buf, c.hit.Text)
 		}
 		cands = append(cands, c)
@@ -446,21 +444,22 @@ func namesSomething(question, ws string) bool {
 	return false
 }
 
-// hitByID reads a Bleve document's passage from the passage file.
-func (x *Index) hitByID(id string, score float64) (Hit, error) {
+// hitByID reads a Bleve document's passage from the passage file, with its
+// number and its token numbers (appended to ids).
+func (x *Index) hitByID(id string, score float64, ids []uint32) (Hit, int, []uint32, error) {
 	hit := Hit{Score: score}
 	n, ok := passageNumber(id)
 	if !ok {
-		return hit, fmt.Errorf("index: document %q is no passage", id)
+		return hit, -1, ids, fmt.Errorf("index: document %q is no passage", id)
 	}
-	ref, text, err := x.passages.get(n)
+	ref, text, ids, err := x.passages.getTokens(n, ids)
 	if err != nil {
-		return hit, err
+		return hit, n, ids, err
 	}
 	a := &x.articles[ref.article]
 	hit.Text, hit.Article, hit.Paragraph, hit.Part = text, a.ID, ref.paragraph, ref.part
 	hit.Title, hit.URL, hit.Published = a.Title, a.URL, a.Published
-	return hit, nil
+	return hit, n, ids, nil
 }
 
 // termAtATime reports whether a search in the article ("" for all) finds

@@ -1,7 +1,5 @@
 package index
 
-import "encoding/binary"
-
 // A candidate passage is analysed word by word before it is ranked: every
 // word looked up in the analyser's memo, a map of every word of the
 // corpus. The passage file already cuts every passage into tokens of its
@@ -72,28 +70,21 @@ func joins(prev, mid, next byte) bool {
 	return letters || digits
 }
 
-// analyzeTokensInto is analyzeWordsInto for passage i of the passage
-// file, whose text is text, read off its tokens; it reports false, having
-// appended nothing, when the passage must be analysed from its text.
-func (x *Index) analyzeTokensInto(b *analysisBuf, i int, text string) ([]token, []word, bool) {
+// analyzeTokensInto is analyzeWordsInto for a passage of the passage
+// file, read off its token numbers (ids, as getTokens reads them; text is
+// what they spell); it reports false, having appended nothing, when the
+// passage must be analysed from its text.
+func (x *Index) analyzeTokensInto(b *analysisBuf, ids []uint32, text string) ([]token, []word, bool) {
 	tw := x.tokenWords()
 	if tw == nil {
 		return nil, nil, false
 	}
-	rec, ok := x.passages.tokens(i)
-	if !ok {
-		return nil, nil, false
-	}
-	dict := x.passages.dict
-	b.ids = b.ids[:0]
-	for len(rec) > 0 {
-		v, m := binary.Uvarint(rec)
-		if m <= 0 || v >= uint64(len(tw)) || tw[v].slow {
+	for _, v := range ids {
+		if int(v) >= len(tw) || tw[v].slow {
 			return nil, nil, false
 		}
-		b.ids = append(b.ids, uint32(v))
-		rec = rec[m:]
 	}
+	dict := x.passages.dict
 	ma := x.analyzer.(*memoAnalyzer)
 	w0, t0 := len(b.words), len(b.toks)
 	add := func(start, end, pos int, m memoTerm) {
@@ -103,7 +94,6 @@ func (x *Index) analyzeTokensInto(b *analysisBuf, i int, text string) ([]token, 
 		}
 	}
 	pos, at := 1, 0
-	ids := b.ids
 	for k := 0; k < len(ids); k++ {
 		t := &tw[ids[k]]
 		tok := dict[ids[k]]

@@ -41,12 +41,15 @@ func TestTokenWordsSameAsText(t *testing.T) {
 	x.prepareTokenWords(x.passages.dict) // at once, not in the background
 	fast := 0
 	for n := range x.meta.Passages {
-		_, text, err := x.passages.get(n)
+		_, text, ids, err := x.passages.getTokens(n, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
+		if _, plain, _ := x.passages.get(n); plain != text {
+			t.Fatalf("passage %d: getTokens spells %q, get %q", n, text, plain)
+		}
 		b := analysisBufs.Get().(*analysisBuf)
-		toks, words, ok := x.analyzeTokensInto(b, n, text)
+		toks, words, ok := x.analyzeTokensInto(b, ids, text)
 		wantToks, wantWords := x.analyzeWordsInto(b, text)
 		for _, o := range odd {
 			if o.text == text && o.fast != ok {
@@ -78,8 +81,9 @@ func BenchmarkCandidateAnalysis(b *testing.B) {
 	}
 	defer x.Close()
 	texts := make([]string, 20)
+	ids := make([][]uint32, 20)
 	for n := range texts {
-		_, texts[n], _ = x.passages.get(n)
+		_, texts[n], ids[n], _ = x.passages.getTokens(n, nil)
 	}
 	x.prepareTokenWords(x.passages.dict)
 	for _, way := range []string{"tokens", "text"} {
@@ -88,7 +92,7 @@ func BenchmarkCandidateAnalysis(b *testing.B) {
 				buf := analysisBufs.Get().(*analysisBuf)
 				for n, text := range texts {
 					if way == "tokens" {
-						if _, _, ok := x.analyzeTokensInto(buf, n, text); !ok {
+						if _, _, ok := x.analyzeTokensInto(buf, ids[n], text); !ok {
 							b.Fatalf("passage %d not read off its tokens", n)
 						}
 					} else {
