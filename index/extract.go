@@ -905,6 +905,11 @@ var linking = map[string]bool{
 func (v *view) afterOwnPreposition(q *question, c *candidate, word, prep string) string {
 	var found sole
 	for _, at := range v.conceptAt(q, c, word, 1) {
+		if strings.HasSuffix(v.ws[at[0]].lower, "ing") && !v.ownBefore(at[0]) {
+			// "what were the protesters calling for": not "a statement
+			// calling for an end to violence against protesters"
+			continue
+		}
 		for p := at[1] + 1; p < len(v.ws) && p-at[1] <= 10; p++ {
 			if strings.ContainsAny(v.gap(p-1), ".;:!?") {
 				break
@@ -931,6 +936,20 @@ func (v *view) afterOwnPreposition(q *question, c *candidate, word, prep string)
 	}
 	return found.answer()
 }
+
+// ownBefore reports whether one of the question's words stands right
+// before word i, past the verb be ("the protesters were calling"): the
+// doer of an -ing verb is the question's.
+func (v *view) ownBefore(i int) bool {
+	k := i - 1
+	for k >= 0 && v.gap(k) == " " && beForms[v.ws[k].lower] {
+		k--
+	}
+	return k >= 0 && strings.TrimSpace(v.gap(k)) == "" && v.owns(v.ws[k].pos)
+}
+
+// beForms are the forms of the verb be.
+var beForms = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true}
 
 // degreeOf reads the word of degree before the question's adjective, or
 // its noun, in the passage: "little interest" for "how interested".

@@ -64,6 +64,8 @@ func TestShortAnswers(t *testing.T) {
 		"The night ferry docked at 9 a.m. on the island.",
 		"The old bakery reopened last week, its first opening since 2019.",
 		"Tomas Vidal met Peru's river envoy Marta Diaz.",
+		"A union statement calling for a dredging ban was withdrawn after objections from boatmen.",
+		"The striking dockers were calling for higher harbour wages.",
 	}
 	x := buildArticle(t, "world.txt", paragraphs, Options{Synonyms: corpus.DefaultSynonyms()})
 	for _, tc := range []struct {
@@ -152,6 +154,8 @@ func TestShortAnswers(t *testing.T) {
 		{"no name for another's possessive and noun", "Who is Chile's river envoy?", ""},
 		{"how far: a quantity in a unit of distance", "How far did the rocket travel?", "900 kilometres"},
 		{"how heavy: no quantity in a unit of weight", "How heavy was the rocket that travelled?", ""},
+		{"an -ing verb's doer must be the question's", "What were the boatmen calling for?", ""},
+		{"the question's doer before the -ing verb", "What were the striking dockers calling for?", "higher harbour wages"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			res, err := x.Search(context.Background(), Query{Text: tc.question})
