@@ -198,6 +198,9 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 		if units := asksMeasure(q.text); s != "" && units != nil && !inUnits(lastWord(s), units) {
 			return "", false // "how far": a distance, not "5 percent"
 		}
+		if s != "" && !asksChange(q) && v.changeBefore(s) {
+			return "", false // "how much is brent crude": not "rose nearly 5 percent"
+		}
 		return sure(s)
 	case kindTime:
 		if lq := strings.ToLower(q.text); containsWord(lq, "first") && !v.saysFirst() &&
@@ -1883,6 +1886,53 @@ func measured(c *candidate, units []string) bool {
 		}
 	}
 	return false
+}
+
+// asksChange reports whether the question asks about a change in
+// quantity ("how much did brent rise", "go up", "by how much"): a word of
+// change, up or down, or "by how much".
+func asksChange(q *question) bool {
+	w := lowerWordsIn(q.text)
+	for i, x := range w {
+		if changes[x] || x == "up" || x == "down" || x == "by" && i+1 < len(w) && w[i+1] == "how" {
+			return true
+		}
+	}
+	return false
+}
+
+// changeBefore reports whether a word of change stands before the answer,
+// past a word of approximation: "rose nearly 5 percent" is how much
+// something changed, which does not answer how much it is.
+func (v *view) changeBefore(answer string) bool {
+	at := strings.Index(v.text, answer)
+	if at < 0 {
+		return false
+	}
+	k := -1
+	for i, w := range v.ws {
+		if w.start >= at {
+			break
+		}
+		k = i
+	}
+	for n := 0; k >= 0 && n < 3; n++ {
+		lw := v.ws[k].lower
+		if changes[lw] {
+			return true
+		}
+		if !approximately[lw] || strings.TrimSpace(v.gap(k)) != "" {
+			return false
+		}
+		k--
+	}
+	return false
+}
+
+// approximately are the words that hedge a quantity: "nearly 5 percent".
+var approximately = map[string]bool{
+	"nearly": true, "almost": true, "about": true, "around": true, "roughly": true,
+	"some": true, "by": true, "over": true, "just": true, "up": true, "down": true,
 }
 
 // lastWord is the last word of a phrase.

@@ -66,6 +66,7 @@ func TestShortAnswers(t *testing.T) {
 		"Tomas Vidal met Peru's river envoy Marta Diaz.",
 		"A union statement calling for a dredging ban was withdrawn after objections from boatmen.",
 		"The striking dockers were calling for higher harbour wages.",
+		"Harbour diesel prices fell nearly 8 percent after the storm.",
 	}
 	x := buildArticle(t, "world.txt", paragraphs, Options{Synonyms: corpus.DefaultSynonyms()})
 	for _, tc := range []struct {
@@ -156,6 +157,8 @@ func TestShortAnswers(t *testing.T) {
 		{"how heavy: no quantity in a unit of weight", "How heavy was the rocket that travelled?", ""},
 		{"an -ing verb's doer must be the question's", "What were the boatmen calling for?", ""},
 		{"the question's doer before the -ing verb", "What were the striking dockers calling for?", "higher harbour wages"},
+		{"how much is it: not how much it changed", "How much is harbour diesel?", ""},
+		{"how much did it change: the change", "How much did harbour diesel prices fall?", "8 percent"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			res, err := x.Search(context.Background(), Query{Text: tc.question})

@@ -76,6 +76,7 @@ func TestNoWrongAnswers(t *testing.T) {
 		{"a possessive's noun that the passage gives another owner", "who is kim's predecessor", ""},
 		{"the same, with a word between the owner and the noun", "who is russia's ally", ""},
 		{"what others called for is not the protesters'", "what were the protesters calling for", ""},
+		{"how much a thing is, not how much it rose", "how much is brent crude", ""},
 		{"the first time, of a passage's 'first since'", "when did north korea first test an icbm", ""},
 		{"the first since, asked as such", "first icbm since", "2017"},
 		{"one of the longest is no quantity", "how far is 4,600 kilometres compared to other north korean launches", ""},
