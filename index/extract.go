@@ -945,14 +945,11 @@ func (v *view) afterOwnPreposition(q *question, c *candidate, word, prep string)
 // doer of an -ing verb is the question's.
 func (v *view) ownBefore(i int) bool {
 	k := i - 1
-	for k >= 0 && v.gap(k) == " " && beForms[v.ws[k].lower] {
+	for k >= 0 && v.gap(k) == " " && passiveAux[v.ws[k].lower] {
 		k--
 	}
 	return k >= 0 && strings.TrimSpace(v.gap(k)) == "" && v.owns(v.ws[k].pos)
 }
-
-// beForms are the forms of the verb be.
-var beForms = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true}
 
 // degreeOf reads the word of degree before the question's adjective, or
 // its noun, in the passage: "little interest" for "how interested".
@@ -1247,7 +1244,8 @@ var questionWords = map[string]bool{
 	"will": true, "would": true,
 }
 
-// passiveAux are the words before a passive verb: "were told".
+// passiveAux are the forms of be before a participle: "were told", and
+// (ownBefore) "were calling".
 var passiveAux = map[string]bool{"was": true, "were": true, "is": true, "are": true, "been": true, "be": true}
 
 // ignoringOwn returns the view read as if the question had no words: the

@@ -213,8 +213,8 @@ func readPassages(data []byte, articles int) (*passages, error) {
 // len is how many passages the file holds.
 func (p *passages) len() int { return p.n }
 
-// getTokens is get that also appends the passage's token numbers to ids,
-// reading them once.
+// getTokens returns a passage's place and text, and appends its token
+// numbers to ids, reading its record once.
 func (p *passages) getTokens(i int, ids []uint32) (passageRef, string, []uint32, error) {
 	if i < 0 || i >= p.n {
 		return passageRef{}, "", ids, fmt.Errorf("index: passage %d of %d: %w", i, p.n, errPassages)
@@ -252,39 +252,9 @@ func (p *passages) getTokens(i int, ids []uint32) (passageRef, string, []uint32,
 
 // get returns a passage's place and text.
 func (p *passages) get(i int) (passageRef, string, error) {
-	if i < 0 || i >= p.n {
-		return passageRef{}, "", fmt.Errorf("index: passage %d of %d: %w", i, p.n, errPassages)
-	}
-	rec := p.data[binary.LittleEndian.Uint64(p.offsets[8*i:]):binary.LittleEndian.Uint64(p.offsets[8*i+8:])]
-	var head [3]uint64
-	for k := range head {
-		v, m := binary.Uvarint(rec)
-		if m <= 0 {
-			return passageRef{}, "", fmt.Errorf("index: passage %d: %w", i, errPassages)
-		}
-		head[k], rec = v, rec[m:]
-	}
-	if head[0] >= uint64(p.articles) || head[1] > math.MaxInt32 || head[2] > math.MaxInt32 {
-		return passageRef{}, "", fmt.Errorf("index: passage %d: %w", i, errPassages)
-	}
-	ref := passageRef{article: int(head[0]), paragraph: int(head[1]), part: int(head[2])}
-	size := 0
-	for r := rec; len(r) > 0; {
-		v, m := binary.Uvarint(r)
-		if m <= 0 || v >= uint64(len(p.dict)) {
-			return passageRef{}, "", fmt.Errorf("index: passage %d: %w", i, errPassages)
-		}
-		size += len(p.dict[v])
-		r = r[m:]
-	}
-	var b strings.Builder // sized exactly: String does not copy
-	b.Grow(size)
-	for len(rec) > 0 {
-		v, m := binary.Uvarint(rec)
-		b.WriteString(p.dict[v])
-		rec = rec[m:]
-	}
-	return ref, b.String(), nil
+	var buf [128]uint32 // the token numbers of most passages, on the stack
+	ref, text, _, err := p.getTokens(i, buf[:0])
+	return ref, text, err
 }
 
 // writePassages writes the passage file into dir and syncs it.
