@@ -163,25 +163,38 @@ func (b *analysisBuf) release() {
 	analysisBufs.Put(b)
 }
 
+// add appends the word of text from start to end, at position pos, as the
+// analyser makes it m, and its term when the analyser keeps one.
+func (b *analysisBuf) add(text string, start, end, pos int, m memoTerm) {
+	b.words = append(b.words, word{text: text[start:end], lower: m.lower, start: start, end: end, pos: pos})
+	if m.keep {
+		b.toks = append(b.toks, token{term: m.term, start: start, end: end, pos: pos})
+	}
+}
+
+// wordMemo returns the index's analyser when words can be read without
+// it: it is the memo's, cutting words with wordTokenizer.
+func (x *Index) wordMemo() (*memoAnalyzer, bool) {
+	ma, ok := x.analyzer.(*memoAnalyzer)
+	if !ok {
+		return nil, false
+	}
+	_, ok = ma.Tokenizer.(wordTokenizer)
+	return ma, ok
+}
+
 // analyzeWordsInto is analyzeWords with the words and tokens appended to
 // the buffer's; the slices returned are only valid until it is released.
 // It is the analyser's own tokenizer without a Token made for every word.
 func (x *Index) analyzeWordsInto(b *analysisBuf, text string) ([]token, []word) {
-	ma, ok := x.analyzer.(*memoAnalyzer)
+	ma, ok := x.wordMemo()
 	if !ok {
-		return x.tokens(text), rawWords(text)
-	}
-	if _, ok := ma.Tokenizer.(wordTokenizer); !ok {
 		return x.tokens(text), rawWords(text)
 	}
 	w0, t0 := len(b.words), len(b.toks)
 	b.input = append(b.input[:0], text...)
 	eachWord(text, b.input, func(start, end, pos int) {
-		m := ma.lookup(b.input[start:end])
-		b.words = append(b.words, word{text: text[start:end], lower: m.lower, start: start, end: end, pos: pos})
-		if m.keep {
-			b.toks = append(b.toks, token{term: m.term, start: start, end: end, pos: pos})
-		}
+		b.add(text, start, end, pos, ma.lookup(b.input[start:end]))
 	})
 	return b.toks[t0:len(b.toks):len(b.toks)], b.words[w0:len(b.words):len(b.words)]
 }

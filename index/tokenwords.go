@@ -27,11 +27,8 @@ type tokenWord struct {
 // until it is done (at 100k passages it takes tens of milliseconds, which
 // the first answer need not wait for).
 func (x *Index) prepareTokenWords(dict []string) {
-	ma, ok := x.analyzer.(*memoAnalyzer)
+	ma, ok := x.wordMemo()
 	if !ok {
-		return
-	}
-	if _, ok := ma.Tokenizer.(wordTokenizer); !ok {
 		return
 	}
 	tw := make([]tokenWord, len(dict))
@@ -87,12 +84,6 @@ func (x *Index) analyzeTokensInto(b *analysisBuf, ids []uint32, text string) ([]
 	dict := x.passages.dict
 	ma := x.analyzer.(*memoAnalyzer)
 	w0, t0 := len(b.words), len(b.toks)
-	add := func(start, end, pos int, m memoTerm) {
-		b.words = append(b.words, word{text: text[start:end], lower: m.lower, start: start, end: end, pos: pos})
-		if m.keep {
-			b.toks = append(b.toks, token{term: m.term, start: start, end: end, pos: pos})
-		}
-	}
 	pos, at := 1, 0
 	for k := 0; k < len(ids); k++ {
 		t := &tw[ids[k]]
@@ -117,7 +108,7 @@ func (x *Index) analyzeTokensInto(b *analysisBuf, ids []uint32, text string) ([]
 			b.input = append(b.input[:0], text[start:end]...)
 			m = ma.lookup(b.input)
 		}
-		add(start, end, pos, m)
+		b.add(text, start, end, pos, m)
 		pos++
 		at = end
 		if rest := len(dict[ids[last]]) - tw[ids[last]].n; rest > 0 {
