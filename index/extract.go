@@ -2338,7 +2338,7 @@ func withoutCopula(answer string) string {
 func holdsPossessor(q *question, c *candidate) bool {
 	w := lowerWordsIn(q.text)
 	for i := 1; i < len(w); i++ {
-		if !isPossessive(w[i-1]) || w[i-1] == "it's" {
+		if !ownerWord(w[i-1]) {
 			continue
 		}
 		owner := trimPossessive(w[i-1])
@@ -2376,6 +2376,10 @@ func (v *view) saysFirst() bool {
 	return false
 }
 
+// ownerWord reports whether a question's word, in lower case, owns the
+// next: a possessive, but not "it's" (it is).
+func ownerWord(w string) bool { return isPossessive(w) && w != "it's" }
+
 // possessedByOther reports whether every place the passage has the noun a
 // question's possessive asks about ("kim's predecessor", "russia's ally")
 // gives the noun another owner ("Biden's predecessor Donald Trump",
@@ -2384,7 +2388,7 @@ func (v *view) saysFirst() bool {
 func (v *view) possessedByOther(q *question) bool {
 	w := lowerWordsIn(q.text)
 	for i := 1; i < len(w); i++ {
-		if !isPossessive(w[i-1]) || w[i-1] == "it's" || isStop(w[i]) {
+		if !ownerWord(w[i-1]) || isStop(w[i]) {
 			continue
 		}
 		noun := inflectionBase(w[i])
