@@ -67,6 +67,12 @@ func (x *Index) retrievalWays(ctx context.Context, q *question) []way {
 	return ways
 }
 
+// bm25Saturation is BM25's weight of a word found tf times in a passage of
+// length terms, where passages average avgLen terms.
+func bm25Saturation(tf, length, avgLen float64) float64 {
+	return tf * (bm25K1 + 1) / (tf + bm25K1*(1-bm25B+bm25B*length/avgLen))
+}
+
 // bm25Once returns the BM25 saturation of a word found once in a passage,
 // by the passage's length in terms, for the lengths most passages have:
 // most postings are of words found once. avgLen is the index's average
@@ -75,7 +81,7 @@ func (x *Index) bm25Once(avgLen float64) []float64 {
 	x.bm25Made.Do(func() {
 		x.bm25Table = make([]float64, 1024)
 		for n := range x.bm25Table {
-			x.bm25Table[n] = (bm25K1 + 1) / (1 + bm25K1*(1-bm25B+bm25B*float64(n)/avgLen))
+			x.bm25Table[n] = bm25Saturation(1, float64(n), avgLen)
 		}
 	})
 	return x.bm25Table
@@ -196,8 +202,7 @@ func (x *Index) scoreSegment(ctx context.Context, si int, ss *scorch.SegmentSnap
 		if tf == 1 && length < uint64(len(once)) {
 			return once[length]
 		}
-		t := float64(tf)
-		return t * (bm25K1 + 1) / (t + bm25K1*(1-bm25B+bm25B*float64(length)/avgLen))
+		return bm25Saturation(float64(tf), float64(length), avgLen)
 	}
 	var (
 		pl segment.PostingsList

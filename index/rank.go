@@ -276,7 +276,7 @@ func (x *Index) rank(q *question, cands []*candidate) {
 			}
 			w := q.concepts[i].weight
 			tf := float64(len(f.positions))
-			lexical += w * f.weight * tf * (bm25K1 + 1) / (tf + bm25K1*(1-bm25B+bm25B*length/avgLen))
+			lexical += w * f.weight * bm25Saturation(tf, length, avgLen)
 			covered += w * f.weight
 		}
 		c.cover = covered / total
