@@ -473,7 +473,7 @@ func spans(kind answerKind, text string, ws []word) []span {
 			// the whole of this month, so the answer says "earlier" too
 			// (its distance to the question's words is the period's)
 			sp := span{start: ws[i].start, end: ws[i+1].end, first: ws[i].pos, last: ws[i+1].pos}
-			if i > 0 && withinPeriod[ws[i-1].lower] && ws[i-1].pos == ws[i].pos-1 && !crossesPunctuation(text, ws[i-1], ws[i]) {
+			if placedBy(text, ws, i, withinPeriod) {
 				sp.start = ws[i-1].start
 			}
 			out = append(out, sp)
@@ -487,9 +487,9 @@ func spans(kind answerKind, text string, ws []word) []span {
 				// question's words is the hour's)
 				sp := span{start: ws[i].start, end: ws[i+n-1].end, first: ws[i].pos, last: ws[i+n-1].pos}
 				k := i
-				if k > 0 && aroundTime[ws[k-1].lower] && ws[k-1].pos == ws[k].pos-1 && !crossesPunctuation(text, ws[k-1], ws[k]) {
+				if placedBy(text, ws, k, aroundTime) {
 					k--
-					if k > 0 && nearly[ws[k-1].lower] && ws[k-1].pos == ws[k].pos-1 && !crossesPunctuation(text, ws[k-1], ws[k]) {
+					if placedBy(text, ws, k, nearly) {
 						k--
 					}
 				}
@@ -535,6 +535,13 @@ func spans(kind answerKind, text string, ws []word) []span {
 		i = j
 	}
 	return out
+}
+
+// placedBy reports whether the word right before ws[k], with nothing but a
+// space between, is one of the words that place a time: "earlier" before
+// "this month", "after" before "seven".
+func placedBy(text string, ws []word, k int, words map[string]bool) bool {
+	return k > 0 && words[ws[k-1].lower] && ws[k-1].pos == ws[k].pos-1 && !crossesPunctuation(text, ws[k-1], ws[k])
 }
 
 // clockTime returns how many words from i say a time of day: an hour
