@@ -316,8 +316,8 @@ func (x *Index) rank(q *question, cands []*candidate) {
 	if q.kind == kindEntity && q.doer != "" || q.kind == kindNumber && (asksHowMany(q.text) || units != nil) {
 		n := min(len(cands), doersChecked)
 		for _, c := range cands[:n] {
-			if q.kind == kindEntity && namesDoer(q, c) || q.kind == kindNumber && countsAsked(q, c) ||
-				units != nil && measured(c, units) {
+			if q.kind == kindEntity && namesDoer(q, c) ||
+				q.kind == kindNumber && (asksHowMany(q.text) && countsAsked(q, c) || units != nil && measured(c, units)) {
 				c.score *= 1 + doerBonus
 				c.hit.Score = c.score
 			}
