@@ -106,12 +106,6 @@ func namesMoney(answer string) bool {
 	return false
 }
 
-// measures, after "how", ask for a quantity: "how far", "how old".
-var measures = map[string]bool{
-	"far": true, "old": true, "big": true, "large": true, "high": true, "fast": true,
-	"heavy": true, "tall": true, "deep": true, "wide": true, "long": false,
-}
-
 // timeNouns ask for a time after "what" or "which", or anywhere in a
 // question with no question word.
 var timeNouns = map[string]bool{"year": true, "date": true, "day": true, "month": true, "time": true}
@@ -203,7 +197,7 @@ func answerKindOf(text string) answerKind {
 			if next == "long" && i+2 < len(w) && w[i+2] == "ago" {
 				return kindTime // "how long ago": when
 			}
-			if next == "many" || next == "much" || measures[next] {
+			if next == "many" || next == "much" || measureUnits[next] != nil {
 				return kindNumber
 			}
 			if asksDegree(text) != "" {

@@ -158,8 +158,9 @@ func asksHowMany(text string) bool {
 	return false
 }
 
-// measureUnits are the units that answer "how far", "how heavy" and the
-// like: a quantity in another unit answers something else.
+// measureUnits are the words that, after "how", ask for a quantity ("how
+// far", "how old"; not "how long", which may ask when), with the units
+// that answer them: a quantity in another unit answers something else.
 var measureUnits = map[string][]string{
 	"far":   {"kilometre", "kilometer", "km", "mile", "metre", "meter"},
 	"high":  {"metre", "meter", "foot", "feet", "kilometre", "kilometer", "km", "mile"},
@@ -349,7 +350,7 @@ func asksDegree(text string) string {
 		}
 		next := w[i+1]
 		if next == "many" || next == "much" || next == "long" || next == "often" || next == "soon" ||
-			measures[next] || auxiliaries[next] || isStop(next) {
+			measureUnits[next] != nil || auxiliaries[next] || isStop(next) {
 			return ""
 		}
 		return next
