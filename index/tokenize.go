@@ -77,6 +77,17 @@ func eachWord(text string, input []byte, fn func(start, end, pos int)) {
 func isASCIILetter(c byte) bool { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') }
 func isASCIIDigit(c byte) bool  { return c >= '0' && c <= '9' }
 
+// joins reports whether the tokenizer joins the word ending in prev to the
+// word starting with next across the one character mid: a letter, then a
+// colon, full stop or apostrophe, then a letter; a digit, then a comma,
+// semicolon, full stop or apostrophe, then a digit. asciiWords and the
+// reading of token numbers both join by it.
+func joins(prev, mid, next byte) bool {
+	letters := isASCIILetter(prev) && isASCIILetter(next) && (mid == ':' || mid == '.' || mid == '\'')
+	digits := isASCIIDigit(prev) && isASCIIDigit(next) && (mid == ',' || mid == ';' || mid == '.' || mid == '\'')
+	return letters || digits
+}
+
 // asciiWords calls fn for every word of b, which must be plainASCII, with
 // whether it is a number (digits and the marks between them only).
 func asciiWords(b []byte, fn func(start, end int, numeric bool)) {
@@ -97,14 +108,9 @@ func asciiWords(b []byte, fn func(start, end int, numeric bool)) {
 			if isASCIILetter(b[i]) || isASCIIDigit(b[i]) {
 				continue
 			}
-			if i+1 < len(b) {
-				prev, mid, next := b[i-1], b[i], b[i+1]
-				letters := isASCIILetter(prev) && isASCIILetter(next) && (mid == ':' || mid == '.' || mid == '\'')
-				digits := isASCIIDigit(prev) && isASCIIDigit(next) && (mid == ',' || mid == ';' || mid == '.' || mid == '\'')
-				if letters || digits {
-					i++
-					continue
-				}
+			if i+1 < len(b) && joins(b[i-1], b[i], b[i+1]) {
+				i++
+				continue
 			}
 			break
 		}

@@ -57,16 +57,6 @@ func (x *Index) tokenWords() []tokenWord {
 	return nil
 }
 
-// joins reports whether the tokenizer joins the word ending in prev to the
-// word starting with next across the one character mid: a letter, then a
-// colon, full stop or apostrophe, then a letter; a digit, then a comma,
-// semicolon, full stop or apostrophe, then a digit (as asciiWords).
-func joins(prev, mid, next byte) bool {
-	letters := isASCIILetter(prev) && isASCIILetter(next) && (mid == ':' || mid == '.' || mid == '\'')
-	digits := isASCIIDigit(prev) && isASCIIDigit(next) && (mid == ',' || mid == ';' || mid == '.' || mid == '\'')
-	return letters || digits
-}
-
 // analyzeTokensInto is analyzeWordsInto for a passage of the passage
 // file, read off its token numbers (ids, as getTokens reads them; text is
 // what they spell); it reports false, having appended nothing, when the
@@ -95,7 +85,7 @@ func (x *Index) analyzeTokensInto(b *analysisBuf, ids []uint32, text string) ([]
 		start, end, last := at, at+t.n, k
 		// The word goes on past its token while the token ends with it,
 		// one joining character follows, and another word.
-		for end-start > 0 && len(dict[ids[last]]) == tw[ids[last]].n && last+2 < len(ids) {
+		for len(dict[ids[last]]) == tw[ids[last]].n && last+2 < len(ids) {
 			mid, next := dict[ids[last+1]], &tw[ids[last+2]]
 			if len(mid) != 1 || next.n == 0 || !joins(text[end-1], mid[0], text[end+1]) {
 				break
