@@ -55,12 +55,7 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 			// role said as the question says it, and nothing else
 			return sure(v.roleHolder(q, c, role))
 		}
-		if s := v.nameEndingIn(asksWhichNoun(q.text)); s != "" {
-			if q.doer != "" && !having[q.doer] && len(v.verbAt(q, c)) == 0 {
-				// "which agency reported on the draft": an agency the
-				// passage names without saying it did that is not the one
-				return "", false
-			}
+		if s, ok := v.whichName(q, c); ok {
 			return sure(s) // "which department": "State Department"
 		}
 		if word, prep := q.strandedPreposition(); word != "" && v.holdsSubject(q, c) {
@@ -231,12 +226,7 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 			return weak(strings.TrimSpace(c.hit.Text[ss[0].start:ss[0].end]))
 		}
 	case kindThing:
-		if s := v.nameEndingIn(asksWhichNoun(q.text)); s != "" {
-			if q.doer != "" && !having[q.doer] && len(v.verbAt(q, c)) == 0 {
-				// "which agency reported on the draft": an agency the
-				// passage names without saying it did that is not the one
-				return "", false
-			}
+		if s, ok := v.whichName(q, c); ok {
 			return sure(s) // "which department": "State Department"
 		}
 		if !v.holdsSubject(q, c) {
@@ -938,6 +928,23 @@ func (v *view) afterOwnPreposition(q *question, c *candidate, word, prep string)
 		}
 	}
 	return found.answer()
+}
+
+// whichName reads the one name that ends in the question's noun ("which
+// department": "State Department"); ok reports that the rule decided, with
+// "" when the passage names one but never says it did what the question
+// asks: "which agency reported on the draft" is not answered by an agency
+// named in a passage without "report" (verbs of having aside, which a
+// passage says in many ways).
+func (v *view) whichName(q *question, c *candidate) (name string, ok bool) {
+	name = v.nameEndingIn(asksWhichNoun(q.text))
+	if name == "" {
+		return "", false
+	}
+	if q.doer != "" && !having[q.doer] && len(v.verbAt(q, c)) == 0 {
+		return "", true
+	}
+	return name, true
 }
 
 // ownBefore reports whether one of the question's words stands right
