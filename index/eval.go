@@ -62,10 +62,16 @@ func ReadQuestions(r io.Reader, name, article string) ([]EvalQuestion, error) {
 			}
 			q.Paragraphs = append(q.Paragraphs, n)
 		}
-		if len(cols) > 2 && strings.TrimSpace(cols[2]) == "-" {
+		answer := ""
+		if len(cols) > 2 {
+			answer = strings.TrimSpace(cols[2])
+		}
+		switch answer {
+		case "":
+		case "-":
 			q.NoAnswer = true
-		} else if len(cols) > 2 && strings.TrimSpace(cols[2]) != "" {
-			for _, w := range strings.Split(cols[2], "|") {
+		default:
+			for _, w := range strings.Split(answer, "|") {
 				q.Answer = append(q.Answer, strings.TrimSpace(w))
 			}
 		}
