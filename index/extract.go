@@ -352,7 +352,12 @@ func newView(q *question, c *candidate) *view {
 	asksName := strings.Contains(strings.ToLower(q.text), "name")
 	for _, t := range c.toks {
 		for _, f := range c.found {
-			if f.has(t.term) && !(asksName && f.weight < 1) {
+			// A concept found in the question's own words owns them and
+			// another way of saying it beside them ("North Korea's" of
+			// "north"); elsewhere that other way is another mention, which
+			// may be the answer ("The council's special envoy briefed
+			// ambassadors", for "who briefed the ambassadors").
+			if f.has(t.term) && !(asksName && f.weight < 1) && (f.weight < 1 || f.adjoins(t.pos)) {
 				v.own[t.pos] = true
 			}
 		}

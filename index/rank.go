@@ -80,6 +80,17 @@ type found struct {
 // has reports whether term is one of the terms of the ways found.
 func (f found) has(term string) bool { return slices.Contains(f.terms, term) }
 
+// adjoins reports whether position p is in or next to an occurrence of the
+// way the concept was found.
+func (f found) adjoins(p int) bool {
+	for _, s := range f.positions {
+		if p >= s-1 && p <= s+max(f.length, 1) {
+			return true
+		}
+	}
+	return false
+}
+
 // match finds each concept of the question in the candidate's tokens.
 func (q *question) match(c *candidate) {
 	// Only the terms the question looks for (its ways of saying each
