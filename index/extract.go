@@ -75,6 +75,9 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 		if verb != "" && len(at) == 0 {
 			return "", false // the passage does not say who did it
 		}
+		if !holdsObject(q, c, verb) {
+			return "", false // "who won the vote", of "members … won exemptions"
+		}
 		for _, at := range at {
 			if s := v.agentAfter(at[1]); s != "" {
 				return sure(s)
@@ -304,6 +307,32 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 		return weak(v.placeNearOwn())
 	}
 	return "", false
+}
+
+// holdsObject reports whether the passage, or failing that its article,
+// holds the object the question gives its verb: the first word after the
+// verb that is no stop word ("vote" in "who won the vote on the
+// resolution"). Who did one thing is not who did it to another. A passage
+// whose article is not known (a topic command's, found by its query)
+// passes on its passage alone.
+func holdsObject(q *question, c *candidate, verb string) bool {
+	w := lowerWordsIn(q.text)
+	i := slices.Index(w, verb)
+	if i < 0 {
+		return true
+	}
+	for _, o := range w[i+1:] {
+		if isStop(o) || filler[o] {
+			continue
+		}
+		for k, con := range q.concepts {
+			if containsWord(con.words, o) {
+				return c.found[k].weight > 0 || c.inArticle == nil || c.inArticle[k]
+			}
+		}
+		return true
+	}
+	return true
 }
 
 // sole keeps the one answer a passage gives: two different ones make the
@@ -1313,6 +1342,11 @@ func (v *view) relativeBefore(k int) int {
 		}
 		switch v.ws[r].lower {
 		case "who", "which":
+			if prepositions[v.ws[r-1].lower] {
+				// "talks in which landlocked members … won": the clause
+				// has a subject of its own
+				return -1
+			}
 			return r
 		case "that":
 			if saying[v.ws[r-1].lower] || !isLower(v.ws[r-1].text) {

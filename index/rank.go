@@ -301,11 +301,11 @@ func (x *Index) rank(q *question, cands []*candidate) {
 				prox += min(q.concepts[i-1].weight, q.concepts[i].weight) * a.weight * b.weight / float64(max(d, 1))
 			}
 		}
+		c.inArticle = articleFound[c.hit.Article]
 		if q.kind != kindNone {
 			c.answer = answerCloseness(q, c)
 		}
 		art := 0.0
-		c.inArticle = articleFound[c.hit.Article]
 		for i, ok := range articleFound[c.hit.Article] {
 			if ok {
 				art += q.concepts[i].weight
