@@ -763,7 +763,8 @@ func wordAt(ws []word, pos int) int {
 
 // byQuantityNoun reports whether a quantity stands by the quantity noun
 // the question asks for ("limit", "cap", "price"), when the passage names
-// it: a number elsewhere in such a passage measures something else. A
+// it in the number's clause: a number elsewhere in such a passage
+// measures something else. A
 // passage that does not name it ("reducing from four million to two
 // million barrels" for "oil cap") is read by nearness alone.
 func byQuantityNoun(q *question, c *candidate, s span) bool {
@@ -776,13 +777,32 @@ func byQuantityNoun(q *question, c *candidate, s span) bool {
 			continue
 		}
 		for _, p := range c.found[k].near {
-			if (p < s.first && s.first-p <= answerWindow) || (p > s.last && p-s.last <= answerWindow) || (p >= s.first && p <= s.last) {
+			if (p < s.first && s.first-p <= answerWindow) || (p > s.last && p-s.last <= answerWindow) || (p >= s.first && p <= s.last) ||
+				sameClause(c, s, p) {
 				return true
 			}
 		}
 		return false
 	}
 	return true
+}
+
+// sameClause reports whether the word at position p stands in the span's
+// clause: no punctuation between them ("two million barrels the amount of
+// crude oil North Korea would be allowed to import"; not "1.3 million
+// barrels of crude a day, most of it to refiners in Asia, despite the
+// restrictions").
+func sameClause(c *candidate, s span, p int) bool {
+	ws := c.rawWords()
+	i := wordAt(ws, p)
+	if i < 0 {
+		return false
+	}
+	from, to := s.end, ws[i].start
+	if p < s.first {
+		from, to = ws[i].end, s.start
+	}
+	return from <= to && !strings.ContainsAny(c.hit.Text[from:to], ",.;:!?()\"“”")
 }
 
 // joinRanges makes the two ends of "from four million to two million
