@@ -359,13 +359,20 @@ func asksDegree(text string) string {
 }
 
 // asksPredicate returns the noun of "what does X consider a threat",
-// "what did Price call a threat": the question asks what is that noun in
+// "what did Price call a threat", "what does X see as a threat": the question asks what is that noun in
 // X's eyes; "" for none.
 func asksPredicate(text string) string {
 	w := lowerWordsIn(text)
 	for i := 0; i+2 < len(w); i++ {
-		if judging[w[i]] && (w[i+1] == "a" || w[i+1] == "an" || w[i+1] == "the") && !isStop(w[i+2]) {
-			return w[i+2]
+		if !judging[w[i]] {
+			continue
+		}
+		j := i + 1
+		if w[j] == "as" && j+2 < len(w) {
+			j++ // "what does Washington see as a danger"
+		}
+		if (w[j] == "a" || w[j] == "an" || w[j] == "the") && !isStop(w[j+1]) {
+			return w[j+1]
 		}
 	}
 	return ""
