@@ -1092,6 +1092,14 @@ func (v *view) objectOfOwnVerb(q *question, c *candidate) string {
 	if n := len(w); n >= 5 && timePhrase(w[n-2], w[n-1]) {
 		w = w[:n-2]
 	}
+	for _, later := range w[2:] {
+		switch later {
+		case "do", "does", "did", "doing", "done":
+			// "what would the draft do to sanctions": the verb is "do",
+			// and the word it ends with is no verb
+			return ""
+		}
+	}
 	verb := w[len(w)-1]
 	// "what has X offered North Korea": the verb before the one it was
 	// offered to, a name the question ends with, which the passage's

@@ -95,6 +95,7 @@ func TestNoWrongAnswers(t *testing.T) {
 		{"which agency: one the passage does not say did it", "which agency reported on the draft", ""},
 		{"a preposition after a name is the verb's: accuse … of", "What did the US accuse North Korea of?", ""},
 		{"who did it to another object is not who did it", "who won the vote on the resolution", ""},
+		{"what X would do: the noun it ends with is no verb", "what would the draft do to sanctions", ""},
 		{"a relative clause after a preposition has its own subject", "who won exemptions", "landlocked members"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
