@@ -1181,12 +1181,18 @@ func (v *view) withoutRecipient(j int, object string) string {
 }
 
 // namesOwn reports whether a subject read off the passage shares a word
-// with the question.
+// with the question, a possessive or not ("President Joe Biden's
+// administration" for "what has Biden offered").
 func namesOwn(question, subject string) bool {
-	lq := strings.ToLower(question)
+	qw := lowerWordsIn(question)
 	for _, x := range lowerWordsIn(subject) {
-		if !isStop(x) && containsWord(lq, x) {
-			return true
+		if x = trimPossessive(x); isStop(x) {
+			continue
+		}
+		for _, w := range qw {
+			if trimPossessive(w) == x {
+				return true
+			}
 		}
 	}
 	return false
