@@ -1092,6 +1092,9 @@ func (v *view) objectOfOwnVerb(q *question, c *candidate) string {
 	if n := len(w); n >= 5 && timePhrase(w[n-2], w[n-1]) {
 		w = w[:n-2]
 	}
+	if k := slices.Index(w, "according"); k >= 3 && k+1 < len(w) && w[k+1] == "to" {
+		w = w[:k] // "what does the dprk constitute according to price"
+	}
 	for _, later := range w[2:] {
 		switch later {
 		case "do", "does", "did", "doing", "done":
