@@ -1910,7 +1910,9 @@ func (v *view) asideOfOwnName() string {
 
 // countsOwn reports whether the quantity answer counts one of the
 // question's words: the question's word is in it or among the three words
-// after it ("two recent ICBM launches", "15 Security Council members").
+// after it ("two recent ICBM launches", "15 Security Council members"),
+// and no other plural follows it as the noun counted ("how many ICBMs" is
+// not answered by "two recent ICBM launches").
 func (v *view) countsOwn(answer string, counted map[int]bool) bool {
 	at := strings.Index(v.text, answer)
 	if at < 0 {
@@ -1931,6 +1933,12 @@ func (v *view) countsOwn(answer string, counted map[int]bool) bool {
 			}
 		}
 		if v.owns(w.pos) && (counted == nil || counted[w.pos]) && !digits.MatchString(w.text) && !numberWords[w.lower] {
+			if counted != nil && i+1 < len(v.ws) && v.gap(i) == " " && !v.owns(v.ws[i+1].pos) &&
+				isLower(v.ws[i+1].text) && pluralNoun(v.ws[i+1].text) {
+				// "two recent ICBM launches" counts launches, not
+				// ICBMs: the plural after the word is what is counted
+				return false
+			}
 			return true
 		}
 	}
