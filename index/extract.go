@@ -50,6 +50,9 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 		if !holdsPossessor(q, c) {
 			return "", false // "kim's sister's name" in a passage with no sister
 		}
+		if !holdsQualifier(q, c) {
+			return "", false // "the previous spokesman", of the spokesman
+		}
 		if role, ok := keywordRole(q.text); ok {
 			// "state department spokesman": the name right after the
 			// role said as the question says it, and nothing else
@@ -307,6 +310,26 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 		return weak(v.placeNearOwn())
 	}
 	return "", false
+}
+
+// qualifiers pick another holder of a role than the one in office: "who
+// was the previous spokesman" is not answered by the spokesman.
+var qualifiers = map[string]bool{
+	"previous": true, "former": true, "next": true, "future": true, "acting": true,
+	"deputy": true, "incoming": true, "outgoing": true, "interim": true, "late": true,
+}
+
+// holdsQualifier reports whether the passage holds each qualifier of the
+// question (or another way of saying it).
+func holdsQualifier(q *question, c *candidate) bool {
+	for k, con := range q.concepts {
+		for _, w := range lowerWordsIn(con.words) {
+			if qualifiers[w] && c.found[k].weight == 0 {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // holdsObject reports whether the passage, or failing that its article,

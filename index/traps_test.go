@@ -97,6 +97,7 @@ func TestNoWrongAnswers(t *testing.T) {
 		{"who did it to another object is not who did it", "who won the vote on the resolution", ""},
 		{"what X would do: the noun it ends with is no verb", "what would the draft do to sanctions", ""},
 		{"a number counts the plural after the question's word", "how many icbms does north korea have", ""},
+		{"a qualifier the passage does not say picks another holder", "who was the previous state department spokesman", ""},
 		{"a relative clause after a preposition has its own subject", "who won exemptions", "landlocked members"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
