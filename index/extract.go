@@ -204,6 +204,9 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 		}
 		return sure(s)
 	case kindTime:
+		if !v.holdsEvent(q, c) {
+			return "", false // "when did kim take power", of when he watched a parade
+		}
 		if lq := strings.ToLower(q.text); containsWord(lq, "first") && !v.saysFirst() &&
 			!containsWord(lq, "since") && !containsWord(lq, "before") && !containsWord(lq, "after") {
 			// "when did north korea first test an icbm", of "its
@@ -310,6 +313,76 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 		return weak(v.placeNearOwn())
 	}
 	return "", false
+}
+
+// holdsEvent reports whether the passage says what happened, for a time
+// question: the first word after its auxiliary and subject ("when did Kim
+// Jong Un take power": take; "when did the festival end": end), past the
+// names the passage writes with a capital, the noun after an article,
+// adverbs and words of order ("last", "first"). A time
+// is read by nearness, and a time near the subject alone is the time of
+// another event ("late Monday", when Kim watched a parade). "Happen",
+// "occur" and "take place" say no more than the question word.
+func (v *view) holdsEvent(q *question, c *candidate) bool {
+	w := lowerWordsIn(q.text)
+	i := slices.IndexFunc(w, func(x string) bool { return auxiliaries[x] })
+	if i < 0 {
+		return true
+	}
+	subject := false // an article opens the subject: its noun is no event
+	for _, x := range w[i+1:] {
+		base := trimPossessive(x)
+		switch {
+		case isArticle(x):
+			subject = true
+			continue
+		case v.writesCapitalised(base) || q.namedWord(x):
+			subject = false // a name: the subject, or in it
+			continue
+		case isStop(x) || strings.HasSuffix(x, "ly") || ordinal[x] || timeNouns[x]:
+			continue
+		case x == "happen" || x == "occur" || x == "take" && slices.Contains(w, "place"):
+			return true
+		case subject:
+			subject = false // "when did the festival end": festival
+			continue
+		}
+		for k, con := range q.concepts {
+			if containsWord(con.words, x) {
+				return c.found[k].weight > 0
+			}
+		}
+		return true
+	}
+	return true
+}
+
+// namedWord reports whether the word is in a concept of the question that
+// the synonym list writes as a name ("us", "north korea").
+func (q *question) namedWord(x string) bool {
+	for _, con := range q.concepts {
+		if con.named && containsWord(con.words, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// ordinal are the words that place an event among others of its kind.
+var ordinal = map[string]bool{
+	"last": true, "first": true, "latest": true, "previous": true, "next": true, "recent": true,
+	"ever": true, "again": true,
+}
+
+// writesCapitalised reports whether the passage writes the word with a
+// capital, past its first word: a name.
+func (v *view) writesCapitalised(lower string) bool {
+	for i, w := range v.ws {
+		if i > 0 && strings.EqualFold(trimPossessive(w.text), lower) && !isLower(w.text) {
+			return true
+		}
+	}
+	return false
 }
 
 // qualifiers pick another holder of a role than the one in office: "who

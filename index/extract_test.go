@@ -124,6 +124,8 @@ func TestShortAnswers(t *testing.T) {
 		{"a noun's to is no infinitive", "What did the inspectors say was a threat to fisheries?", ""},
 		{"what is considered the noun: the subject of a linking verb before it", "What do the inspectors consider a threat to fisheries?", "the leaking tanker"},
 		{"an attribution after the verb is no part of it", "What does the leaking tanker constitute according to the inspectors?", "a threat to local fisheries"},
+		{"take place says no more than when", "When did the festival take place?", "Saturday"},
+		{"when: the time of another event is no answer", "When did the festival end?", ""},
 		{"the deed of a name's ministry is the name's", "What has Peru offered?", "new talks"},
 		{"what is seen as the noun: the same reading", "What do the inspectors see as a threat to fisheries?", "the leaking tanker"},
 		{"what follows the preposition the question ends on", "What did the ministers hold talks on?", "sharing river data"},

@@ -98,6 +98,9 @@ func TestNoWrongAnswers(t *testing.T) {
 		{"what X would do: the noun it ends with is no verb", "what would the draft do to sanctions", ""},
 		{"a number counts the plural after the question's word", "how many icbms does north korea have", ""},
 		{"a qualifier the passage does not say picks another holder", "who was the previous state department spokesman", ""},
+		{"the time of another event than the question's", "when did kim jong un take power", ""},
+		{"the time of another event: becoming leader", "when did kim become leader", ""},
+		{"a vote the passage does not say: not when the draft was presented", "when will the security council vote on the draft", ""},
 		{"a relative clause after a preposition has its own subject", "who won exemptions", "landlocked members"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
