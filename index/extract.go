@@ -81,7 +81,11 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 		if !holdsObject(q, c, verb) {
 			return "", false // "who won the vote", of "members … won exemptions"
 		}
+		particle := q.particleAfter(verb)
 		for _, at := range at {
+			if p := v.particleAfter(at[1]); particle != "" && p != "" && p != particle {
+				continue // "called on the Security Council" for "who called for restraint"
+			}
 			if s := v.agentAfter(at[1]); s != "" {
 				return sure(s)
 			}
@@ -383,6 +387,31 @@ func (v *view) writesCapitalised(lower string) bool {
 		}
 	}
 	return false
+}
+
+// particles follow a verb to make another verb of it: "call for" is not
+// "call on".
+var particles = map[string]bool{
+	"for": true, "on": true, "off": true, "out": true, "up": true, "down": true, "in": true,
+	"at": true, "into": true, "over": true, "away": true, "back": true,
+}
+
+// particleAfter returns the particle right after the question's verb, or
+// "".
+func (q *question) particleAfter(verb string) string {
+	w := lowerWordsIn(q.text)
+	if i := slices.Index(w, verb); i >= 0 && i+1 < len(w) && particles[w[i+1]] {
+		return w[i+1]
+	}
+	return ""
+}
+
+// particleAfter returns the particle right after word j, or "".
+func (v *view) particleAfter(j int) string {
+	if j+1 < len(v.ws) && v.gap(j) == " " && particles[v.ws[j+1].lower] {
+		return v.ws[j+1].lower
+	}
+	return ""
 }
 
 // qualifiers pick another holder of a role than the one in office: "who
@@ -895,6 +924,17 @@ func (v *view) subjectAt(i int) (answer string, decided, names bool) {
 		w := v.ws[m].text
 		if isPossessive(w) {
 			if n, ok := v.nameEndingAt(m); ok {
+				if n.i > 0 && v.gap(n.i-1) == " " && prepositions[v.ws[n.i-1].lower] {
+					// "A spokesman for China's foreign ministry urged":
+					// the doer is what the preposition's phrase hangs on
+					if s, decided, names := v.subjectAt(n.i - 1); decided && !names && s != "" {
+						if at := strings.LastIndex(v.text[:v.ws[n.i-1].start], s); at >= 0 {
+							s = v.text[at:v.ws[k].end]
+						}
+						return s, true, false
+					}
+					return "", true, false
+				}
 				return v.text[v.ws[n.i].start:v.ws[k].end], true, false
 			}
 			break

@@ -101,6 +101,8 @@ func TestNoWrongAnswers(t *testing.T) {
 		{"the time of another event than the question's", "when did kim jong un take power", ""},
 		{"the time of another event: becoming leader", "when did kim become leader", ""},
 		{"a vote the passage does not say: not when the draft was presented", "when will the security council vote on the draft", ""},
+		{"the doer is the spokesman, not the ministry he speaks for", "who urged restraint", "A spokesman for China's foreign ministry"},
+		{"call on is not call for", "who called for restraint", ""},
 		{"a relative clause after a preposition has its own subject", "who won exemptions", "landlocked members"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
