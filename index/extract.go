@@ -305,7 +305,14 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 		// The one list a passage about the question gives, for "what
 		// weapons": the passage holds the question's words, and the list
 		// is the things it names.
-		return sure(v.listNear(asksThings(q.text)))
+		list := v.listNear(asksThings(q.text))
+		if asksThings(q.text) {
+			// "what missiles were at the parade": of "tanks, rocket
+			// launchers and intercontinental ballistic missiles", the
+			// items that are missiles
+			list = itemsOfKind(list, asksWhichNoun(q.text))
+		}
+		return sure(list)
 	case kindReason:
 		return sure(v.causeAfterOwn())
 	case kindModifier:
@@ -387,6 +394,27 @@ func (v *view) writesCapitalised(lower string) bool {
 		}
 	}
 	return false
+}
+
+// itemsOfKind returns the items of the list that the noun names, when
+// some but not all are ("intercontinental ballistic missiles" of "tanks,
+// rocket launchers and intercontinental ballistic missiles" for
+// "missiles"); otherwise the list.
+func itemsOfKind(list, noun string) string {
+	if list == "" || noun == "" {
+		return list
+	}
+	items := strings.FieldsFunc(strings.ReplaceAll(strings.ReplaceAll(list, " and ", ","), " or ", ","), func(r rune) bool { return r == ',' })
+	var named []string
+	for _, it := range items {
+		if it = strings.TrimSpace(it); inflectionBase(lastWord(it)) == inflectionBase(noun) {
+			named = append(named, it)
+		}
+	}
+	if len(named) == 0 || len(named) == len(items) {
+		return list
+	}
+	return strings.Join(named, " and ")
 }
 
 // particles follow a verb to make another verb of it: "call for" is not
