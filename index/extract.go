@@ -1729,8 +1729,10 @@ func (v *view) besideOwn(question string) string {
 		if !v.owns(v.ws[i].pos) || v.owns(v.ws[i+1].pos) {
 			continue
 		}
-		if lw := v.ws[i].lower; v.nameAt(i) && v.gap(i) == " " && !roleNouns[lw] && !entityNouns[lw] {
-			continue // "UN Security Council": one name, not a name beside "UN" (but "President Joe Biden")
+		if lw := v.ws[i].lower; v.nameAt(i) && v.gap(i) == " " && !roleNouns[lw] {
+			// "UN Security Council", "State Department": one name, not a
+			// name beside "UN" or "State" (but "President Joe Biden")
+			continue
 		}
 		next := i + 1
 		switch g := strings.TrimSpace(v.gap(i)); {

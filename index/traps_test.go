@@ -103,6 +103,7 @@ func TestNoWrongAnswers(t *testing.T) {
 		{"a vote the passage does not say: not when the draft was presented", "when will the security council vote on the draft", ""},
 		{"the doer is the spokesman, not the ministry he speaks for", "who urged restraint", "A spokesman for China's foreign ministry"},
 		{"call on is not call for", "who called for restraint", ""},
+		{"State Department is one name, not a name beside State", "who's the secretary of state", ""},
 		{"which missiles: the missiles of the parade's list, not the tanks", "what missiles were at the parade", "intercontinental ballistic missiles"},
 		{"a relative clause after a preposition has its own subject", "who won exemptions", "landlocked members"},
 	} {
