@@ -39,9 +39,13 @@ const (
 	// the passage holds (an answer near a stray word counts little).
 	answerWeight = 0.6
 	// articleWeight weighs the share of the question that the passage's
-	// article holds (in any candidate passage or its title), in average
-	// concept weights.
-	articleWeight = 0.4
+	// article holds (in any candidate passage or its title, more when
+	// more of its passages hold it), in average concept weights. Over 463
+	// evaluation questions against all six distractors, 0.8 puts 3 more
+	// first and 4 more in the top three than 0.4 (0.4 with the share
+	// graded, 1 more first; 1.2, 2 more first); over the three shared
+	// distractors alone, all rank the same.
+	articleWeight = 0.8
 )
 
 // candidate is a passage being ranked.
@@ -258,8 +262,10 @@ func (x *Index) rank(q *question, cands []*candidate) {
 		avgLen = 30
 	}
 	// The share of the question each article holds, over its candidate
-	// passages and its title.
+	// passages and its title, and how much of each concept its candidate
+	// passages hold (the weights of the ways each was found, summed).
 	articleFound := map[string][]bool{}
+	articleMass := map[string][]float64{}
 	for _, c := range cands {
 		q.match(c)
 		x.resolvePronoun(q, c)
@@ -274,8 +280,14 @@ func (x *Index) rank(q *question, cands []*candidate) {
 			}
 			articleFound[c.hit.Article] = seen
 		}
+		mass := articleMass[c.hit.Article]
+		if mass == nil {
+			mass = make([]float64, len(q.concepts))
+			articleMass[c.hit.Article] = mass
+		}
 		for i, f := range c.found {
 			seen[i] = seen[i] || f.weight > 0
+			mass[i] += f.weight
 		}
 	}
 	for _, c := range cands {
@@ -308,7 +320,11 @@ func (x *Index) rank(q *question, cands []*candidate) {
 		art := 0.0
 		for i, ok := range articleFound[c.hit.Article] {
 			if ok {
-				art += q.concepts[i].weight
+				// half for holding the concept at all, the rest the
+				// more of its passages hold it: an article about the
+				// question says its words again and again
+				m := articleMass[c.hit.Article][i]
+				art += q.concepts[i].weight * (0.5 + 0.5*m/(m+1))
 			}
 		}
 		c.article = art / total
