@@ -34,10 +34,10 @@ func TestQuality(t *testing.T) {
 		answers    int // right short answers
 	}{
 		{"testdata/eval/questions.tsv", 17.0 / 20, 19.0 / 20, 15},
-		{"testdata/eval/own-questions.tsv", 42.0 / 48, 46.0 / 48, 28},
-		{"testdata/eval/probe-questions.tsv", 71.0 / 76, 74.0 / 76, 41},
-		{"testdata/eval/probe2-questions.tsv", 45.0 / 50, 47.0 / 50, 33},
-		{"testdata/eval/probe3-questions.tsv", 187.0 / 201, 196.0 / 201, 107},
+		{"testdata/eval/own-questions.tsv", 43.0 / 48, 46.0 / 48, 29},
+		{"testdata/eval/probe-questions.tsv", 71.0 / 76, 76.0 / 76, 41},
+		{"testdata/eval/probe2-questions.tsv", 45.0 / 50, 49.0 / 50, 33},
+		{"testdata/eval/probe3-questions.tsv", 190.0 / 201, 197.0 / 201, 113},
 	} {
 		rep, err := idx.Evaluate(context.Background(), readQuestions(t, set.file))
 		if err != nil {
