@@ -3,6 +3,7 @@ package index_test
 import (
 	"context"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/storybot/storybot/corpus"
@@ -38,6 +39,7 @@ func TestQuality(t *testing.T) {
 		{"testdata/eval/probe-questions.tsv", 71.0 / 76, 76.0 / 76, 41},
 		{"testdata/eval/probe2-questions.tsv", 45.0 / 50, 49.0 / 50, 33},
 		{"testdata/eval/probe3-questions.tsv", 190.0 / 201, 197.0 / 201, 113},
+		{"testdata/eval/probe4-questions.tsv", 64.0 / 68, 65.0 / 68, 38},
 	} {
 		rep, err := idx.Evaluate(context.Background(), readQuestions(t, set.file))
 		if err != nil {
@@ -60,5 +62,34 @@ func TestQuality(t *testing.T) {
 		if rep.Wrong > 0 {
 			t.Errorf("%s: %d wrong direct answers; a wrong answer is worse than none", set.file, rep.Wrong)
 		}
+	}
+}
+
+// TestNoAnswerWhereArticlesAreSilent asks, over the story and all six
+// distractors, questions that none of the articles answers (written while
+// probing, before the changes they led to): a direct answer to any of
+// them would be wrong, and a wrong answer is worse than none.
+func TestNoAnswerWhereArticlesAreSilent(t *testing.T) {
+	idx := build(t, loadAll(t).Articles, index.Options{})
+	b, err := os.ReadFile("testdata/eval/unanswered.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, q := range strings.Split(string(b), "\n") {
+		if q = strings.TrimSpace(q); q == "" || strings.HasPrefix(q, "#") {
+			continue
+		}
+		n++
+		res, err := idx.Search(context.Background(), index.Query{Text: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Answer != "" {
+			t.Errorf("%q: answer %q, want none", q, res.Answer)
+		}
+	}
+	if n < 40 {
+		t.Errorf("read %d questions, want the 40 or more of the file", n)
 	}
 }
