@@ -1135,7 +1135,11 @@ func (v *view) afterOwnPreposition(q *question, c *candidate, word, prep string)
 // named in a passage without "report" (verbs of having aside, which a
 // passage says in many ways).
 func (v *view) whichName(q *question, c *candidate) (name string, ok bool) {
-	name = v.nameEndingIn(asksWhichNoun(q.text))
+	noun := asksWhichNoun(q.text)
+	name = v.nameEndingIn(noun)
+	if name == "" && noun == wordAfterWhich(q.text) {
+		name = v.nameBeforeNoun(noun) // "which invasion": "the Ukraine invasion"
+	}
 	if name == "" {
 		return "", false
 	}
@@ -1392,6 +1396,45 @@ func (v *view) nameEndingIn(noun string) string {
 		}
 	}
 	return found.answer()
+}
+
+// nameBeforeNoun reads the one name that stands right before the
+// question's noun written in lower case, as what kind of it it is, with
+// the noun: "Ukraine invasion" of "the Ukraine invasion" for "which
+// invasion". Not after a possessive ("Russia's invasion" says whose), nor
+// a name of the question's own words.
+func (v *view) nameBeforeNoun(noun string) string {
+	if noun == "" {
+		return ""
+	}
+	var found sole
+	for i, w := range v.ws {
+		if i == 0 || !isLower(w.text) || inflectionBase(w.text) != inflectionBase(noun) || v.gap(i-1) != " " {
+			continue
+		}
+		if isPossessive(v.ws[i-1].text) {
+			continue
+		}
+		n, ok := v.nameEndingAt(i - 1)
+		if !ok {
+			continue
+		}
+		if !found.add(v.text[v.ws[n.i].start:w.end]) {
+			return ""
+		}
+	}
+	return found.answer()
+}
+
+// wordAfterWhich returns the word after a question's "which" or "what".
+func wordAfterWhich(text string) string {
+	w := lowerWordsIn(text)
+	for i := 0; i+1 < len(w); i++ {
+		if w[i] == "which" || w[i] == "what" {
+			return w[i+1]
+		}
+	}
+	return ""
 }
 
 // ownBetween reports whether one of the question's words stands from word
