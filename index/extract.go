@@ -379,6 +379,17 @@ func (q *question) namedWord(x string) bool {
 	return false
 }
 
+// holds reports whether the passage holds the question's concept of the
+// word; a word of no concept (a stop word) holds.
+func (q *question) holds(c *candidate, x string) bool {
+	for k, con := range q.concepts {
+		if containsWord(con.words, x) {
+			return c.found[k].weight > 0
+		}
+	}
+	return true
+}
+
 // ordinal are the words that place an event among others of its kind.
 var ordinal = map[string]bool{
 	"last": true, "first": true, "latest": true, "previous": true, "next": true, "recent": true,
@@ -1263,6 +1274,20 @@ func (v *view) objectOfOwnVerb(q *question, c *candidate) string {
 	if k := slices.Index(w, "according"); k >= 3 && k+1 < len(w) && w[k+1] == "to" {
 		w = w[:k] // "what does the dprk constitute according to price"
 	}
+	// "what did north korea show at the parade": the verb before a
+	// closing phrase of place or time, which the passage must hold too
+	closing := ""
+	for k := len(w) - 3; k >= 3 && k >= len(w)-4; k-- {
+		if (placeWords[w[k]] || w[k] == "during") && isArticle(w[k+1]) && !isStop(w[k-1]) {
+			for _, x := range w[k+2:] {
+				if !q.holds(c, x) {
+					return ""
+				}
+			}
+			w, closing = w[:k], " "+w[k]+" "+w[k+1]+" "
+			break
+		}
+	}
 	for _, later := range w[2:] {
 		switch later {
 		case "do", "does", "did", "doing", "done":
@@ -1307,6 +1332,9 @@ func (v *view) objectOfOwnVerb(q *question, c *candidate) string {
 			s = v.withoutRecipient(j, s)
 		}
 		s = withoutManner(cutAtTime(s))
+		if i := strings.Index(strings.ToLower(s), closing); closing != "" && i > 0 {
+			s = s[:i] // "a bronze statue", not "… at the harbour festival"
+		}
 		if s != "" && !found.add(s) {
 			return ""
 		}
