@@ -339,12 +339,15 @@ func (x *Index) rank(q *question, cands []*candidate) {
 	// "How many members": likewise the best candidates with a number that
 	// counts what the question counts.
 	// "How far": likewise those with a quantity in a unit of distance.
+	// "What did Kim say": likewise those a rule reads the answer off (the
+	// object of the question's verb, what it vowed, the one list).
 	units := asksMeasure(q.text)
-	if q.kind == kindEntity && q.doer != "" || q.kind == kindNumber && (asksHowMany(q.text) || units != nil) {
+	if q.kind == kindEntity && q.doer != "" || q.kind == kindNumber && (asksHowMany(q.text) || units != nil) || q.kind == kindThing {
 		n := min(len(cands), doersChecked)
 		for _, c := range cands[:n] {
 			if q.kind == kindEntity && namesDoer(q, c) ||
-				q.kind == kindNumber && (asksHowMany(q.text) && countsAsked(q, c) || units != nil && measured(c, units)) {
+				q.kind == kindNumber && (asksHowMany(q.text) && countsAsked(q, c) || units != nil && measured(c, units)) ||
+				q.kind == kindThing && c.answer == 1 {
 				c.score *= 1 + doerBonus
 				c.hit.Score = c.score
 			}
