@@ -2504,11 +2504,17 @@ var clauseWords = map[string]bool{
 // after the first.
 func (v *view) phraseFrom(i, n int) string {
 	end := i
-	for k := i + 1; k < len(v.ws) && k-i <= n; k++ {
+	for k := i + 1; k < len(v.ws) && k-i <= n+3; k++ {
 		if strings.TrimSpace(v.gap(k-1)) != "" && !strings.Contains(v.gap(k-1), "-") {
 			break
 		}
-		if lw := v.ws[k].lower; clauseWords[lw] && !(lw == "and" && v.joinsNouns(k)) {
+		lw := v.ws[k].lower
+		if clauseWords[lw] && !(lw == "and" && v.joinsNouns(k)) {
+			break
+		}
+		if k-i > n && !(lw == "and" && v.joinsNouns(k)) && (k-1 == i || v.ws[k-1].lower != "and") {
+			// past n words, only a list's last item goes on: "mineral
+			// fuels and clocks", not cut after "fuels"
 			break
 		}
 		end = k
