@@ -1465,12 +1465,14 @@ func wordAfterWhich(text string) string {
 	return ""
 }
 
-// ownBetween reports whether one of the question's words stands from word
+// ownBetween reports whether one of the question's names stands from word
 // i to the end of the answer s that follows it: "with Biden's predecessor
-// Donald Trump" does not answer who met Biden.
+// Donald Trump" does not answer who met Biden (but a common word of the
+// question may describe the answer: "predecessor", for "which former
+// president met Kim").
 func (v *view) ownBetween(i int, s string) bool {
 	for k := i; k < len(v.ws); k++ {
-		if v.owns(v.ws[k].pos) {
+		if v.owns(v.ws[k].pos) && !isLower(v.ws[k].text) {
 			return true
 		}
 		if strings.HasSuffix(v.text[:v.ws[k].end], s) {
