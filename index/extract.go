@@ -281,6 +281,13 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 		if s := v.passiveSubject(); s != "" {
 			return sure(s)
 		}
+		if noun := asksWhichNoun(q.text); noun != "" && noun == wordAfterWhich(q.text) {
+			// "what obligation does the US have": "an obligation to
+			// address the recent provocations"
+			if s := v.infinitiveAfter(noun); s != "" {
+				return sure(s)
+			}
+		}
 		if asksDeed(q.text) {
 			// "what did Kim vow": what he vowed to do.
 			if s := v.infinitiveAfterOwn(); s != "" {
@@ -2446,6 +2453,25 @@ func (v *view) infinitiveAfterOwn() string {
 		}
 		s := v.trimTail(v.phraseFrom(at, 8)) // cut at eight words: no "at about" at its end
 		if !found.add(s) {
+			return ""
+		}
+	}
+	return found.answer()
+}
+
+// infinitiveAfter reads what the noun is to do, or to whom or what it is,
+// where the passage writes it followed by "to" and a word in lower case:
+// "an obligation to address the recent provocations" for "what
+// obligation", "a threat to international peace and security" for "what
+// threat". Two different ones make it unsure.
+func (v *view) infinitiveAfter(noun string) string {
+	var found sole
+	for i := 0; i+2 < len(v.ws); i++ {
+		if inflectionBase(v.ws[i].lower) != inflectionBase(noun) || !isLower(v.ws[i].text) || v.gap(i) != " " ||
+			v.ws[i+1].lower != "to" || v.gap(i+1) != " " || !isLower(v.ws[i+2].text) || isStop(v.ws[i+2].text) {
+			continue
+		}
+		if s := v.trimTail(v.phraseFrom(i+1, 8)); s != "" && !found.add(s) {
 			return ""
 		}
 	}
