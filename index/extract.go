@@ -1320,7 +1320,7 @@ func (v *view) objectOfOwnVerb(q *question, c *candidate) string {
 	var found sole
 	for _, at := range v.conceptAt(q, c, verb, 1) {
 		j := at[1] + 1
-		if j >= len(v.ws) || v.gap(at[1]) != " " || !isLower(v.ws[at[1]].text) {
+		if j >= len(v.ws) || !opensObject(v.gap(at[1])) || !isLower(v.ws[at[1]].text) {
 			continue
 		}
 		lw := v.ws[j].lower
@@ -1347,6 +1347,17 @@ func (v *view) objectOfOwnVerb(q *question, c *candidate) string {
 		}
 	}
 	return found.answer()
+}
+
+// opensObject reports whether the gap after a verb lets its object
+// follow: a space, or a space and an opening quote ('confirms "our
+// assessment').
+func opensObject(gap string) bool {
+	switch gap {
+	case " ", " \"", " “":
+		return true
+	}
+	return false
 }
 
 // withoutManner takes an adverb of manner off the end of an object: "his
