@@ -37,9 +37,9 @@ func TestQuality(t *testing.T) {
 		{"testdata/eval/questions.tsv", 17.0 / 20, 19.0 / 20, 15},
 		{"testdata/eval/own-questions.tsv", 43.0 / 48, 46.0 / 48, 29},
 		{"testdata/eval/probe-questions.tsv", 71.0 / 76, 76.0 / 76, 41},
-		{"testdata/eval/probe2-questions.tsv", 45.0 / 50, 49.0 / 50, 33},
-		{"testdata/eval/probe3-questions.tsv", 190.0 / 201, 197.0 / 201, 113},
-		{"testdata/eval/probe4-questions.tsv", 64.0 / 68, 65.0 / 68, 38},
+		{"testdata/eval/probe2-questions.tsv", 46.0 / 50, 49.0 / 50, 34},
+		{"testdata/eval/probe3-questions.tsv", 190.0 / 201, 197.0 / 201, 117},
+		{"testdata/eval/probe4-questions.tsv", 92.0 / 98, 95.0 / 98, 60},
 	} {
 		rep, err := idx.Evaluate(context.Background(), readQuestions(t, set.file))
 		if err != nil {
