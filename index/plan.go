@@ -182,9 +182,28 @@ func (x *Index) analyse(ctx context.Context, r bleveindex.IndexReader, text stri
 		df := x.docFreq(ctx, r, own.terms)
 		if size <= 1 {
 			for _, d := range agentForms(own.terms[0]) {
-				if !seen[d] && x.docFreq(ctx, r, []string{d}) > 0 {
+				if seen[d] {
+					continue
+				}
+				if x.docFreq(ctx, r, []string{d}) > 0 {
 					seen[d] = true
 					c.alts = append(c.alts, alt{terms: []string{d}, phrase: []string{d}, weight: synonymWeight})
+				}
+				if len(groups) > 0 {
+					continue
+				}
+				// "holders": "hold", and its synonyms ("wield veto
+				// power"), when the word itself has none
+				if n, dg := x.lex.match([]string{d}); n == 1 {
+					for _, g := range dg {
+						for _, e := range x.lex.groups[g] {
+							if !seen[e.key()] {
+								seen[e.key()] = true
+								c.alts = append(c.alts, alt{terms: e.terms, phrase: e.phrase, weight: synonymWeight, caps: isAcronym(e.text),
+									blockers: x.lex.blockers(e.phrase, dg)})
+							}
+						}
+					}
 				}
 			}
 		}

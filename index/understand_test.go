@@ -174,3 +174,22 @@ func TestDerivedWords(t *testing.T) {
 		t.Fatalf("hits %+v, want paragraph 2 first", res.Hits)
 	}
 }
+
+// TestAgentNounSynonyms finds a doer's noun that no passage holds by its
+// verb's synonyms: "veto holders" is about who wields a veto.
+func TestAgentNounSynonyms(t *testing.T) {
+	a, err := corpus.ParseArticle("panel.txt", []byte(
+		"Any new quota plan would face the threat of a veto.\n"+
+			"Brazil and Chile wield a veto over the fishing panel.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	idx := build(t, []corpus.Article{a}, index.Options{})
+	res, err := idx.Search(context.Background(), index.Query{Text: "veto holders"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Hits) != 2 || res.Hits[0].Paragraph != 2 {
+		t.Fatalf("hits %+v, want paragraph 2 first", res.Hits)
+	}
+}
