@@ -1851,6 +1851,12 @@ func (v *view) besideOwn(question string) string {
 			found = append(found, beside{inflectionBase(v.ws[i].text), s})
 		}
 	}
+	if owner := nameOwner(question); owner != "" && !v.holdsWord(owner) {
+		// "state dept guy name": not "its official name, the
+		// Democratic People's Republic of Korea", a name of something
+		// the question does not ask about
+		found = slices.DeleteFunc(found, func(b beside) bool { return b.anchor == "name" })
+	}
 	switch {
 	case len(found) == 1:
 		return found[0].answer
@@ -1873,6 +1879,29 @@ func (v *view) besideOwn(question string) string {
 		}
 	}
 	return ""
+}
+
+// nameOwner returns the word before "name" in a question ("guy" in "state
+// dept guy name", "official" in "dprk official name"), or "".
+func nameOwner(question string) string {
+	w := lowerWordsIn(question)
+	for k := 1; k < len(w); k++ {
+		if w[k] == "name" && !isStop(w[k-1]) {
+			return w[k-1]
+		}
+	}
+	return ""
+}
+
+// holdsWord reports whether the passage writes the word, or an inflection
+// of it.
+func (v *view) holdsWord(word string) bool {
+	for _, w := range v.ws {
+		if inflectionBase(w.lower) == inflectionBase(word) {
+			return true
+		}
+	}
+	return false
 }
 
 // placeWords are the prepositions that put a name as a place.
