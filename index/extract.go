@@ -2315,6 +2315,9 @@ func countedAt(q *question, c *candidate) map[int]bool {
 				break
 			}
 			counted = append(counted, x)
+			if plural(x) {
+				break // the noun counted: "how many times kim and trump met"
+			}
 		}
 		break
 	}

@@ -131,6 +131,7 @@ func TestShortAnswers(t *testing.T) {
 		{"what is considered the noun: the subject of a linking verb before it", "What do the inspectors consider a threat to fisheries?", "the leaking tanker"},
 		{"an attribution after the verb is no part of it", "What does the leaking tanker constitute according to the inspectors?", "a threat to local fisheries"},
 		{"a name's possessive inside the subject: the noun the preposition hangs on", "Who urged calm after the flood?", "A spokesman for Peru's river authority"},
+		{"how many counts the noun, not the names after it", "how many times rui costa and ana paz met", "two meetings"},
 		{"an object in quotes after the verb", "What does the survey confirm?", "our worst fears about the dam"},
 		{"what noun: what the passage says it is to do", "What plan has the river council drawn up?", "to widen the old locks"},
 		{"the verb before a closing phrase of place", "What did Lina Ortiz unveil at the harbour festival?", "a bronze statue"},
