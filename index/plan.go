@@ -36,6 +36,9 @@ var filler = map[string]bool{
 	// current president" ask about now, which every passage is
 	"still": true, "ever": true, "already": true, "currently": true, "current": true, "now": true,
 	"just": true, "also": true, "even": true, "yet": true, "again": true,
+	// a light verb, whose content is its object ("the danger posed by
+	// the North", "what threat does it pose")
+	"pose": true, "poses": true, "posed": true, "posing": true,
 	// prepositions that Bleve's English stop words leave in
 	"toward": true, "towards": true, "upon": true, "onto": true, "via": true, "among": true,
 	"amongst": true, "regarding": true, "concerning": true, "per": true, "according": true,
