@@ -1508,10 +1508,26 @@ func (v *view) holdsSubject(q *question, c *candidate) bool {
 	x := questionSubject(q.text)
 	for k, con := range q.concepts {
 		if x != "" && containsWord(con.words, x) && c.found[k].weight == 0 {
+			// a name its article holds may be "we" here: the US
+			// speaking in a quote of its spokesman
+			if (con.named || con.known) && c.inArticle != nil && c.inArticle[k] && v.hasPronounSubject() {
+				continue
+			}
 			return false
 		}
 	}
 	return true
+}
+
+// hasPronounSubject reports whether the passage has "we", as a country or
+// an office speaks through its spokesman ("we also have an obligation").
+func (v *view) hasPronounSubject() bool {
+	for _, w := range v.ws {
+		if w.lower == "we" {
+			return true
+		}
+	}
+	return false
 }
 
 // keywordRole returns the role noun of a question with no question word,
