@@ -74,6 +74,12 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 			// of having before what the question says they have.
 			return sure(v.holderOf(q, c))
 		}
+		if speaksFor(q.text) {
+			// "who spoke for the State Department": its spokesman
+			if s := v.spokesmanOf(); s != "" {
+				return sure(s)
+			}
+		}
 		at := v.verbAt(q, c)
 		if verb != "" && len(at) == 0 {
 			return "", false // the passage does not say who did it
@@ -433,6 +439,40 @@ func itemsOfKind(list, noun string) string {
 		return list
 	}
 	return strings.Join(named, " and ")
+}
+
+// speaksFor reports whether a who question asks who speaks for someone:
+// "who spoke for the State Department".
+func speaksFor(text string) bool {
+	w := lowerWordsIn(text)
+	for i := 0; i+1 < len(w); i++ {
+		switch w[i] {
+		case "speak", "speaks", "spoke", "speaking":
+			return w[i+1] == "for"
+		}
+	}
+	return false
+}
+
+// spokesmanOf reads the name after a spokesman whose office the question
+// names right before it: "State Department spokesman Ned Price". Two
+// different names make it unsure.
+func (v *view) spokesmanOf() string {
+	var found sole
+	for i := 1; i+1 < len(v.ws); i++ {
+		switch v.ws[i].lower {
+		case "spokesman", "spokeswoman", "spokesperson":
+		default:
+			continue
+		}
+		if !v.owns(v.ws[i-1].pos) || v.gap(i-1) != " " || v.gap(i) != " " {
+			continue
+		}
+		if n, ok := v.nameStartingAt(i + 1); ok && !found.add(v.say([]name{n})) {
+			return ""
+		}
+	}
+	return found.answer()
 }
 
 // particles follow a verb to make another verb of it: "call for" is not
