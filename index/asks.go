@@ -423,6 +423,8 @@ func questionSubject(text string) string {
 	x := w[2]
 	if isArticle(x) {
 		x = w[3]
+	} else if passiveAux[w[1]] && strings.HasSuffix(x, "ed") {
+		return "" // "what was displayed during the parade": a participle
 	}
 	if isStop(x) || auxiliaries[x] {
 		return ""

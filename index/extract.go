@@ -318,7 +318,7 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 		// The one list a passage about the question gives, for "what
 		// weapons": the passage holds the question's words, and the list
 		// is the things it names.
-		list := v.listNear(asksThings(q.text))
+		list := v.listNear(asksThings(q.text) || asksWhatHappened(q.text))
 		if asksThings(q.text) {
 			// "what missiles were at the parade": of "tanks, rocket
 			// launchers and intercontinental ballistic missiles", the
@@ -473,6 +473,23 @@ func (v *view) spokesmanOf() string {
 		}
 	}
 	return found.answer()
+}
+
+// asksWhatHappened reports whether a what question's subject is what it
+// asks for: "what passed by Kim", "what was displayed during the parade"
+// (a verb, or a form of be and a participle, right after "what").
+func asksWhatHappened(text string) bool {
+	w := lowerWordsIn(text)
+	if len(w) < 3 || w[0] != "what" {
+		return false
+	}
+	switch {
+	case passiveAux[w[1]]:
+		return strings.HasSuffix(w[2], "ed") || strings.HasSuffix(w[2], "ing")
+	case auxiliaries[w[1]] || isStop(w[1]):
+		return false
+	}
+	return strings.HasSuffix(w[1], "ed")
 }
 
 // particles follow a verb to make another verb of it: "call for" is not
@@ -2464,7 +2481,7 @@ func (v *view) items(i, least int) string {
 	for k < len(v.ws) {
 		// one item
 		size := 0
-		for k < len(v.ws) && size < 3 && isLower(v.ws[k].text) && !isStop(v.ws[k].text) {
+		for k < len(v.ws) && size < 3 && (isLower(v.ws[k].text) || k == i && v.startsSentence(k)) && !isStop(v.ws[k].text) {
 			size++
 			k++
 			if strings.TrimSpace(v.gap(k-1)) != "" {
