@@ -125,7 +125,7 @@ type blocker struct {
 // blockers returns the entries of groups other than own that hold the
 // phrase, with where they hold it.
 func (lx *lexicon) blockers(phrase []string, own []int) []blocker {
-	if len(phrase) < 2 {
+	if len(phrase) < 1 {
 		return nil
 	}
 	lx.blockOnce.Do(lx.findBlockers)
@@ -145,17 +145,27 @@ type heldBy struct {
 }
 
 // findBlockers finds, once, every entry of two or more terms that a longer
-// entry holds.
+// entry holds, and every entry of one term that a longer name holds (a
+// word the list knows as one thing inside a name it knows as another:
+// "nations" in "United Nations", "France" in "Agence France-Presse"; a
+// longer entry in lower case is a kind of the word, "intercontinental
+// ballistic missile" of missile, and blocks nothing).
 func (lx *lexicon) findBlockers() {
 	lx.holders = map[string][]heldBy{}
 	for _, entries := range lx.groups {
 		for _, short := range entries {
-			if len(short.phrase) < 2 {
+			if len(short.phrase) < 1 {
 				continue
 			}
 			for g, longer := range lx.groups {
 				for _, e := range longer {
+					if len(short.phrase) == 1 && !isName(e.text) {
+						continue
+					}
 					for o := 0; len(e.phrase) > len(short.phrase) && o+len(short.phrase) <= len(e.phrase); o++ {
+						if len(short.phrase) == 1 && o == 0 && isAcronym(short.text) {
+							continue // "UN Security Council": the UN's own council
+						}
 						if slices.Equal(e.phrase[o:o+len(short.phrase)], short.phrase) {
 							k := strings.Join(short.phrase, " ")
 							lx.holders[k] = append(lx.holders[k], heldBy{blocker{phrase: e.phrase, offset: o}, g})

@@ -193,3 +193,23 @@ func TestAgentNounSynonyms(t *testing.T) {
 		t.Fatalf("hits %+v, want paragraph 2 first", res.Hits)
 	}
 }
+
+// TestWordInsideAnotherName does not find a word the synonym list knows
+// as one thing ("nations", countries) inside a name it knows as another
+// ("United Nations").
+func TestWordInsideAnotherName(t *testing.T) {
+	a, err := corpus.ParseArticle("deal.txt", []byte(
+		"The United Nations praised the fishing deal.\n"+
+			"Several nations praised the fishing deal.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	idx := build(t, []corpus.Article{a}, index.Options{})
+	res, err := idx.Search(context.Background(), index.Query{Text: "Which nations praised the fishing deal?"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Hits) == 0 || res.Hits[0].Paragraph != 2 {
+		t.Fatalf("hits %+v, want paragraph 2 first", res.Hits)
+	}
+}
