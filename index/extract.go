@@ -2200,12 +2200,19 @@ func (v *view) possessorOfOwn() string {
 }
 
 // nameBeforeOwnAside reads the names that an aside holding the question's
-// words describes: "China, North Korea's closest ally,".
+// words describes: "China, North Korea's closest ally,"; not an aside that
+// opens with a verb in -ing or a relative pronoun, a clause about the name
+// rather than what it is.
 func (v *view) nameBeforeOwnAside() string {
 	var found sole
 	for i := 1; i < len(v.ws); i++ {
 		id := v.aside[i]
 		if id == 0 || v.aside[i-1] == id {
+			continue
+		}
+		if first := v.ws[i].lower; isLower(v.ws[i].text) && (strings.HasSuffix(first, "ing") || first == "who" || first == "which" || first == "whose") {
+			// "Kim Jong Un, overseeing a military parade following
+			// recent tests,": a clause about him, not what he is
 			continue
 		}
 		end, holds := i, false
