@@ -954,6 +954,23 @@ func (v *view) subjectAt(i int) (answer string, decided, names bool) {
 	if k < 0 || v.owns(v.ws[k].pos) {
 		return "", false, false
 	}
+	if v.ws[k].lower == "and" && k >= 1 && v.gap(k-1) == " " && isLower(v.ws[k-1].text) {
+		// "Russia's foreign ministry called the sanctions
+		// self-destructive and said": the verbs share the subject of
+		// the one before "and", a verb in -ed
+		for p := k - 1; p > 0; p-- {
+			if strings.ContainsAny(v.gap(p-1), ".;:!?") {
+				break
+			}
+			if lw := v.ws[p].lower; !strings.HasSuffix(lw, "ed") || !isLower(v.ws[p].text) || v.owns(v.ws[p].pos) {
+				continue
+			}
+			if s, decided, names := v.subjectAt(p); decided && s != "" {
+				return s, true, names
+			}
+		}
+		return "", false, false
+	}
 	// "Tokyo and Seoul said they would coordinate": a pronoun after a verb
 	// of saying stands for that verb's subject.
 	if pronounSubjects[v.ws[k].lower] && k >= 1 && v.gap(k-1) == " " {
