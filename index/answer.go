@@ -63,7 +63,7 @@ var quantityNouns = map[string]bool{
 	"limit": true, "cap": true, "ceiling": true, "quota": true, "figure": true, "volume": true,
 	"price": true, "cost": true, "size": true, "fare": true, "fee": true, "rate": true,
 	"reduction": true, "cut": true, "increase": true, "rise": true, "drop": true,
-	"share": true, "proportion": true, "fraction": true,
+	"share": true, "proportion": true, "fraction": true, "distance": true, "range": true,
 }
 
 // moneyNouns are quantity nouns that are also names ("Ned Price"): in a

@@ -182,6 +182,12 @@ func asksMeasure(text string) []string {
 			return measureUnits[w[i+1]]
 		}
 	}
+	// "what is the missile's range", "what distance": a length
+	for _, x := range w {
+		if x == "range" || x == "distance" {
+			return measureUnits["far"]
+		}
+	}
 	return nil
 }
 

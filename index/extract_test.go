@@ -140,6 +140,7 @@ func TestShortAnswers(t *testing.T) {
 		{"how many counts the noun, not the names after it", "how many times rui costa and ana paz met", "two meetings"},
 		{"what did it: the one list, as the verb's subject", "What rolled past the mayor on Sunday?", "floats, brass bands and fire engines"},
 		{"what was done to: the one list, the passive verb's subject", "What was displayed at the spring fair?", "Quilts, honey and pottery"},
+		{"a range is a length", "What is the rocket's range?", "900 kilometres"},
 		{"a second verb after and shares the first one's subject", "Who warned that the valley would flood?", "Lima's water board"},
 		{"who speaks for an office: its spokesman", "Who speaks for the Harbour Authority?", "Tiago Reis"},
 		{"a country its spokesman quotes as we", "What does Japan have a duty to do?", "to rebuild the old pier"},
