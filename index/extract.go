@@ -1898,6 +1898,19 @@ func (v *view) objectAfter(j int) string {
 	if start < len(v.ws) && start == j+1 && v.gap(j) == " " && isLower(v.ws[start].text) && pluralNoun(v.ws[start].text) && !v.owns(v.ws[start].pos) {
 		return v.ws[start].text
 	}
+	// A person's or body's noun after an article: "detaining the elected
+	// leader".
+	if start < len(v.ws) && start == j+1 && v.gap(j) == " " && isArticle(v.ws[start].text) {
+		for k := start + 1; k < len(v.ws) && k-start <= 3 && v.gap(k-1) == " "; k++ {
+			w := v.ws[k]
+			if !isLower(w.text) || isStop(w.text) || v.owns(w.pos) {
+				break
+			}
+			if roleNouns[w.lower] || entityNouns[w.lower] {
+				return v.text[v.ws[start].start:w.end]
+			}
+		}
+	}
 	return ""
 }
 
