@@ -155,61 +155,41 @@ func TestSuggestIsQuick(t *testing.T) {
 	}
 }
 
-// TestDerivedWords shows that a passage with the question's own word
-// ("import") ranks above one with only a word of the same stem
-// ("importer"), all else equal.
-func TestDerivedWords(t *testing.T) {
-	a, err := corpus.ParseArticle("coal.txt", []byte(
-		"Japan, the largest coal importer in Asia, said it would cap purchases next year.\n"+
-			"The new rules cap how much coal a steel mill may import next year.\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	idx := build(t, []corpus.Article{a}, index.Options{})
-	res, err := idx.Search(context.Background(), index.Query{Text: "coal import cap"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(res.Hits) != 2 || res.Hits[0].Paragraph != 2 {
-		t.Fatalf("hits %+v, want paragraph 2 first", res.Hits)
-	}
-}
-
-// TestAgentNounSynonyms finds a doer's noun that no passage holds by its
-// verb's synonyms: "veto holders" is about who wields a veto.
-func TestAgentNounSynonyms(t *testing.T) {
-	a, err := corpus.ParseArticle("panel.txt", []byte(
-		"Any new quota plan would face the threat of a veto.\n"+
-			"Brazil and Chile wield a veto over the fishing panel.\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	idx := build(t, []corpus.Article{a}, index.Options{})
-	res, err := idx.Search(context.Background(), index.Query{Text: "veto holders"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(res.Hits) != 2 || res.Hits[0].Paragraph != 2 {
-		t.Fatalf("hits %+v, want paragraph 2 first", res.Hits)
-	}
-}
-
-// TestWordInsideAnotherName does not find a word the synonym list knows
-// as one thing ("nations", countries) inside a name it knows as another
-// ("United Nations").
-func TestWordInsideAnotherName(t *testing.T) {
-	a, err := corpus.ParseArticle("deal.txt", []byte(
-		"The United Nations praised the fishing deal.\n"+
-			"Several nations praised the fishing deal.\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	idx := build(t, []corpus.Article{a}, index.Options{})
-	res, err := idx.Search(context.Background(), index.Query{Text: "Which nations praised the fishing deal?"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(res.Hits) == 0 || res.Hits[0].Paragraph != 2 {
-		t.Fatalf("hits %+v, want paragraph 2 first", res.Hits)
+// TestWordForms ranks two passages that differ in how they hold a word of
+// the question: the second must come first.
+func TestWordForms(t *testing.T) {
+	for _, tc := range []struct {
+		name, first, second, question string
+	}{
+		// "import" ranks above "importer", all else equal
+		{"own word above a derived one",
+			"Japan, the largest coal importer in Asia, said it would cap purchases next year.",
+			"The new rules cap how much coal a steel mill may import next year.",
+			"coal import cap"},
+		// "holders", which no passage holds, is found by hold's synonyms
+		{"doer's noun found by its verb's synonyms",
+			"Any new quota plan would face the threat of a veto.",
+			"Brazil and Chile wield a veto over the fishing panel.",
+			"veto holders"},
+		// "nations" (countries) is no part of "United Nations"
+		{"word not found inside another concept's name",
+			"The United Nations praised the fishing deal.",
+			"Several nations praised the fishing deal.",
+			"Which nations praised the fishing deal?"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a, err := corpus.ParseArticle("two.txt", []byte(tc.first+"\n"+tc.second+"\n"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			idx := build(t, []corpus.Article{a}, index.Options{})
+			res, err := idx.Search(context.Background(), index.Query{Text: tc.question})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Hits) == 0 || res.Hits[0].Paragraph != 2 {
+				t.Fatalf("hits %+v, want paragraph 2 first", res.Hits)
+			}
+		})
 	}
 }
