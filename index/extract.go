@@ -1229,8 +1229,12 @@ func (v *view) afterOwnPreposition(q *question, c *candidate, word, prep string)
 func (v *view) whichName(q *question, c *candidate) (name string, ok bool) {
 	noun := asksWhichNoun(q.text)
 	name = v.nameEndingIn(noun)
-	if name == "" && noun == wordAfterWhich(q.text) {
-		name = v.nameBeforeNoun(noun) // "which invasion": "the Ukraine invasion"
+	if first := wordAfterWhich(q.text); name == "" && first != "" && !auxiliaries[first] && !isStop(first) &&
+		!roleNouns[first] && !entityNouns[first] {
+		// "which invasion": "the Ukraine invasion" (the word after
+		// "which", not the end of the noun phrase, which may run on to
+		// the verb: "which countries support")
+		name = v.nameBeforeNoun(first, q.knowsOtherThan(first))
 	}
 	if name == "" {
 		return "", false
@@ -1521,9 +1525,11 @@ func (v *view) nameEndingIn(noun string) string {
 // nameBeforeNoun reads the one name that stands right before the
 // question's noun written in lower case, as what kind of it it is, with
 // the noun: "Ukraine invasion" of "the Ukraine invasion" for "which
-// invasion". Not after a possessive ("Russia's invasion" says whose), nor
-// a name of the question's own words.
-func (v *view) nameBeforeNoun(noun string) string {
+// invasion", where the question's other words the articles hold (near)
+// stand near. Not after a
+// possessive ("Russia's invasion" says whose), nor a name of the
+// question's own words.
+func (v *view) nameBeforeNoun(noun string, near bool) string {
 	if noun == "" {
 		return ""
 	}
@@ -1536,8 +1542,8 @@ func (v *view) nameBeforeNoun(noun string) string {
 			continue
 		}
 		n, ok := v.nameEndingAt(i - 1)
-		if !ok {
-			continue
+		if !ok || near && !v.ownWithin(n.i, 6) && !v.ownAfter(i, 6) {
+			continue // "a North Korean weapon", in a clause without the question's words
 		}
 		if !found.add(v.text[v.ws[n.i].start:w.end]) {
 			return ""
@@ -2499,6 +2505,31 @@ func (v *view) listNear(bare bool) string {
 func (v *view) ownWithin(i, n int) bool {
 	for k := i - 1; k >= 0 && k >= i-n; k-- {
 		if strings.ContainsAny(v.gap(k), ".;!?") {
+			return false
+		}
+		if v.owns(v.ws[k].pos) {
+			return true
+		}
+	}
+	return false
+}
+
+// knowsOtherThan reports whether the question has a word the articles
+// hold besides the given one.
+func (q *question) knowsOtherThan(word string) bool {
+	for _, con := range q.concepts {
+		if con.df > 0 && !containsWord(con.words, word) {
+			return true
+		}
+	}
+	return false
+}
+
+// ownAfter reports whether one of the question's words stands within n
+// words after word i, in the same sentence.
+func (v *view) ownAfter(i, n int) bool {
+	for k := i + 1; k < len(v.ws) && k <= i+n; k++ {
+		if strings.ContainsAny(v.gap(k-1), ".;!?") {
 			return false
 		}
 		if v.owns(v.ws[k].pos) {

@@ -26,7 +26,7 @@ func TestNoWrongAnswers(t *testing.T) {
 		{"a quantity about another country", "How many barrels of oil does China import?", ""},
 		{"a number that counts something else", "How many talks has Biden offered?", ""},
 		{"used to is no vow", "What would the oil be used for?", ""},
-		{"a thing asked for is no relationship", "What invasion hurt Russia's ties with the West?", ""},
+		{"a thing asked for is no relationship: the invasion, not an ally", "What invasion hurt Russia's ties with the West?", "Ukraine invasion"},
 		{"who has: a verb the index does not hold", "who has the power to block sanctions", ""},
 		{"who is a name: the title before it, not a name near it", "who is biden", "President"},
 		{"whose: the name that owns the question's word", "Whose administration has offered dialogue?", "President Joe Biden"},
