@@ -151,6 +151,9 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 			// nothing.
 			plain := v.ignoringOwn() // the object may be the question's own name
 			for _, w := range verbs {
+				if v.writesCapitalised(w) || roleNouns[w] || entityNouns[w] {
+					continue // the subject's words: "the state department spokesman"
+				}
 				for _, at := range v.conceptAt(q, c, w, derivedWeight) {
 					if s := plain.objectAfter(at[1]); s != "" && !namesOwn(q.text, s) && !v.ownBetween(at[1]+1, s) {
 						return sure(s)
