@@ -1408,6 +1408,9 @@ func (v *view) objectOfOwnVerb(q *question, c *candidate) string {
 		if lw == "to" || lw == "that" || clauseWords[lw] || prepositions[lw] || v.owns(v.ws[j].pos) || strings.HasSuffix(lw, "ly") {
 			continue
 		}
+		if j+1 < len(v.ws) && (timePhrase(lw, v.ws[j+1].lower) || (lw == "each" || lw == "every" || lw == "per") && periods[v.ws[j+1].lower]) {
+			continue // "allowed to import each year": when, and the object stood before
+		}
 		// The subject may be the question's own name.
 		if s, decided := v.ignoringOwn().subjectBefore(at[0]); decided && (s == "" || !namesOwn(q.text, s)) {
 			continue // another's deed, or one the passage does not say whose
