@@ -308,6 +308,12 @@ func strandedPreposition(text string) (word, prep string) {
 	if auxiliaries[before] || isStop(before) {
 		return "", ""
 	}
+	if (w[0] == "who" || w[0] == "what") && !auxiliaries[w[1]] && !isStop(w[1]) && !filler[w[1]] && !auxiliaries[w[2]] {
+		// "who watched tanks pass by": the question word is the
+		// subject (not "what topic does …"), and "by" a particle of
+		// "pass"
+		return "", ""
+	}
 	return before, w[len(w)-1]
 }
 
