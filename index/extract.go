@@ -1412,7 +1412,7 @@ func (v *view) objectOfOwnVerb(q *question, c *candidate) string {
 			continue // "allowed to import each year": when, and the object stood before
 		}
 		// The subject may be the question's own name.
-		if s, decided := v.ignoringOwn().subjectBefore(at[0]); decided && (s == "" || !namesOwn(q.text, s)) {
+		if s, decided := v.ignoringOwn().subjectBefore(at[0]); decided && (s == "" || !namesOwn(q.text, s) && !v.describedByOwn(s)) {
 			continue // another's deed, or one the passage does not say whose
 		}
 		s := v.items(j, 2)
@@ -2515,6 +2515,19 @@ func (v *view) ownWithin(i, n int) bool {
 		}
 		if v.owns(v.ws[k].pos) {
 			return true
+		}
+	}
+	return false
+}
+
+// describedByOwn reports whether the name s stands in the passage right
+// after the question's words, which describe it: "North Korean leader
+// Kim Jong Un" for "the north korean leader".
+func (v *view) describedByOwn(s string) bool {
+	at := strings.Index(v.text, s)
+	for k := 1; at > 0 && k < len(v.ws); k++ {
+		if v.ws[k].start == at {
+			return v.gap(k-1) == " " && v.owns(v.ws[k-1].pos)
 		}
 	}
 	return false
