@@ -293,7 +293,7 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 		if noun := asksWhichNoun(q.text); noun != "" && noun == wordAfterWhich(q.text) {
 			// "what obligation does the US have": "an obligation to
 			// address the recent provocations"
-			if s := v.infinitiveAfter(noun); s != "" {
+			if s := v.infinitiveAfter(noun, q.holderAt(c)); s != "" {
 				return sure(s)
 			}
 		}
@@ -1594,26 +1594,10 @@ func (v *view) holdsSubject(q *question, c *candidate) bool {
 	x := questionSubject(q.text)
 	for k, con := range q.concepts {
 		if x != "" && containsWord(con.words, x) && c.found[k].weight == 0 {
-			// a name its article holds may be "we" here: the US
-			// speaking in a quote of its spokesman
-			if (con.named || con.known) && c.inArticle != nil && c.inArticle[k] && v.hasPronounSubject() {
-				continue
-			}
 			return false
 		}
 	}
 	return true
-}
-
-// hasPronounSubject reports whether the passage has "we", as a country or
-// an office speaks through its spokesman ("we also have an obligation").
-func (v *view) hasPronounSubject() bool {
-	for _, w := range v.ws {
-		if w.lower == "we" {
-			return true
-		}
-	}
-	return false
 }
 
 // keywordRole returns the role noun of a question with no question word,
@@ -2533,6 +2517,39 @@ func (v *view) describedByOwn(s string) bool {
 	return false
 }
 
+// holderAt returns where the passage holds the subject of a "what NOUN
+// does X have" question (X: the first word after the auxiliary, past an
+// article), an empty list when it holds none, or nil when the question
+// names no subject.
+func (q *question) holderAt(c *candidate) []int {
+	w := lowerWordsIn(q.text)
+	i := slices.IndexFunc(w, func(x string) bool { return auxiliaries[x] })
+	if i < 2 || i+1 >= len(w) {
+		return nil
+	}
+	x := w[i+1]
+	if isArticle(x) && i+2 < len(w) {
+		x = w[i+2]
+	}
+	for k, con := range q.concepts {
+		if containsWord(con.words, x) {
+			return append([]int{}, c.found[k].near...)
+		}
+	}
+	return nil
+}
+
+// sameSentence reports whether no full stop stands between positions a and
+// b (a before b).
+func (v *view) sameSentence(a, b int) bool {
+	for _, w := range v.ws {
+		if w.pos >= a && w.pos < b && strings.ContainsAny(v.gap(wordAt(v.ws, w.pos)), ".!?;") {
+			return false
+		}
+	}
+	return true
+}
+
 // knowsOtherThan reports whether the question has a word the articles
 // hold besides the given one.
 func (q *question) knowsOtherThan(word string) bool {
@@ -2666,13 +2683,18 @@ func (v *view) infinitiveAfterOwn() string {
 // where the passage writes it followed by "to" and a word in lower case:
 // "an obligation to address the recent provocations" for "what
 // obligation", "a threat to international peace and security" for "what
-// threat". Two different ones make it unsure.
-func (v *view) infinitiveAfter(noun string) string {
+// threat". Where the question says whose (holder: the positions of its
+// words), they must stand before the noun in its sentence. Two different
+// ones make it unsure.
+func (v *view) infinitiveAfter(noun string, holder []int) string {
 	var found sole
 	for i := 0; i+2 < len(v.ws); i++ {
 		if inflectionBase(v.ws[i].lower) != inflectionBase(noun) || !isLower(v.ws[i].text) || v.gap(i) != " " ||
 			v.ws[i+1].lower != "to" || v.gap(i+1) != " " || !isLower(v.ws[i+2].text) || isStop(v.ws[i+2].text) {
 			continue
+		}
+		if holder != nil && !slices.ContainsFunc(holder, func(p int) bool { return p < v.ws[i].pos && v.sameSentence(p, v.ws[i].pos) }) {
+			continue // "we also have an obligation": not said to be North Korea's
 		}
 		if s := v.trimTail(v.phraseFrom(i+1, 8)); s != "" && !found.add(s) {
 			return ""
