@@ -2857,6 +2857,13 @@ func (v *view) modifierOfOwn(q *question, c *candidate) string {
 			if start == first || v.owns(v.ws[start].pos) {
 				continue
 			}
+			if w := v.ws[start].lower; strings.HasSuffix(w, "ed") && v.gap(start) == " " &&
+				(start == 0 || !determiners[v.ws[start-1].lower]) {
+				// "the United States opened talks": a verb after its
+				// subject, not a kind of talks (but "the proposed
+				// battery site")
+				continue
+			}
 			s := v.text[v.ws[start].start:v.ws[last].end]
 			if !found.add(s) {
 				return ""

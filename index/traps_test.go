@@ -105,6 +105,7 @@ func TestNoWrongAnswers(t *testing.T) {
 		{"call on is not call for", "who called for restraint", ""},
 		{"State Department is one name, not a name beside State", "who's the secretary of state", ""},
 		{"a closing phrase of place is no verb, and the passage must hold it", "what did north korea show at the parade", ""},
+		{"a verb after its subject is no kind of the noun", "which kind of talks has south korea rejected?", ""},
 		{"a spokesman's we is no country the question names", "What does Russia have an obligation to do?", ""},
 		{"the noun's holder must be the question's", "what obligation does north korea have", ""},
 		{"a particle after a subject question's verb is no stranded preposition", "who watched tanks pass by", "Kim Jong Un"},
