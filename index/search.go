@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -352,6 +353,12 @@ func (x *Index) shortAnswer(ctx context.Context, q *question, top *candidate, as
 		// paragraph where Ned Price spoke
 		ans, strong = x.pronounSpeaker(q, top), true
 	}
+	if ans != "" && x.namesOtherFor(q, top, ans) {
+		// "what have China and the US agreed to", of "China and Russia
+		// … have agreed": the passage names another country where the
+		// question names one it does not hold
+		return ""
+	}
 	ans = withoutCopula(ans)
 	if q.kind == kindNumber && asksMoney(q.text) && !namesMoney(ans) {
 		return "" // "what is the price of brent crude": not "5 percent"
@@ -427,6 +434,55 @@ func (x *Index) holdsNames(q *question, c *candidate) bool {
 		}
 	}
 	return true
+}
+
+// namesOtherFor reports whether the question names a name the synonym list
+// knows that the passage does not hold (not one a word of the question
+// puts before a role: "the US president" may be "President Joe Biden",
+// and "America" in "which US official said America…" is that US), while
+// the passage names another such name, outside the answer.
+func (x *Index) namesOtherFor(q *question, c *candidate, ans string) bool {
+	roleOf := map[int]bool{} // groups a question's word before a role is of
+	for _, con := range q.concepts {
+		if beforeRole(q.text, con.words) {
+			for _, g := range con.groups {
+				roleOf[g] = true
+			}
+		}
+	}
+	missing := false
+	for i, con := range q.concepts {
+		missing = missing || con.named && c.found[i].weight == 0 &&
+			!slices.ContainsFunc(con.groups, func(g int) bool { return roleOf[g] })
+	}
+	return missing && x.namesOther(q, c, ans)
+}
+
+// namesOther reports whether the passage names, with a capital, a name
+// the synonym list knows (a country, a capital, a body) that the question
+// does not name, outside the answer.
+func (x *Index) namesOther(q *question, c *candidate, ans string) bool {
+	asked := map[int]bool{}
+	for _, con := range q.concepts {
+		for _, g := range con.groups {
+			asked[g] = true
+		}
+	}
+	terms := make([]string, len(c.toks))
+	for i, t := range c.toks {
+		terms[i] = t.term
+	}
+	ws := c.rawWords()
+	for i := 0; i < len(terms); i++ {
+		size, groups := x.lex.match(terms[i:])
+		if size == 0 || !x.namedGroups(groups) || slices.ContainsFunc(groups, func(g int) bool { return asked[g] }) {
+			continue
+		}
+		if k := wordAt(ws, c.toks[i].pos); k >= 0 && !isLower(ws[k].text) && !strings.Contains(ans, ws[k].text) {
+			return true
+		}
+	}
+	return false
 }
 
 // beforeRole reports whether the words stand before a person's role in
