@@ -1939,10 +1939,12 @@ func (v *view) besideOwn(question string) string {
 		if !ok {
 			continue
 		}
-		if strings.TrimSpace(v.gap(i)) == "," && !isLower(v.ws[i].text) && !isPossessive(v.ws[n.j].text) {
+		if strings.TrimSpace(v.gap(i)) == "," && !isLower(v.ws[i].text) &&
+			(!isPossessive(v.ws[n.j].text) || ownsPossessive(question, v.ws[i].lower)) {
 			// after a name, a comma lists ("France, Britain and
 			// Germany") unless an aside describes it ("China, North
-			// Korea's closest ally")
+			// Korea's closest ally", for "who is china an ally of");
+			// not for "who is china's ally", which asks the reverse
 			continue
 		}
 		s := v.say([]name{n})
@@ -1997,6 +1999,23 @@ func nameOwner(question string) string {
 func (v *view) holdsWord(word string) bool {
 	for _, w := range v.ws {
 		if inflectionBase(w.lower) == inflectionBase(word) {
+			return true
+		}
+	}
+	return false
+}
+
+// ownsPossessive reports whether the question writes the word as a
+// possessive ("china's" in "who is china's main ally"), or after a role
+// and "of" ("the leader of china").
+func ownsPossessive(question, word string) bool {
+	ws := lowerWordsIn(question)
+	for k, w := range ws {
+		if trimPossessive(w) != trimPossessive(word) {
+			continue
+		}
+		// "china's leader", or "the leader of china"
+		if isPossessive(w) || k >= 2 && ws[k-1] == "of" && (roleNouns[ws[k-2]] || entityNouns[ws[k-2]]) {
 			return true
 		}
 	}
