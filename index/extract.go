@@ -215,6 +215,9 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 		if s != "" && !asksChange(q) && v.changeBefore(s) {
 			return "", false // "how much is brent crude": not "rose nearly 5 percent"
 		}
+		if s != "" && v.namesAny(q, c) && v.ownedByOther(s) {
+			return "", false // "Kim's three meetings" do not count Biden's
+		}
 		return sure(s)
 	case kindTime:
 		if !v.holdsEvent(q, c) {
@@ -2000,6 +2003,33 @@ func (v *view) holdsWord(word string) bool {
 	for _, w := range v.ws {
 		if inflectionBase(w.lower) == inflectionBase(word) {
 			return true
+		}
+	}
+	return false
+}
+
+// ownedByOther reports whether the quantity s follows a name's possessive
+// that is not one of the question's words: "Kim's three high-profile
+// meetings" counts Kim's, and answers nothing about Biden's.
+func (v *view) ownedByOther(s string) bool {
+	at := strings.Index(v.text, s)
+	for k := 1; at > 0 && k < len(v.ws); k++ {
+		if v.ws[k].start == at {
+			p := v.ws[k-1]
+			return v.gap(k-1) == " " && isPossessive(p.text) && !isLower(p.text) && !v.owns(p.pos)
+		}
+	}
+	return false
+}
+
+// namesAny reports whether the question names someone or something the
+// passage writes with a capital ("trump" for "Donald Trump").
+func (v *view) namesAny(q *question, c *candidate) bool {
+	for k := range q.concepts {
+		for _, p := range c.found[k].positions {
+			if i, ok := v.at(p); ok && i > 0 && !isLower(v.ws[i].text) {
+				return true
+			}
 		}
 	}
 	return false

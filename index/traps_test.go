@@ -105,6 +105,8 @@ func TestNoWrongAnswers(t *testing.T) {
 		{"call on is not call for", "who called for restraint", ""},
 		{"State Department is one name, not a name beside State", "who's the secretary of state", ""},
 		{"a closing phrase of place is no verb, and the passage must hold it", "what did north korea show at the parade", ""},
+		{"a count belongs to its possessor: Kim's meetings, not another's", "how many meetings did moon have with trump", ""},
+		{"a count with no one named in the question", "how many high profile meetings were there", "three"},
 		{"a name in an aside after the own name describes it, and is not its ally", "who is china's main ally", ""},
 		{"another country in the passage where the question names one it does not hold", "what have china and the us agreed to", ""},
 		{"another country in the passage: the reason is Russia's and China's", "why did china and the us agree to past sanctions", ""},
