@@ -190,7 +190,7 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 			}
 		}
 		if verb == "" {
-			if s := v.besideOwn(q.text); s != "" {
+			if s := v.besideOwn(q, c); s != "" {
 				return sure(s)
 			}
 		}
@@ -1915,7 +1915,8 @@ func (v *view) objectAfter(j int) string {
 
 // besideOwn reads a name standing right after one of the question's words
 // ("spokesman Ned Price", "President Joe Biden"), when only one does.
-func (v *view) besideOwn(question string) string {
+func (v *view) besideOwn(q *question, c *candidate) string {
+	question := q.text
 	type beside struct{ anchor, answer string }
 	var found []beside
 	for i := 0; i+1 < len(v.ws); i++ {
@@ -1943,7 +1944,7 @@ func (v *view) besideOwn(question string) string {
 			continue
 		}
 		if strings.TrimSpace(v.gap(i)) == "," && !isLower(v.ws[i].text) &&
-			(!isPossessive(v.ws[n.j].text) || ownsPossessive(question, v.ws[i].lower)) {
+			(!isPossessive(v.ws[n.j].text) || ownsPossessive(question, v.ws[i].lower) || q.possessiveAt(c, v.ws[i].pos)) {
 			// after a name, a comma lists ("France, Britain and
 			// Germany") unless an aside describes it ("China, North
 			// Korea's closest ally", for "who is china an ally of");
@@ -2030,6 +2031,18 @@ func (v *view) namesAny(q *question, c *candidate) bool {
 			if i, ok := v.at(p); ok && i > 0 && !isLower(v.ws[i].text) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// possessiveAt reports whether the question's concept found at position p
+// is written as a possessive in the question ("beijing's", found as
+// "China").
+func (q *question) possessiveAt(c *candidate, p int) bool {
+	for k, con := range q.concepts {
+		if slices.Contains(c.found[k].positions, p) && slices.ContainsFunc(lowerWordsIn(con.words), isPossessive) {
+			return true
 		}
 	}
 	return false
