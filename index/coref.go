@@ -162,10 +162,7 @@ func (x *Index) otherNameOnRole(q *question, c *candidate) bool {
 				if v.gap(i-1) != " " || (n == 2 && v.gap(i-2) != " ") || !v.nameAt(i-n) {
 					break
 				}
-				var terms []string
-				for _, t := range x.tokens(v.text[v.ws[i-n].start:v.ws[i-1].end]) {
-					terms = append(terms, t.term)
-				}
+				terms := termsOf(x.tokens(v.text[v.ws[i-n].start:v.ws[i-1].end]))
 				size, groups := x.lex.match(terms)
 				if size == 0 || size != len(terms) || !x.namedGroups(groups) {
 					continue

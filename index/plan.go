@@ -156,10 +156,7 @@ func (x *Index) analyse(ctx context.Context, r bleveindex.IndexReader, text stri
 			toks = append(toks, t)
 		}
 	}
-	terms := make([]string, len(toks))
-	for i, t := range toks {
-		terms[i] = t.term
-	}
+	terms := termsOf(toks)
 	n := float64(max(x.meta.Passages, 1))
 	for i := 0; i < len(toks) && len(q.concepts) < MaxTerms; {
 		size, groups := x.lex.match(terms[i:])
@@ -170,18 +167,9 @@ func (x *Index) analyse(ctx context.Context, r bleveindex.IndexReader, text stri
 		}
 		c := concept{words: text[toks[i].start:toks[i+max(size, 1)-1].end], known: len(groups) > 0, groups: groups, named: x.namedGroups(groups)}
 		c.alts = append(c.alts, alt{terms: own.terms, phrase: own.phrase, weight: 1, caps: size <= 1 && isAcronym(c.words)})
+		c.alts[0].blockers = x.lex.blockers(own.phrase, groups)
 		seen := map[string]bool{own.key(): true}
-		for _, g := range groups {
-			for _, e := range x.lex.groups[g] {
-				if !seen[e.key()] {
-					seen[e.key()] = true
-					c.alts = append(c.alts, alt{terms: e.terms, phrase: e.phrase, weight: synonymWeight, caps: isAcronym(e.text)})
-				}
-			}
-		}
-		for k := range c.alts {
-			c.alts[k].blockers = x.lex.blockers(c.alts[k].phrase, groups)
-		}
+		c.alts = x.synonymAlts(c.alts, groups, seen)
 		df := x.docFreq(ctx, r, own.terms)
 		if size <= 1 {
 			for _, d := range agentForms(own.terms[0]) {
@@ -198,15 +186,7 @@ func (x *Index) analyse(ctx context.Context, r bleveindex.IndexReader, text stri
 				// "holders": "hold", and its synonyms ("wield veto
 				// power"), when the word itself has none
 				if n, dg := x.lex.match([]string{d}); n == 1 {
-					for _, g := range dg {
-						for _, e := range x.lex.groups[g] {
-							if !seen[e.key()] {
-								seen[e.key()] = true
-								c.alts = append(c.alts, alt{terms: e.terms, phrase: e.phrase, weight: synonymWeight, caps: isAcronym(e.text),
-									blockers: x.lex.blockers(e.phrase, dg)})
-							}
-						}
-					}
+					c.alts = x.synonymAlts(c.alts, dg, seen)
 				}
 			}
 		}
@@ -228,6 +208,31 @@ func (x *Index) analyse(ctx context.Context, r bleveindex.IndexReader, text stri
 		i += max(size, 1)
 	}
 	return q
+}
+
+// synonymAlts appends to alts a way to find each entry of the synonym
+// groups that seen does not hold yet, weighed as a synonym, with the
+// longer names of other groups that block it; it marks them seen.
+func (x *Index) synonymAlts(alts []alt, groups []int, seen map[string]bool) []alt {
+	for _, g := range groups {
+		for _, e := range x.lex.groups[g] {
+			if !seen[e.key()] {
+				seen[e.key()] = true
+				alts = append(alts, alt{terms: e.terms, phrase: e.phrase, weight: synonymWeight, caps: isAcronym(e.text),
+					blockers: x.lex.blockers(e.phrase, groups)})
+			}
+		}
+	}
+	return alts
+}
+
+// termsOf returns the tokens' terms.
+func termsOf(toks []token) []string {
+	terms := make([]string, len(toks))
+	for i, t := range toks {
+		terms[i] = t.term
+	}
+	return terms
 }
 
 // pronounAcronym is a pronoun typed in lower case that a question means as

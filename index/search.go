@@ -468,10 +468,7 @@ func (x *Index) namesOther(q *question, c *candidate, ans string) bool {
 			asked[g] = true
 		}
 	}
-	terms := make([]string, len(c.toks))
-	for i, t := range c.toks {
-		terms[i] = t.term
-	}
+	terms := termsOf(c.toks)
 	ws := c.rawWords()
 	for i := 0; i < len(terms); i++ {
 		size, groups := x.lex.match(terms[i:])
