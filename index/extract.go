@@ -377,12 +377,7 @@ func (v *view) holdsEvent(q *question, c *candidate) bool {
 			subject = false // "when did the festival end": festival
 			continue
 		}
-		for k, con := range q.concepts {
-			if containsWord(con.words, x) {
-				return c.found[k].weight > 0
-			}
-		}
-		return true
+		return q.holds(c, x)
 	}
 	return true
 }
@@ -401,12 +396,14 @@ func (q *question) namedWord(x string) bool {
 // holds reports whether the passage holds the question's concept of the
 // word; a word of no concept (a stop word) holds.
 func (q *question) holds(c *candidate, x string) bool {
-	for k, con := range q.concepts {
-		if containsWord(con.words, x) {
-			return c.found[k].weight > 0
-		}
-	}
-	return true
+	k := q.conceptOf(x)
+	return k < 0 || c.found[k].weight > 0
+}
+
+// conceptOf returns the index of the question's concept that holds the
+// word, or -1 for none.
+func (q *question) conceptOf(x string) int {
+	return slices.IndexFunc(q.concepts, func(con concept) bool { return containsWord(con.words, x) })
 }
 
 // ordinal are the words that place an event among others of its kind.
@@ -559,12 +556,8 @@ func holdsObject(q *question, c *candidate, verb string) bool {
 		if isStop(o) || filler[o] {
 			continue
 		}
-		for k, con := range q.concepts {
-			if containsWord(con.words, o) {
-				return c.found[k].weight > 0 || c.inArticle == nil || c.inArticle[k]
-			}
-		}
-		return true
+		k := q.conceptOf(o)
+		return k < 0 || c.found[k].weight > 0 || c.inArticle == nil || c.inArticle[k]
 	}
 	return true
 }
@@ -2013,14 +2006,23 @@ func (v *view) holdsWord(word string) bool {
 // that is not one of the question's words: "Kim's three high-profile
 // meetings" counts Kim's, and answers nothing about Biden's.
 func (v *view) ownedByOther(s string) bool {
+	k := v.wordBefore(s)
+	return k >= 0 && isPossessive(v.ws[k].text) && !isLower(v.ws[k].text) && !v.owns(v.ws[k].pos)
+}
+
+// wordBefore returns the index of the word right before the passage's
+// phrase s, a space between them, or -1 when s does not stand so.
+func (v *view) wordBefore(s string) int {
 	at := strings.Index(v.text, s)
 	for k := 1; at > 0 && k < len(v.ws); k++ {
 		if v.ws[k].start == at {
-			p := v.ws[k-1]
-			return v.gap(k-1) == " " && isPossessive(p.text) && !isLower(p.text) && !v.owns(p.pos)
+			if v.gap(k-1) == " " {
+				return k - 1
+			}
+			return -1
 		}
 	}
-	return false
+	return -1
 }
 
 // namesAny reports whether the question names someone or something the
@@ -2570,13 +2572,8 @@ func (v *view) ownWithin(i, n int) bool {
 // after the question's words, which describe it: "North Korean leader
 // Kim Jong Un" for "the north korean leader".
 func (v *view) describedByOwn(s string) bool {
-	at := strings.Index(v.text, s)
-	for k := 1; at > 0 && k < len(v.ws); k++ {
-		if v.ws[k].start == at {
-			return v.gap(k-1) == " " && v.owns(v.ws[k-1].pos)
-		}
-	}
-	return false
+	k := v.wordBefore(s)
+	return k >= 0 && v.owns(v.ws[k].pos)
 }
 
 // holderAt returns where the passage holds the subject of a "what NOUN
@@ -2593,10 +2590,8 @@ func (q *question) holderAt(c *candidate) []int {
 	if isArticle(x) && i+2 < len(w) {
 		x = w[i+2]
 	}
-	for k, con := range q.concepts {
-		if containsWord(con.words, x) {
-			return append([]int{}, c.found[k].near...)
-		}
+	if k := q.conceptOf(x); k >= 0 {
+		return append([]int{}, c.found[k].near...)
 	}
 	return nil
 }
@@ -2604,8 +2599,8 @@ func (q *question) holderAt(c *candidate) []int {
 // sameSentence reports whether no full stop stands between positions a and
 // b (a before b).
 func (v *view) sameSentence(a, b int) bool {
-	for _, w := range v.ws {
-		if w.pos >= a && w.pos < b && strings.ContainsAny(v.gap(wordAt(v.ws, w.pos)), ".!?;") {
+	for i, w := range v.ws {
+		if w.pos >= a && w.pos < b && strings.ContainsAny(v.gap(i), ".!?;") {
 			return false
 		}
 	}
