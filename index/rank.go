@@ -264,30 +264,28 @@ func (x *Index) rank(q *question, cands []*candidate) {
 	// The share of the question each article holds, over its candidate
 	// passages and its title, and how much of each concept its candidate
 	// passages hold (the weights of the ways each was found, summed).
-	articleFound := map[string][]bool{}
-	articleMass := map[string][]float64{}
+	type held struct {
+		found []bool    // per concept: in a candidate passage or the title
+		mass  []float64 // per concept: the weights it was found with, summed
+	}
+	articles := map[string]*held{}
 	for _, c := range cands {
 		q.match(c)
 		x.resolvePronoun(q, c)
-		seen := articleFound[c.hit.Article]
-		if seen == nil {
-			seen = make([]bool, len(q.concepts))
+		a := articles[c.hit.Article]
+		if a == nil {
+			a = &held{found: make([]bool, len(q.concepts)), mass: make([]float64, len(q.concepts))}
 			title := x.titleTokens(c.hit.Article)
 			tc := &candidate{toks: title}
 			q.match(tc)
 			for i, f := range tc.found {
-				seen[i] = f.weight > 0
+				a.found[i] = f.weight > 0
 			}
-			articleFound[c.hit.Article] = seen
-		}
-		mass := articleMass[c.hit.Article]
-		if mass == nil {
-			mass = make([]float64, len(q.concepts))
-			articleMass[c.hit.Article] = mass
+			articles[c.hit.Article] = a
 		}
 		for i, f := range c.found {
-			seen[i] = seen[i] || f.weight > 0
-			mass[i] += f.weight
+			a.found[i] = a.found[i] || f.weight > 0
+			a.mass[i] += f.weight
 		}
 	}
 	for _, c := range cands {
@@ -313,17 +311,18 @@ func (x *Index) rank(q *question, cands []*candidate) {
 				prox += min(q.concepts[i-1].weight, q.concepts[i].weight) * a.weight * b.weight / float64(max(d, 1))
 			}
 		}
-		c.inArticle = articleFound[c.hit.Article]
+		a := articles[c.hit.Article]
+		c.inArticle = a.found
 		if q.kind != kindNone {
 			c.answer = answerCloseness(q, c)
 		}
 		art := 0.0
-		for i, ok := range articleFound[c.hit.Article] {
+		for i, ok := range a.found {
 			if ok {
 				// half for holding the concept at all, the rest the
 				// more of its passages hold it: an article about the
 				// question says its words again and again
-				m := articleMass[c.hit.Article][i]
+				m := a.mass[i]
 				art += q.concepts[i].weight * (0.5 + 0.5*m/(m+1))
 			}
 		}
