@@ -297,10 +297,19 @@ func objectVerbs(text string) []string {
 			return nil
 		}
 		var out []string
+		subject := true // the first word after the auxiliary, past articles
 		for _, later := range w[i+2:] {
-			if isLower(later) && !isStop(later) && !filler[later] && (!copula || strings.HasSuffix(later, "ing")) {
+			if isStop(later) || filler[later] {
+				continue
+			}
+			if isLower(later) && (!copula || strings.HasSuffix(later, "ing")) &&
+				!(subject && !copula && len(w) > i+3) {
 				out = append(out, later)
 			}
+			// "who did price talk to", typed in lower case: the first
+			// word is the subject, not a verb ("a higher price than
+			// Moscow")
+			subject = false
 		}
 		return out
 	}

@@ -539,3 +539,31 @@ func modifiedNoun(text string) string {
 	}
 	return ""
 }
+
+// asksTerm reports whether a what question asks for the word someone used
+// for something: "what word did the US use for the tests", "what term
+// describes them", "what did the US call the launches" (but not "what did
+// Seoul call for", "what did Japan call on the council to do").
+func asksTerm(text string) bool {
+	w := lowerWordsIn(text)
+	if len(w) < 3 || w[0] != "what" {
+		return false
+	}
+	switch w[1] {
+	case "word", "words", "term", "terms", "expression", "label", "phrase":
+		return true
+	}
+	for i := 2; i < len(w); i++ {
+		switch w[i] {
+		case "call", "calls", "called", "label", "labels", "labelled", "labeled", "dub", "dubs", "dubbed":
+			if i+1 < len(w) {
+				switch w[i+1] {
+				case "for", "on", "off", "up", "back", "in", "out", "to":
+					return false
+				}
+			}
+			return true
+		}
+	}
+	return false
+}

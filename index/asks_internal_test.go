@@ -1,6 +1,10 @@
 package index
 
-import "testing"
+import (
+	"slices"
+	"strings"
+	"testing"
+)
 
 func TestExpandContractions(t *testing.T) {
 	for _, tc := range []struct{ name, in, want string }{
@@ -56,6 +60,87 @@ func TestWellFormed(t *testing.T) {
 		t.Run(tc.answer, func(t *testing.T) {
 			if got := wellFormed(tc.answer); got != tc.want {
 				t.Errorf("wellFormed(%q) = %v, want %v", tc.answer, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestObjectVerbs(t *testing.T) {
+	for _, tc := range []struct {
+		name, q string
+		want    []string
+	}{
+		{"the verb after a capitalised subject", "Who did Kim meet three times?", []string{"meet", "three", "times"}},
+		{"a subject typed in lower case is no verb", "who did price talk to", []string{"talk"}},
+		{"a subject after its article is no verb", "who did the military detain", []string{"detain"}},
+		{"a lone word after the auxiliary is the verb", "who did meet", []string{"meet"}},
+		{"with a copula, only the -ing verb", "Who was Price talking to?", []string{"talking"}},
+		{"no object question", "Who vetoes?", nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := objectVerbs(tc.q); !slices.Equal(got, tc.want) {
+				t.Errorf("objectVerbs(%q) = %q, want %q", tc.q, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestAsksTerm(t *testing.T) {
+	for _, tc := range []struct {
+		name, q string
+		want    bool
+	}{
+		{"what word", "What word did the US use for North Korea's recent actions?", true},
+		{"what term", "what term describes the launches", true},
+		{"what X called Y", "what did the us call north korea's behaviour", true},
+		{"call for is another verb", "What did Seoul call for?", false},
+		{"call on is another verb", "what did japan call on the council to do", false},
+		{"no call", "What did Kim vow?", false},
+		{"who question", "Who called North Korea's actions provocations?", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := asksTerm(tc.q); got != tc.want {
+				t.Errorf("asksTerm(%q) = %v, want %v", tc.q, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestQuotedWord(t *testing.T) {
+	for _, tc := range []struct{ name, text, want string }{
+		{"one word in quotes", `The United States said it remained committed to talks despite its "provocations" even so.`, "provocations"},
+		{"curly quotes", "Tokyo called it an “outrageous act” on Monday.", "outrageous act"},
+		{"a whole quoted sentence is no term", `"We do remain open to engaging in diplomacy and dialogue with the DPRK," Price said.`, ""},
+		{"two quoted terms: unsure", `It called the launch "reckless" and the talks "a farce".`, ""},
+		{"no quotes", "China and Russia both wield veto power.", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			v := &view{text: tc.text}
+			if got := v.quotedWord(); got != tc.want {
+				t.Errorf("quotedWord(%q) = %q, want %q", tc.text, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestSpeechTo(t *testing.T) {
+	for _, tc := range []struct {
+		name, q string
+		want    bool
+	}{
+		{"talking to", "Who was Price talking to?", true},
+		{"spoke to", "who spoke to reporters", true},
+		{"talks with is no speech", "who is holding talks with north korea", false},
+		{"talk about is no speech to someone", "what did price talk about", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := false
+			for _, w := range wordsIn(tc.q) {
+				i := strings.Index(tc.q, w)
+				got = got || speechTo(tc.q, token{start: i, end: i + len(w)})
+			}
+			if got != tc.want {
+				t.Errorf("speechTo(%q) = %v, want %v", tc.q, got, tc.want)
 			}
 		})
 	}

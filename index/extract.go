@@ -2,6 +2,7 @@ package index
 
 import (
 	"cmp"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -154,7 +155,15 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 				if v.writesCapitalised(w) || roleNouns[w] || entityNouns[w] {
 					continue // the subject's words: "the state department spokesman"
 				}
+				particle := q.particleAfter(w)
 				for _, at := range v.conceptAt(q, c, w, derivedWeight) {
+					if p := v.particleAfter(at[1]); particle != "" && p != "" && p != particle {
+						continue // "called on" for "who did Seoul call for"
+					}
+					if q.speech && speechVerbs[w] && at[1]+1 < len(v.ws) && v.gap(at[1]) == " " &&
+						prepositions[v.ws[at[1]+1].lower] && v.ws[at[1]+1].lower != "to" {
+						continue // "talks with North Korea" for "who was Price talking to"
+					}
 					if s := plain.objectAfter(at[1]); s != "" && !namesOwn(q.text, s) && !v.ownBetween(at[1]+1, s) {
 						return sure(s)
 					}
@@ -256,6 +265,13 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 		}
 		if !v.holdsSubject(q, c) {
 			return "", false // "what is the radar a threat to", asked of a passage without the radar
+		}
+		if asksTerm(q.text) {
+			// "what word did the US use for the tests": the word it
+			// chose, in quotation marks ("despite its "provocations"").
+			if s := v.quotedWord(); s != "" {
+				return sure(s)
+			}
 		}
 		if noun := asksPredicate(q.text); noun != "" {
 			// "what does the US consider a threat": "the DPRK
@@ -1899,6 +1915,10 @@ func (v *view) objectAfter(j int) string {
 				break
 			}
 			if roleNouns[w.lower] || entityNouns[w.lower] {
+				if k+1 < len(v.ws) && v.gap(k) == " " && isLower(v.ws[k+1].text) && !isStop(v.ws[k+1].text) &&
+					!clauseWords[v.ws[k+1].lower] {
+					return "" // the noun goes on: "told a weekly news conference"
+				}
 				return v.text[v.ws[start].start:w.end]
 			}
 		}
@@ -3048,4 +3068,27 @@ func (v *view) possessedByOther(q *question) bool {
 		}
 	}
 	return false
+}
+
+// quotedTerm matches a short quotation: a word or a few in quotation
+// marks, as a report quotes the word someone chose ("despite its
+// "provocations"").
+var quotedTerm = regexp.MustCompile(`["“]([^"”“]{1,60})["”]`)
+
+// quotedWord returns the one short quotation in the passage (four words at
+// most), for "what word did the US use": the word as its speaker chose
+// it. A passage with none, or with more than one, gives "".
+func (v *view) quotedWord() string {
+	found := ""
+	for _, m := range quotedTerm.FindAllStringSubmatch(v.text, -1) {
+		t := strings.TrimSpace(m[1])
+		if n := len(strings.Fields(t)); n == 0 || n > 4 {
+			continue
+		}
+		if found != "" {
+			return ""
+		}
+		found = t
+	}
+	return found
 }

@@ -100,6 +100,17 @@ func (lx *lexicon) match(terms []string) (int, []int) {
 	return 0, nil
 }
 
+// shareGroup reports whether two one-word entries are in one group: Bleve's
+// synonym expansion of the one finds the other.
+func (lx *lexicon) shareGroup(a, b string) bool {
+	for _, g := range lx.byKey[a] {
+		if slices.Contains(lx.byKey[b], g) {
+			return true
+		}
+	}
+	return false
+}
+
 // oneWordSynonyms counts the one-word entries that share a group with the
 // one-word entry term: what Bleve's synonym expansion adds for it.
 func (lx *lexicon) oneWordSynonyms(term string) int {

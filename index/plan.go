@@ -79,6 +79,9 @@ type question struct {
 	doer string
 	// wanted are the terms the question looks for (wantedTerms).
 	wanted map[string]bool
+	// speech reports that the question's verb is speaking to someone
+	// ("who was Price talking to"), not holding talks (see speechTo).
+	speech bool
 }
 
 // concept is one thing the question names: a word, or a phrase that is a
@@ -169,6 +172,20 @@ func (x *Index) analyse(ctx context.Context, r bleveindex.IndexReader, text stri
 		c.alts = append(c.alts, alt{terms: own.terms, phrase: own.phrase, weight: 1, caps: size <= 1 && isAcronym(c.words)})
 		c.alts[0].blockers = x.lex.blockers(own.phrase, groups)
 		seen := map[string]bool{own.key(): true}
+		if size <= 1 && speechTo(text, toks[i]) && !slices.ContainsFunc(q.concepts, func(c concept) bool { return c.named }) {
+			q.speech = true
+			// "who was Price talking to": the speech sense, which a
+			// report writes "he told reporters"; a country or body
+			// talking to another holds talks ("who is the US talking
+			// to")
+			groups = nil
+			for _, d := range []string{"tell", "told"} {
+				if !seen[d] {
+					seen[d] = true
+					c.alts = append(c.alts, alt{terms: []string{d}, phrase: []string{d}, weight: derivedWeight})
+				}
+			}
+		}
 		c.alts = x.synonymAlts(c.alts, groups, seen)
 		df := x.docFreq(ctx, r, own.terms)
 		if size <= 1 {
@@ -484,8 +501,8 @@ func (x *Index) retrievalSynonyms(ctx context.Context, q *question, bq query.Que
 
 // retrieval is the Bleve query that finds the candidate passages: any way
 // of finding any concept. Ranking is done afterwards, on the candidates.
-// One-word alternatives of a one-word concept are left to Bleve's synonym
-// expansion of the word itself.
+// One-word alternatives of a one-word concept that share a synonym group
+// with it are left to Bleve's synonym expansion of the word itself.
 func (x *Index) retrieval(q *question, article string) query.Query {
 	type part struct {
 		q    query.Query
@@ -499,7 +516,7 @@ func (x *Index) retrieval(q *question, article string) query.Query {
 		single := len(c.alts[0].terms) == 1
 		for k, a := range c.alts {
 			if len(a.terms) == 1 {
-				if single && k > 0 {
+				if single && k > 0 && x.lex.shareGroup(c.alts[0].terms[0], a.terms[0]) {
 					continue // Bleve expands the word's one-word synonyms
 				}
 				tq := query.NewTermQuery(a.terms[0])
@@ -585,4 +602,21 @@ func (x *Index) retrievedConcepts(q *question) (kept []int, rare bool) {
 		kept = append(kept, i)
 	}
 	return kept, rare
+}
+
+// speechVerbs are the forms of the verbs of speaking to someone.
+var speechVerbs = map[string]bool{
+	"talk": true, "talks": true, "talked": true, "talking": true,
+	"speak": true, "speaks": true, "spoke": true, "spoken": true, "speaking": true,
+}
+
+// speechTo reports whether the question's token is a verb of speaking
+// followed by "to" ("who was Price talking to", "who did he speak to"):
+// someone spoken to, whom a report names as the object of "told".
+func speechTo(text string, t token) bool {
+	if !speechVerbs[strings.ToLower(text[t.start:t.end])] {
+		return false
+	}
+	rest := strings.Fields(strings.ToLower(text[t.end:]))
+	return len(rest) > 0 && strings.Trim(rest[0], "?!.,") == "to"
 }
