@@ -549,8 +549,7 @@ func asksTerm(text string) bool {
 	if len(w) < 3 || w[0] != "what" {
 		return false
 	}
-	switch w[1] {
-	case "word", "words", "term", "terms", "expression", "label", "phrase":
+	if asksWord(text) {
 		return true
 	}
 	for i := 2; i < len(w); i++ {
@@ -564,6 +563,20 @@ func asksTerm(text string) bool {
 			}
 			return true
 		}
+	}
+	return false
+}
+
+// asksWord reports whether a question asks for a word by that name: "what
+// word did the US use for the tests", "what term describes them".
+func asksWord(text string) bool {
+	w := lowerWordsIn(text)
+	if len(w) < 3 || w[0] != "what" {
+		return false
+	}
+	switch w[1] {
+	case "word", "words", "term", "terms", "expression", "label", "phrase":
+		return true
 	}
 	return false
 }

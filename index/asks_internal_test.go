@@ -106,7 +106,7 @@ func TestAsksTerm(t *testing.T) {
 	}
 }
 
-func TestQuotedWord(t *testing.T) {
+func TestShortQuote(t *testing.T) {
 	for _, tc := range []struct{ name, text, want string }{
 		{"one word in quotes", `The United States said it remained committed to talks despite its "provocations" even so.`, "provocations"},
 		{"curly quotes", "Tokyo called it an “outrageous act” on Monday.", "outrageous act"},
@@ -115,9 +115,8 @@ func TestQuotedWord(t *testing.T) {
 		{"no quotes", "China and Russia both wield veto power.", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			v := &view{text: tc.text}
-			if got := v.quotedWord(); got != tc.want {
-				t.Errorf("quotedWord(%q) = %q, want %q", tc.text, got, tc.want)
+			if got, _ := shortQuote(tc.text); got != tc.want {
+				t.Errorf("shortQuote(%q) = %q, want %q", tc.text, got, tc.want)
 			}
 		})
 	}
@@ -141,6 +140,24 @@ func TestSpeechTo(t *testing.T) {
 			}
 			if got != tc.want {
 				t.Errorf("speechTo(%q) = %v, want %v", tc.q, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestAsksWord(t *testing.T) {
+	for _, tc := range []struct {
+		name, q string
+		want    bool
+	}{
+		{"what word", "What word did the US use for North Korea's recent actions?", true},
+		{"what term", "what term describes the launches", true},
+		{"what X called Y asks a term, not a word by name", "what did the us call north korea's behaviour", false},
+		{"what with another noun", "What weapons were shown?", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := asksWord(tc.q); got != tc.want {
+				t.Errorf("asksWord(%q) = %v, want %v", tc.q, got, tc.want)
 			}
 		})
 	}

@@ -269,8 +269,13 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 		if asksTerm(q.text) {
 			// "what word did the US use for the tests": the word it
 			// chose, in quotation marks ("despite its "provocations"").
-			if s := v.quotedWord(); s != "" {
+			if s := v.quotedWord(q, c); s != "" {
 				return sure(s)
+			}
+			if asksWord(q.text) {
+				// no other word for it: not a list or an object the
+				// passage gives for another verb
+				return "", false
 			}
 		}
 		if noun := asksPredicate(q.text); noun != "" {
@@ -3075,20 +3080,50 @@ func (v *view) possessedByOther(q *question) bool {
 // "provocations"").
 var quotedTerm = regexp.MustCompile(`["“]([^"”“]{1,60})["”]`)
 
-// quotedWord returns the one short quotation in the passage (four words at
-// most), for "what word did the US use": the word as its speaker chose
-// it. A passage with none, or with more than one, gives "".
-func (v *view) quotedWord() string {
-	found := ""
-	for _, m := range quotedTerm.FindAllStringSubmatch(v.text, -1) {
-		t := strings.TrimSpace(m[1])
+// shortQuote returns the one short quotation in text (four words at
+// most) and where it starts: the word as its speaker chose it. Text with
+// none, or with more than one, gives "" and -1.
+func shortQuote(text string) (string, int) {
+	found, at := "", -1
+	for _, m := range quotedTerm.FindAllStringSubmatchIndex(text, -1) {
+		t := strings.TrimSpace(text[m[2]:m[3]])
 		if n := len(strings.Fields(t)); n == 0 || n > 4 {
 			continue
 		}
 		if found != "" {
-			return ""
+			return "", -1
 		}
-		found = t
+		found, at = t, m[0]
 	}
-	return found
+	return found, at
+}
+
+// quotedWord returns the passage's one short quotation, for "what word did
+// the US use for North Korea's actions", where it follows closely what the
+// question names it for, past its subject: "North Korea despite its
+// "provocations"" (not for "what did the US call the sanctions").
+func (v *view) quotedWord(q *question, c *candidate) string {
+	t, start := shortQuote(v.text)
+	if t == "" {
+		return ""
+	}
+	next := len(v.ws) // the first word at or after the quotation
+	for i, w := range v.ws {
+		if w.start >= start {
+			next = i
+			break
+		}
+	}
+	subject := questionSubject(q.text)
+	for k, con := range q.concepts {
+		if subject != "" && containsWord(con.words, subject) {
+			continue
+		}
+		for _, p := range c.found[k].positions {
+			if i, ok := v.at(p); ok && i < next && next-i <= 4 {
+				return t
+			}
+		}
+	}
+	return ""
 }

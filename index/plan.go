@@ -55,6 +55,11 @@ func frameOf(text string) map[string]bool {
 	switch {
 	case asksExpansion(text) != "":
 		return map[string]bool{"stand": true, "stands": true, "short": true, "mean": true, "means": true, "full": true, "official": true, "name": true}
+	case asksWord(text):
+		// "what word did the US use for": the word asked for is in
+		// quotation marks, not a passage that says "word" or "use"
+		return map[string]bool{"word": true, "words": true, "term": true, "terms": true, "expression": true,
+			"label": true, "phrase": true, "use": true, "used": true, "uses": true}
 	case strings.Contains(strings.ToLower(text), "how long ago"):
 		return map[string]bool{"long": true, "ago": true}
 	case nameOf.MatchString(text):

@@ -120,6 +120,7 @@ func TestNoWrongAnswers(t *testing.T) {
 		{"a time after the verb is no object", "what would north korea be allowed to import", ""},
 		{"the subject's words are no verb whose object answers", "who did the state department spokesman talk about", ""},
 		{"a noun going on past a role noun is no one spoken to: a weekly news conference", "who did the spokesman talk to", ""},
+		{"a quotation far from what the question names it for is not its word", "what word did the us use for the sanctions", ""},
 		{"a range is a length, not a count of launches", "what is the range of north korea's icbm", ""},
 		{"an aside that is a clause about a name does not say what it is", "What was North Korea's most recent long-range missile test?", ""},
 		{"the name of something the question does not ask about", "state dept guy name", ""},
