@@ -1,5 +1,10 @@
 package index
 
+import (
+	"slices"
+	"strings"
+)
+
 // corefWeight weighs a question's name found only as the pronoun that
 // stands for it ("he told reporters" after a paragraph where Ned Price
 // spoke): a reading of the text, not its words, so weighed as a synonym.
@@ -178,4 +183,83 @@ func (x *Index) otherNameOnRole(q *question, c *candidate) bool {
 		}
 	}
 	return false
+}
+
+// resolveDefinite finds, in a passage that names a thing by "the" and its
+// noun ("The resolution, presented to all 15 Security Council members"),
+// the question's words that the paragraph before, in the same article,
+// said of that noun where it introduced the thing ("A draft Security
+// Council resolution"): "draft" is found at "resolution", weighed as a
+// synonym. A passage that holds the question's word itself is left as it
+// is.
+func (x *Index) resolveDefinite(q *question, c *candidate) {
+	missing := false
+	for _, f := range c.found {
+		missing = missing || f.weight == 0
+	}
+	if !missing || c.num <= 0 {
+		return
+	}
+	ws := c.rawWords()
+	var nouns []word // the nouns after "the"
+	for i := 0; i+1 < len(ws); i++ {
+		if ws[i].lower == "the" && c.hit.Text[ws[i].end:ws[i+1].start] == " " && isLower(ws[i+1].text) && !isStop(ws[i+1].text) {
+			nouns = append(nouns, ws[i+1])
+		}
+	}
+	if len(nouns) == 0 {
+		return
+	}
+	ref, prev, err := x.passages.get(c.num - 1)
+	if err != nil || x.articles[ref.article].ID != c.hit.Article {
+		return
+	}
+	// A cheap look first: the paragraph before must hold one of the
+	// nouns and a missing concept's term, in lower case as the middle of
+	// a sentence writes them (a stem is most often the start of its word).
+	if !slices.ContainsFunc(nouns, func(n word) bool { return strings.Contains(prev, strings.TrimSuffix(n.lower, "s")) }) {
+		return
+	}
+	any := false
+	for i, con := range q.concepts {
+		for _, a := range con.alts {
+			any = any || c.found[i].weight == 0 && len(a.terms) == 1 && strings.Contains(prev, a.terms[0])
+		}
+	}
+	if !any {
+		return
+	}
+	toks := x.tokens(prev)
+	for _, n := range nouns {
+		nt := x.tokens(n.text)
+		if len(nt) != 1 {
+			continue
+		}
+		// the words right before the noun in the paragraph before, in
+		// one noun phrase: side by side, with nothing but a space between
+		said := map[string]bool{}
+		for k, t := range toks {
+			if t.term != nt[0].term {
+				continue
+			}
+			for j := k - 1; j >= 0 && k-j <= 4; j-- {
+				if toks[j].pos != toks[j+1].pos-1 || prev[toks[j].end:toks[j+1].start] != " " {
+					break
+				}
+				said[toks[j].term] = true
+			}
+		}
+		for i, con := range q.concepts {
+			if c.found[i].weight > 0 {
+				continue
+			}
+			for _, a := range con.alts {
+				if len(a.terms) == 1 && said[a.terms[0]] {
+					c.found[i] = found{weight: corefWeight * a.weight, positions: []int{n.pos}, length: 1,
+						near: []int{n.pos}, terms: []string{nt[0].term}}
+					break
+				}
+			}
+		}
+	}
 }
