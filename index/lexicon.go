@@ -2,6 +2,7 @@ package index
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 )
@@ -19,6 +20,18 @@ type lexicon struct {
 	// found once, when first needed.
 	holders   map[string][]heldBy
 	blockOnce sync.Once
+	// byCanon maps an entry of several terms, each written as its one-word
+	// synonym group (canon), to the entry: "state dept" is "State
+	// Department".
+	byCanon map[string]canonical
+	canon   map[string]string
+}
+
+// canonical is an entry of several terms and its groups, found by its
+// terms' synonym groups.
+type canonical struct {
+	entry  entry
+	groups []int
 }
 
 // entry is one synonym entry, analysed.
@@ -68,7 +81,57 @@ func newLexicon(groups [][]string, analyze func(string) []token) *lexicon {
 			lx.maxLen = max(lx.maxLen, len(e.terms))
 		}
 	}
+	// Each one-word entry stands for its first group; an entry of several
+	// terms is also known by its terms so written.
+	lx.canon = map[string]string{}
+	for id, g := range lx.groups {
+		for _, e := range g {
+			if _, ok := lx.canon[e.terms[0]]; len(e.terms) == 1 && !ok {
+				lx.canon[e.terms[0]] = "#" + strconv.Itoa(id)
+			}
+		}
+	}
+	lx.byCanon = map[string]canonical{}
+	for id, g := range lx.groups {
+		for _, e := range g {
+			if len(e.terms) < 2 {
+				continue
+			}
+			k := lx.canonKey(e.terms)
+			if c, ok := lx.byCanon[k]; ok && c.entry.key() == e.key() {
+				c.groups = append(c.groups, id)
+				lx.byCanon[k] = c
+			} else if !ok {
+				lx.byCanon[k] = canonical{entry: e, groups: []int{id}}
+			}
+		}
+	}
 	return lx
+}
+
+// canonKey writes terms as their one-word synonym groups.
+func (lx *lexicon) canonKey(terms []string) string {
+	out := make([]string, len(terms))
+	for i, t := range terms {
+		out[i] = t
+		if c, ok := lx.canon[t]; ok {
+			out[i] = c
+		}
+	}
+	return strings.Join(out, " ")
+}
+
+// matchSynonymous finds the longest entry of several terms that the terms
+// start with, each term as written or as a one-word synonym of it ("state
+// dept" for "State Department"), and returns its length, the entry and its
+// groups; 0 when none.
+func (lx *lexicon) matchSynonymous(terms []string) (int, entry, []int) {
+	for n := min(lx.maxLen, len(terms)); n >= 2; n-- {
+		if c, ok := lx.byCanon[lx.canonKey(terms[:n])]; ok {
+			return n, c.entry, c.groups
+		}
+	}
+	return 0, entry{}, nil
 }
 
 // oneWordGroups returns, for Bleve's synonym support, each group's entries

@@ -173,6 +173,10 @@ func (x *Index) analyse(ctx context.Context, r bleveindex.IndexReader, text stri
 		if size > 1 {
 			own.phrase = phraseOf(toks[i : i+size])
 		}
+		if n, e, gs := x.lex.matchSynonymous(terms[i:]); n > max(size, 1) {
+			// "state dept": the entry it abbreviates, as its own words
+			size, groups, own = n, gs, e
+		}
 		c := concept{words: text[toks[i].start:toks[i+max(size, 1)-1].end], known: len(groups) > 0, groups: groups, named: x.namedGroups(groups)}
 		c.alts = append(c.alts, alt{terms: own.terms, phrase: own.phrase, weight: 1, caps: size <= 1 && isAcronym(c.words)})
 		c.alts[0].blockers = x.lex.blockers(own.phrase, groups)

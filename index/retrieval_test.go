@@ -187,3 +187,36 @@ func TestTermCountRemembered(t *testing.T) {
 		}
 	}
 }
+
+// TestNameWithAbbreviatedWord finds a name of several words that the
+// question writes with a synonym of one of them ("state dept" for "State
+// Department"), as the name itself.
+func TestNameWithAbbreviatedWord(t *testing.T) {
+	syn := [][]string{{"United States", "US", "State Department"}, {"department", "dept"}, {"nation", "state"}}
+	x := buildArticle(t, "dept.txt", []string{
+		"State Department spokesman Ned Price spoke on Monday.",
+		"The department of agriculture said the nation's farms were fine.",
+	}, Options{Synonyms: syn})
+	for _, tc := range []struct {
+		name, q string
+		want    string // the entry found at the start, "" for none
+	}{
+		{"a synonym of one word", "state dept spokesman", "State Department"},
+		{"the name as written", "state department spokesman", "State Department"},
+		{"words of no name", "agriculture dept", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			n, e, _ := x.lex.matchSynonymous(termsOf(x.tokens(tc.q)))
+			if got := e.text; got != tc.want || (n == 0) != (tc.want == "") {
+				t.Errorf("matchSynonymous(%q) = %d, %q; want %q", tc.q, n, got, tc.want)
+			}
+		})
+	}
+	res, err := x.Search(context.Background(), Query{Text: "state dept spokesman"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Hits) == 0 || !strings.HasPrefix(res.Hits[0].Excerpt, "**State Department") {
+		t.Errorf("hits %v: want the name marked whole in paragraph 1", res.Hits)
+	}
+}
