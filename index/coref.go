@@ -263,3 +263,130 @@ func (x *Index) resolveDefinite(q *question, c *candidate) {
 		}
 	}
 }
+
+// titleReach is how many paragraphs back a name's first mention, with its
+// title, is looked for.
+const titleReach = 5
+
+// resolveTitle finds, in a passage that names a person by one word ("Price
+// said", "Kim's statement"), the question's words that the person's
+// fuller mention in a paragraph before, in the same article, put in the
+// title before the name ("State Department spokesman Ned Price", "North
+// Korean leader Kim Jong Un"): a report names someone in full once, then
+// by surname. They are weighed as a pronoun's name is.
+func (x *Index) resolveTitle(q *question, c *candidate) {
+	missing := false
+	for _, f := range c.found {
+		missing = missing || f.weight == 0
+	}
+	if !missing || c.num <= 0 {
+		return
+	}
+	ws := c.rawWords()
+	for i, w := range ws {
+		if !isName(w.text) || len(w.text) < 3 || x.lex.byKey[strings.ToLower(trimPossessive(w.text))] != nil {
+			continue
+		}
+		if i > 0 && isName(ws[i-1].text) && c.hit.Text[ws[i-1].end:w.start] == " " ||
+			i+1 < len(ws) && isName(ws[i+1].text) && c.hit.Text[w.end:ws[i+1].start] == " " {
+			continue // part of a longer name
+		}
+		bare := trimPossessive(w.text)
+		for back := 1; back <= titleReach && c.num-back >= 0; back++ {
+			pt := x.titlesOf(c.num - back)
+			if pt == nil || x.articles[pt.article].ID != c.hit.Article {
+				break
+			}
+			if t, ok := pt.titles[bare]; ok {
+				x.foundInTitle(q, c, t, w.pos)
+				break
+			}
+		}
+	}
+}
+
+// passageTitles are the titles a passage gives the names it writes in
+// full, by the first and the last word of each name.
+type passageTitles struct {
+	article int
+	titles  map[string]map[string][]int // name word → the title's terms at their positions
+}
+
+// titlesOf returns the titles of passage num (see titlesIn), read once
+// and kept; nil when there is no such passage.
+func (x *Index) titlesOf(num int) *passageTitles {
+	if v, ok := x.nameTitles.Load(num); ok {
+		return v.(*passageTitles)
+	}
+	ref, text, err := x.passages.get(num)
+	if err != nil {
+		return nil
+	}
+	pt := &passageTitles{article: ref.article}
+	for name, title := range titlesIn(text) {
+		if pt.titles == nil {
+			pt.titles = map[string]map[string][]int{}
+		}
+		at := map[string][]int{}
+		for _, t := range x.tokens(title) {
+			at[t.term] = append(at[t.term], t.pos)
+		}
+		pt.titles[name] = at
+	}
+	v, _ := x.nameTitles.LoadOrStore(num, pt)
+	return v.(*passageTitles)
+}
+
+// titlesIn returns, for each name of several words in text that has a
+// title before it ("State Department spokesman Ned Price", "North Korean
+// leader Kim Jong Un"), the title by the name's first and last words
+// ("Ned", "Price"; "Kim", "Un"); the first mention's, where a name comes
+// again. A title is at most four words, side by side with a space between
+// each, the last a role noun or a name ("talks with North Korea" has
+// none).
+func titlesIn(text string) map[string]string {
+	var out map[string]string
+	ws := rawWords(text)
+	for i := 0; i < len(ws); i++ {
+		j := i
+		for j+1 < len(ws) && isName(ws[j+1].text) && text[ws[j].end:ws[j+1].start] == " " {
+			j++
+		}
+		if j == i || !isName(ws[i].text) {
+			continue
+		}
+		k := i
+		for k > 0 && i-k < 4 && text[ws[k-1].end:ws[k].start] == " " && !isStop(ws[k-1].text) &&
+			(isName(ws[k-1].text) || roleNouns[ws[k-1].lower] || k < i) {
+			k--
+		}
+		if k < i && (roleNouns[ws[i-1].lower] || isName(ws[i-1].text)) {
+			if out == nil {
+				out = map[string]string{}
+			}
+			for _, n := range []string{ws[i].text, ws[j].text} {
+				if _, ok := out[n]; !ok {
+					out[n] = text[ws[k].start:ws[i-1].end]
+				}
+			}
+		}
+		i = j
+	}
+	return out
+}
+
+// foundInTitle marks the question's missing concepts that the title (its
+// terms at their positions) holds as found at position p.
+func (x *Index) foundInTitle(q *question, c *candidate, at map[string][]int, p int) {
+	for i, con := range q.concepts {
+		if c.found[i].weight > 0 {
+			continue
+		}
+		for _, a := range con.alts {
+			if len(a.phrase) > 0 && slices.ContainsFunc(occurrences(at, a.phrase), func(o int) bool { return !blocked(at, a.blockers, o) }) {
+				c.found[i] = found{weight: corefWeight * a.weight, positions: []int{p}, length: 1, near: []int{p}, terms: a.terms}
+				break
+			}
+		}
+	}
+}

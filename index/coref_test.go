@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"maps"
 	"testing"
 )
 
@@ -92,5 +93,67 @@ func TestDefiniteNoun(t *testing.T) {
 				t.Errorf("hits %v, want paragraph %d first", res.Hits, tc.want)
 			}
 		})
+	}
+}
+
+// TestNameTitle finds a question's words in a paragraph that names a
+// person by surname: the title the person's full mention in a paragraph
+// before gave ("Fisheries minister Ana Souza").
+func TestNameTitle(t *testing.T) {
+	for _, tc := range []struct {
+		name       string
+		paragraphs []string
+		question   string
+		want       int // the paragraph first
+	}{
+		{
+			"the title of the full mention",
+			[]string{
+				"Fisheries minister Ana Souza opened the harbour fair on Monday.",
+				"Trawler crews in the harbour asked again about the cod quota.",
+				"Souza promised the cod quota would stay as it was.",
+			},
+			"fisheries minister cod quota", 3,
+		},
+		{
+			"no title before the full mention",
+			[]string{
+				"On Monday Ana Souza opened the fisheries fair as minister.",
+				"Trawler crews in the harbour asked again about the cod quota.",
+				"Souza promised the cod quota would stay as it was.",
+			},
+			"fisheries minister cod quota", 1,
+		},
+		{
+			"another person's title",
+			[]string{
+				"Fisheries minister Ana Souza opened the harbour fair on Monday.",
+				"Trawler crews in the harbour asked again about the cod quota.",
+				"Costa promised the cod quota would stay as it was.",
+			},
+			"fisheries minister cod quota", 1,
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			x := buildArticle(t, "fish.txt", tc.paragraphs, Options{})
+			res, err := x.Search(context.Background(), Query{Text: tc.question})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Hits) == 0 || res.Hits[0].Paragraph != tc.want {
+				t.Errorf("hits %v, want paragraph %d first", res.Hits, tc.want)
+			}
+		})
+	}
+}
+
+func TestTitlesIn(t *testing.T) {
+	got := titlesIn(`"We remain open," State Department spokesman Ned Price said, after North Korean leader Kim Jong Un spoke of talks with North Korea.`)
+	want := map[string]string{
+		"Ned": "State Department spokesman", "Price": "State Department spokesman",
+		"Kim": "North Korean leader", "Un": "North Korean leader",
+	}
+	if !maps.Equal(got, want) {
+		t.Errorf("titlesIn = %q, want %q", got, want)
 	}
 }

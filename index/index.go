@@ -88,6 +88,9 @@ type Index struct {
 	// byBleve makes every search retrieve through Bleve's search, as a
 	// small index does (tests compare the two ways).
 	byBleve bool
+	// nameTitles keeps each passage's titles of names, by passage number
+	// (titlesOf), as they are first read.
+	nameTitles sync.Map
 }
 
 // Article describes one indexed article, for citations and listings.
