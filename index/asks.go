@@ -271,6 +271,17 @@ func asksExpansion(text string) string {
 // contraction.
 var contraction = regexp.MustCompile(`(?i)\b(what|who|where|when|how|why)'?s\b`)
 
+// howOften is "how often", which asks what "how many times" does.
+var howOften = regexp.MustCompile(`(?i)\bhow often\b`)
+
+// plainQuestion writes a question in the shape the rules read: its
+// contractions out (expandContractions), and "how often" as "how many
+// times" ("how often did Kim and Trump meet": "three high-profile
+// meetings").
+func plainQuestion(text string) string {
+	return howOften.ReplaceAllString(expandContractions(text), "how many times")
+}
+
 // expandContractions writes a question word's "'s" out, so that the rules
 // that read the question see its question word and its verb: "what's" is
 // "what is", and "who's met" is "who has met" (before a participle, "been"

@@ -25,6 +25,20 @@ func TestExpandContractions(t *testing.T) {
 	}
 }
 
+func TestPlainQuestion(t *testing.T) {
+	for _, tc := range []struct{ name, in, want string }{
+		{"how often is how many times", "How often did Kim and Trump meet?", "how many times did Kim and Trump meet?"},
+		{"in lower case", "how often has the us offered talks", "how many times has the us offered talks"},
+		{"often alone is left", "Do they often meet?", "Do they often meet?"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := plainQuestion(tc.in); got != tc.want {
+				t.Errorf("plainQuestion(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+		})
+	}
+}
+
 func TestAsksExpansionOfNames(t *testing.T) {
 	for _, tc := range []struct{ name, q, want string }{
 		{"an acronym's official name", "What is the DPRK's official name?", "DPRK"},

@@ -82,7 +82,11 @@ func (x *Index) pronounSpeaker(q *question, c *candidate) string {
 	}
 	v := newView(q, c)
 	said := false
-	for _, at := range v.conceptAt(q, c, q.doer, 1) {
+	least := 1.0
+	if q.speech {
+		least = derivedWeight // "who spoke to the press": "he told reporters"
+	}
+	for _, at := range v.conceptAt(q, c, q.doer, least) {
 		k := at[0] - 1
 		said = said || (k >= 0 && v.gap(k) == " " && (v.ws[k].lower == "he" || v.ws[k].lower == "she"))
 	}

@@ -100,8 +100,14 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 			// the name it introduces; the words before it describe it.
 			if w := strings.ToLower(v.ws[at[1]].text); (strings.HasSuffix(w, "er") || strings.HasSuffix(w, "or")) &&
 				inflectionBase(w) != inflectionBase(verb) {
+				if k := at[0] - 1; k >= 0 && v.gap(k) == " " && isPossessive(v.ws[k].text) && !v.owns(v.ws[k].pos) {
+					continue // "Biden's predecessor Donald Trump" did not precede Kim
+				}
 				if at[1]+1 < len(v.ws) && v.gap(at[1]) == " " {
 					if n, ok := v.nameStartingAt(at[1] + 1); ok {
+						if v.ignoringOwn().say([]name{n}) != v.say([]name{n}) {
+							return "", false // the name is the question's own: "who preceded Trump"
+						}
 						return sure(v.say([]name{n}))
 					}
 				}

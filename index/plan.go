@@ -44,6 +44,9 @@ var filler = map[string]bool{
 	"amongst": true, "regarding": true, "concerning": true, "per": true, "according": true,
 }
 
+// noLonger matches text that ends in "no longer" or "any longer".
+var noLonger = regexp.MustCompile(`(?i)\b(no|any) longer$`)
+
 // nameOf is "the name of" a question asks for ("the official name of"
 // is no frame: the passage says "official name").
 var nameOf = regexp.MustCompile(`(?i)\bthe name of\b`)
@@ -160,6 +163,9 @@ func (x *Index) analyse(ctx context.Context, r bleveindex.IndexReader, text stri
 	frame := frameOf(text)
 	for _, t := range x.tokens(asAcronyms(markdownToSpace.Replace(text))) {
 		w := strings.ToLower(text[t.start:t.end])
+		if w == "longer" && noLonger.MatchString(text[:t.end]) {
+			continue // "no longer", like "still", asks about now
+		}
 		if !filler[w] && !frame[w] {
 			toks = append(toks, t)
 		}

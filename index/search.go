@@ -233,8 +233,8 @@ func (x *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	if x.bi == nil {
 		return nil, ErrClosed
 	}
-	qn := x.analyse(ctx, x.reader, expandContractions(text), !q.Suggest)
-	asking := expandContractions(q.Asking)
+	qn := x.analyse(ctx, x.reader, plainQuestion(text), !q.Suggest)
+	asking := plainQuestion(q.Asking)
 	if asking != "" {
 		qn.kind, qn.doer = answerKindOf(asking), doerVerb(asking)
 	}
@@ -341,14 +341,14 @@ func (x *Index) shortAnswer(ctx context.Context, q *question, top *candidate, as
 		qa.match(ac)
 		return extract(qa, ac)
 	}
-	if !x.holdsNames(q, top) || !holdsChange(q, top) {
+	if !x.holdsNames(q, top) || !holdsChange(q, top) || !holdsTopic(q, top) {
 		return ""
 	}
 	if q.kind == kindEntity && q.doer == "" && x.otherNameOnRole(q, top) {
 		return ""
 	}
 	ans, strong := readAnswer(q, top)
-	if ans == "" && q.kind == kindEntity && reporting[q.doer] {
+	if ans == "" && q.kind == kindEntity && (reporting[q.doer] || q.speech && speechVerbs[q.doer]) {
 		// "who told reporters": "…," he told reporters, after a
 		// paragraph where Ned Price spoke
 		ans, strong = x.pronounSpeaker(q, top), true
@@ -383,6 +383,28 @@ func holdsKey(q *question, c *candidate) bool {
 		}
 	}
 	return key >= 0 && c.found[key].weight > 0
+}
+
+// holdsTopic reports whether the passage holds what the question says its
+// subject is about: "who spoke to the press about the parade" is not
+// answered by a passage about a launch.
+func holdsTopic(q *question, c *candidate) bool {
+	w := lowerWordsIn(q.text)
+	i := slices.Index(w, "about")
+	if i < 0 {
+		return true
+	}
+	for _, t := range w[i+1:] {
+		if isStop(t) || filler[t] {
+			continue
+		}
+		for k, con := range q.concepts {
+			if containsWord(strings.ToLower(con.words), t) && c.found[k].weight == 0 {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // holdsChange reports whether the passage holds the change a quantity
