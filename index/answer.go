@@ -209,6 +209,11 @@ func answerKindOf(text string) answerKind {
 				return kindEntity // "what does DPRK stand for": a name
 			}
 			switch {
+			case word == "what" && (next == "is" || next == "are" || next == "was" || next == "were") &&
+				len(w) > i+3 && w[len(w)-1] == "for":
+				// "what is the draft's limit on crude imports for": what
+				// it serves, after "for" in the passage; not a quantity
+				return kindThing
 			case timeNouns[next]:
 				return kindTime
 			case i+1 < len(w) && quantity(i+1):

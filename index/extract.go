@@ -204,14 +204,15 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 				return sure(v.roleOfOwnName())
 			}
 		}
+		if asksWhose(q.text) {
+			// "whose administration": "President Joe Biden's
+			// administration"; no other name near the question's words
+			// is whose it is ("Whose predecessor met Kim": not Donald
+			// Trump)
+			return sure(v.possessorOfOwn())
+		}
 		if verb == "" {
 			if s := v.besideOwn(q, c); s != "" {
-				return sure(s)
-			}
-		}
-		if asksWhose(q.text) {
-			// "whose administration": "President Joe Biden's administration".
-			if s := v.possessorOfOwn(); s != "" {
 				return sure(s)
 			}
 		}

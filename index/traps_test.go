@@ -124,6 +124,8 @@ func TestNoWrongAnswers(t *testing.T) {
 		{"a doer's noun another name owns: Biden's predecessor did not precede Kim", "Who preceded Kim as leader?", ""},
 		{"the name after the doer's noun is the question's own", "who preceded trump", ""},
 		{"a passage not about what the question says the deed was about", "who spoke to the press about the parade", ""},
+		{"whose asks the possessor, not a name beside the question's words", "Whose predecessor met Kim three times?", "Biden"},
+		{"what a thing is for is what it serves, not its quantity", "What is the draft resolution's limit on crude imports for?", "civilian purposes"},
 		{"a range is a length, not a count of launches", "what is the range of north korea's icbm", ""},
 		{"an aside that is a clause about a name does not say what it is", "What was North Korea's most recent long-range missile test?", ""},
 		{"the name of something the question does not ask about", "state dept guy name", ""},
