@@ -40,6 +40,7 @@ func TestQuality(t *testing.T) {
 		{"testdata/eval/probe2-questions.tsv", 46.0 / 50, 49.0 / 50, 34},
 		{"testdata/eval/probe3-questions.tsv", 189.0 / 201, 197.0 / 201, 125},
 		{"testdata/eval/probe4-questions.tsv", 251.0 / 278, 270.0 / 278, 122},
+		{"testdata/eval/probe5-questions.tsv", 47.0 / 55, 54.0 / 55, 30},
 	} {
 		rep, err := idx.Evaluate(context.Background(), readQuestions(t, set.file))
 		if err != nil {
