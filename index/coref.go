@@ -53,24 +53,24 @@ func (x *Index) resolvePronoun(q *question, c *candidate) {
 	if speaker == "" {
 		return
 	}
-	terms := map[string]bool{}
-	for _, t := range x.tokens(speaker) {
-		terms[t.term] = true
-	}
-	for i, con := range q.concepts {
-		if c.found[i].weight > 0 {
-			continue
-		}
-		own := con.alts[0].terms
-		all := len(own) > 0
-		for _, t := range own {
-			all = all && terms[t]
-		}
-		if all {
-			c.found[i] = found{weight: corefWeight, positions: []int{v.ws[at].pos}, length: 1,
-				near: []int{v.ws[at].pos}}
+	// the speaker's words, and the title before them ("State Department
+	// spokesman Ned Price" holds the US), in the ways the question has
+	// of saying them
+	x.foundInTitle(q, c, termsAt(x.tokens(speaker)), v.ws[at].pos)
+	if pt := x.titlesOf(c.num - 1); pt != nil {
+		if title, ok := pt.titles[lastWord(speaker)]; ok {
+			x.foundInTitle(q, c, title, v.ws[at].pos)
 		}
 	}
+}
+
+// termsAt maps each token's term to where it stands.
+func termsAt(toks []token) map[string][]int {
+	at := map[string][]int{}
+	for _, t := range toks {
+		at[t.term] = append(at[t.term], t.pos)
+	}
+	return at
 }
 
 // pronounSpeaker returns who the pronoun before the question's verb of
@@ -331,11 +331,7 @@ func (x *Index) titlesOf(num int) *passageTitles {
 		if pt.titles == nil {
 			pt.titles = map[string]map[string][]int{}
 		}
-		at := map[string][]int{}
-		for _, t := range x.tokens(title) {
-			at[t.term] = append(at[t.term], t.pos)
-		}
-		pt.titles[name] = at
+		pt.titles[name] = termsAt(x.tokens(title))
 	}
 	v, _ := x.nameTitles.LoadOrStore(num, pt)
 	return v.(*passageTitles)
@@ -380,7 +376,8 @@ func titlesIn(text string) map[string]string {
 }
 
 // foundInTitle marks the question's missing concepts that the title (its
-// terms at their positions) holds as found at position p.
+// terms at their positions) holds as found at position p, each weighed
+// as a pronoun's name is, times the weight of the way it was found.
 func (x *Index) foundInTitle(q *question, c *candidate, at map[string][]int, p int) {
 	for i, con := range q.concepts {
 		if c.found[i].weight > 0 {

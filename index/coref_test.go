@@ -24,6 +24,15 @@ func TestPronounSpeaker(t *testing.T) {
 			"Souza trawlermen", 2,
 		},
 		{
+			"she told: the title of the speaker of the paragraph before",
+			[]string{
+				"Fisheries minister Ana Souza said on Monday that the quotas would stay in place for the whole of the coming season.",
+				`"We will not cut them," she told trawlermen in the harbour.`,
+				"Trawlermen in the harbour said fees rose.",
+			},
+			"what did the fisheries minister tell trawlermen in the harbour", 2,
+		},
+		{
 			"a paragraph that names its own speaker",
 			[]string{
 				"Fisheries minister Ana Souza said the quotas would stay.",

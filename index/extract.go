@@ -1417,6 +1417,9 @@ func (v *view) objectOfOwnVerb(q *question, c *candidate) string {
 		cw := lowerWordsIn(q.concepts[k].words)
 		if n := len(cw); n < len(w)-2 && slices.Equal(w[len(w)-n:], cw) {
 			verb, recipient = w[len(w)-n-1], true
+			if prepositions[verb] && n < len(w)-3 {
+				verb = w[len(w)-n-2] // "what has Washington considered seeking from Pyongyang"
+			}
 		}
 	}
 	if isStop(verb) || strandable[verb] || auxiliaries[verb] {
