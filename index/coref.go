@@ -224,13 +224,13 @@ func (x *Index) resolveDefinite(q *question, c *candidate) {
 	if !slices.ContainsFunc(nouns, func(n word) bool { return strings.Contains(prev, strings.TrimSuffix(n.lower, "s")) }) {
 		return
 	}
-	any := false
+	said := false
 	for i, con := range q.concepts {
 		for _, a := range con.alts {
-			any = any || c.found[i].weight == 0 && len(a.terms) == 1 && strings.Contains(prev, a.terms[0])
+			said = said || c.found[i].weight == 0 && len(a.terms) == 1 && strings.Contains(prev, a.terms[0])
 		}
 	}
-	if !any {
+	if !said {
 		return
 	}
 	toks := x.tokens(prev)
@@ -277,15 +277,17 @@ const titleReach = 5
 // fuller mention in a paragraph before, in the same article, put in the
 // title before the name ("State Department spokesman Ned Price", "North
 // Korean leader Kim Jong Un"): a report names someone in full once, then
-// by surname. They are weighed as a pronoun's name is.
-func (x *Index) resolveTitle(q *question, c *candidate) {
+// by surname. They are weighed as a pronoun's name is. It reports
+// whether it found any.
+func (x *Index) resolveTitle(q *question, c *candidate) bool {
 	missing := false
 	for _, f := range c.found {
 		missing = missing || f.weight == 0
 	}
 	if !missing || c.num <= 0 {
-		return
+		return false
 	}
+	found := false
 	ws := c.rawWords()
 	for i, w := range ws {
 		if !isName(w.text) || len(w.text) < 3 || x.lex.byKey[strings.ToLower(trimPossessive(w.text))] != nil {
@@ -295,18 +297,32 @@ func (x *Index) resolveTitle(q *question, c *candidate) {
 			i+1 < len(ws) && isName(ws[i+1].text) && c.hit.Text[w.end:ws[i+1].start] == " " {
 			continue // part of a longer name
 		}
+		// a person a report names by surname says or owns something:
+		// "Price said", "Kim's statement" (not "Officials said")
+		said := i+1 < len(ws) && reporting[ws[i+1].lower] && c.hit.Text[w.end:ws[i+1].start] == " "
+		if !isPossessive(w.text) && !said || pluralNoun(w.text) && isEnglish(w.text) {
+			continue
+		}
 		bare := trimPossessive(w.text)
 		for back := 1; back <= titleReach && c.num-back >= 0; back++ {
+			ref, prev, err := x.passages.get(c.num - back)
+			if err != nil || x.articles[ref.article].ID != c.hit.Article {
+				break
+			}
+			if !strings.Contains(prev, bare) {
+				continue // a cheap look before the paragraph is read for titles
+			}
 			pt := x.titlesOf(c.num - back)
 			if pt == nil || x.articles[pt.article].ID != c.hit.Article {
 				break
 			}
 			if t, ok := pt.titles[bare]; ok {
-				x.foundInTitle(q, c, t, w.pos)
+				found = x.foundInTitle(q, c, t, w.pos) || found
 				break
 			}
 		}
 	}
+	return found
 }
 
 // passageTitles are the titles a passage gives the names it writes in
@@ -377,8 +393,10 @@ func titlesIn(text string) map[string]string {
 
 // foundInTitle marks the question's missing concepts that the title (its
 // terms at their positions) holds as found at position p, each weighed
-// as a pronoun's name is, times the weight of the way it was found.
-func (x *Index) foundInTitle(q *question, c *candidate, at map[string][]int, p int) {
+// as a pronoun's name is, times the weight of the way it was found; it
+// reports whether there were any.
+func (x *Index) foundInTitle(q *question, c *candidate, at map[string][]int, p int) bool {
+	held := false
 	for i, con := range q.concepts {
 		if c.found[i].weight > 0 {
 			continue
@@ -386,8 +404,10 @@ func (x *Index) foundInTitle(q *question, c *candidate, at map[string][]int, p i
 		for _, a := range con.alts {
 			if len(a.phrase) > 0 && slices.ContainsFunc(occurrences(at, a.phrase), func(o int) bool { return !blocked(at, a.blockers, o) }) {
 				c.found[i] = found{weight: corefWeight * a.weight, positions: []int{p}, length: 1, near: []int{p}, terms: a.terms}
+				held = true
 				break
 			}
 		}
 	}
+	return held
 }

@@ -134,6 +134,15 @@ func TestNameTitle(t *testing.T) {
 			"fisheries minister cod quota", 1,
 		},
 		{
+			"a surname that neither says nor owns anything is left",
+			[]string{
+				"Fisheries minister Ana Souza opened the harbour fair on Monday.",
+				"Trawler crews in the harbour asked again about the cod quota.",
+				"Souza reopened the cod quota talks as it was.",
+			},
+			"fisheries minister cod quota", 1,
+		},
+		{
 			"another person's title",
 			[]string{
 				"Fisheries minister Ana Souza opened the harbour fair on Monday.",
