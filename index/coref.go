@@ -233,25 +233,18 @@ func (x *Index) resolveDefinite(q *question, c *candidate) {
 	if !said {
 		return
 	}
-	toks := x.tokens(prev)
+	modifiers := x.modifiersOf(c.num-1, prev)
 	for _, n := range nouns {
-		nt := x.tokens(n.text)
-		if len(nt) != 1 {
-			continue
+		term := ""
+		for _, t := range c.toks {
+			if t.pos == n.pos {
+				term = t.term
+				break
+			}
 		}
-		// the words right before the noun in the paragraph before, in
-		// one noun phrase: side by side, with nothing but a space between
-		said := map[string]bool{}
-		for k, t := range toks {
-			if t.term != nt[0].term {
-				continue
-			}
-			for j := k - 1; j >= 0 && k-j <= 4; j-- {
-				if toks[j].pos != toks[j+1].pos-1 || prev[toks[j].end:toks[j+1].start] != " " {
-					break
-				}
-				said[toks[j].term] = true
-			}
+		said := modifiers[term]
+		if said == nil {
+			continue
 		}
 		for i, con := range q.concepts {
 			if c.found[i].weight > 0 {
@@ -260,12 +253,37 @@ func (x *Index) resolveDefinite(q *question, c *candidate) {
 			for _, a := range con.alts {
 				if len(a.terms) == 1 && said[a.terms[0]] {
 					c.found[i] = found{weight: corefWeight * a.weight, positions: []int{n.pos}, length: 1,
-						near: []int{n.pos}, terms: []string{nt[0].term}}
+						near: []int{n.pos}, terms: []string{term}}
 					break
 				}
 			}
 		}
 	}
+}
+
+// modifiersOf returns, for each noun of passage num (its text), the words
+// right before it in one noun phrase: side by side, with nothing but a
+// space between ("draft", "security", "council" for "resolution" in "A
+// draft Security Council resolution"). It is read once and kept.
+func (x *Index) modifiersOf(num int, text string) map[string]map[string]bool {
+	if v, ok := x.nounModifiers.Load(num); ok {
+		return v.(map[string]map[string]bool)
+	}
+	toks := x.tokens(text)
+	out := map[string]map[string]bool{}
+	for k := range toks {
+		for j := k - 1; j >= 0 && k-j <= 4; j-- {
+			if toks[j].pos != toks[j+1].pos-1 || text[toks[j].end:toks[j+1].start] != " " {
+				break
+			}
+			if out[toks[k].term] == nil {
+				out[toks[k].term] = map[string]bool{}
+			}
+			out[toks[k].term][toks[j].term] = true
+		}
+	}
+	v, _ := x.nounModifiers.LoadOrStore(num, out)
+	return v.(map[string]map[string]bool)
 }
 
 // titleReach is how many paragraphs back a name's first mention, with its
@@ -290,18 +308,16 @@ func (x *Index) resolveTitle(q *question, c *candidate) bool {
 	found := false
 	ws := c.rawWords()
 	for i, w := range ws {
-		if !isName(w.text) || len(w.text) < 3 || x.lex.byKey[strings.ToLower(trimPossessive(w.text))] != nil {
+		// a person a report names by surname says or owns something:
+		// "Price said", "Kim's statement" (not "Officials said")
+		said := i+1 < len(ws) && reporting[ws[i+1].lower] && c.hit.Text[w.end:ws[i+1].start] == " "
+		if !said && !isPossessive(w.text) || !isName(w.text) || len(w.text) < 3 ||
+			pluralNoun(w.text) && isEnglish(w.text) || x.lex.byKey[strings.ToLower(trimPossessive(w.text))] != nil {
 			continue
 		}
 		if i > 0 && isName(ws[i-1].text) && c.hit.Text[ws[i-1].end:w.start] == " " ||
 			i+1 < len(ws) && isName(ws[i+1].text) && c.hit.Text[w.end:ws[i+1].start] == " " {
 			continue // part of a longer name
-		}
-		// a person a report names by surname says or owns something:
-		// "Price said", "Kim's statement" (not "Officials said")
-		said := i+1 < len(ws) && reporting[ws[i+1].lower] && c.hit.Text[w.end:ws[i+1].start] == " "
-		if !isPossessive(w.text) && !said || pluralNoun(w.text) && isEnglish(w.text) {
-			continue
 		}
 		bare := trimPossessive(w.text)
 		for back := 1; back <= titleReach && c.num-back >= 0; back++ {

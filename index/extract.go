@@ -729,8 +729,8 @@ func (v *view) skippable(i int) bool {
 }
 
 func isName(s string) bool {
-	r := []rune(s)
-	return len(r) > 0 && unicode.IsUpper(r[0]) && !isStop(s) && !timeWords[strings.ToLower(s)]
+	r, _ := utf8.DecodeRuneInString(s)
+	return s != "" && unicode.IsUpper(r) && !isStop(s) && !timeWords[strings.ToLower(s)]
 }
 
 // nameAt reports whether word i is part of a name: capitalised, and not a

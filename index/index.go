@@ -91,6 +91,9 @@ type Index struct {
 	// nameTitles keeps each passage's titles of names, by passage number
 	// (titlesOf), as they are first read.
 	nameTitles sync.Map
+	// nounModifiers keeps, by passage number, the words before each noun
+	// of a passage (modifiersOf), as they are first read.
+	nounModifiers sync.Map
 }
 
 // Article describes one indexed article, for citations and listings.
