@@ -3057,32 +3057,44 @@ func (v *view) possessedByOther(q *question) bool {
 		if !ownerWord(w[i-1]) || isStop(w[i]) {
 			continue
 		}
-		noun := inflectionBase(w[i])
-		seen, other := 0, 0
-		for j := 1; j < len(v.ws); j++ {
-			if inflectionBase(v.ws[j].lower) != noun {
-				continue
-			}
-			seen++
-			// the owner may stand before a word or two that describe
-			// the noun: "North Korea's closest ally"
-			for k := j - 1; k >= 0 && j-k <= 3 && v.gap(k) == " "; k-- {
-				if p := v.ws[k]; isPossessive(p.text) {
-					if !v.owns(p.pos) {
-						other++
-					}
-					break
-				}
-				if !isLower(v.ws[k].text) || isStop(v.ws[k].text) {
-					break
-				}
-			}
+		// the word after the owner, or the noun after it where the
+		// passage has no such word ("russia's main ally": ally)
+		seen, other := v.ownedBy(w[i])
+		if seen == 0 && i+1 < len(w) && !isStop(w[i+1]) {
+			seen, other = v.ownedBy(w[i+1])
 		}
 		if seen > 0 && seen == other {
 			return true
 		}
 	}
 	return false
+}
+
+// ownedBy counts the passage's words of the form of word, and those of
+// them that a possessive other than the question's own owns ("North
+// Korea's closest ally", for "ally").
+func (v *view) ownedBy(word string) (seen, other int) {
+	noun := inflectionBase(word)
+	for j := 1; j < len(v.ws); j++ {
+		if inflectionBase(v.ws[j].lower) != noun {
+			continue
+		}
+		seen++
+		// the owner may stand before a word or two that describe the
+		// noun: "North Korea's closest ally"
+		for k := j - 1; k >= 0 && j-k <= 3 && v.gap(k) == " "; k-- {
+			if p := v.ws[k]; isPossessive(p.text) {
+				if !v.owns(p.pos) {
+					other++
+				}
+				break
+			}
+			if !isLower(v.ws[k].text) || isStop(v.ws[k].text) {
+				break
+			}
+		}
+	}
+	return seen, other
 }
 
 // quotedTerm matches a short quotation: a word or a few in quotation

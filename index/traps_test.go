@@ -126,6 +126,8 @@ func TestNoWrongAnswers(t *testing.T) {
 		{"a passage not about what the question says the deed was about", "who spoke to the press about the parade", ""},
 		{"whose asks the possessor, not a name beside the question's words", "Whose predecessor met Kim three times?", "Biden"},
 		{"what a thing is for is what it serves, not its quantity", "What is the draft resolution's limit on crude imports for?", "civilian purposes"},
+		{"another's ally, past a word the passage does not hold: North Korea's closest ally is not Russia's", "who is russia's main ally", ""},
+		{"main is closest", "Which country is Pyongyang's main friend?", "China"},
 		{"a range is a length, not a count of launches", "what is the range of north korea's icbm", ""},
 		{"an aside that is a clause about a name does not say what it is", "What was North Korea's most recent long-range missile test?", ""},
 		{"the name of something the question does not ask about", "state dept guy name", ""},
