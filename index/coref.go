@@ -15,11 +15,7 @@ const corefWeight = synonymWeight
 // speaker of the paragraph before, in the same article. A passage that
 // names a speaker of its own is left as it is.
 func (x *Index) resolvePronoun(q *question, c *candidate) {
-	missing := false
-	for _, f := range c.found {
-		missing = missing || f.weight == 0
-	}
-	if !missing || c.num <= 0 {
+	if !c.lacksConcept() || c.num <= 0 {
 		return
 	}
 	// A cheap look first: most passages have no "he said".
@@ -197,11 +193,7 @@ func (x *Index) otherNameOnRole(q *question, c *candidate) bool {
 // synonym. A passage that holds the question's word itself is left as it
 // is.
 func (x *Index) resolveDefinite(q *question, c *candidate) {
-	missing := false
-	for _, f := range c.found {
-		missing = missing || f.weight == 0
-	}
-	if !missing || c.num <= 0 {
+	if !c.lacksConcept() || c.num <= 0 {
 		return
 	}
 	ws := c.rawWords()
@@ -298,11 +290,7 @@ const titleReach = 5
 // by surname. They are weighed as a pronoun's name is. It reports
 // whether it found any.
 func (x *Index) resolveTitle(q *question, c *candidate) bool {
-	missing := false
-	for _, f := range c.found {
-		missing = missing || f.weight == 0
-	}
-	if !missing || c.num <= 0 {
+	if !c.lacksConcept() || c.num <= 0 {
 		return false
 	}
 	found := false
@@ -426,4 +414,10 @@ func (x *Index) foundInTitle(q *question, c *candidate, at map[string][]int, p i
 		}
 	}
 	return held
+}
+
+// lacksConcept reports whether the passage misses one of the question's
+// concepts, which a reading of its context may find.
+func (c *candidate) lacksConcept() bool {
+	return slices.ContainsFunc(c.found, func(f found) bool { return f.weight == 0 })
 }

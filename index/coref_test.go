@@ -9,12 +9,7 @@ import (
 // TestPronounSpeaker finds a question's name in a paragraph that speaks of
 // the name only as "he" or "she": the speaker of the paragraph before.
 func TestPronounSpeaker(t *testing.T) {
-	for _, tc := range []struct {
-		name       string
-		paragraphs []string
-		question   string
-		want       int // the paragraph first
-	}{
+	runFirst(t, []firstCase{
 		{
 			"she told: the speaker of the paragraph before",
 			[]string{
@@ -40,30 +35,14 @@ func TestPronounSpeaker(t *testing.T) {
 			},
 			"Souza trawlermen", 1,
 		},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			x := buildArticle(t, "fish.txt", tc.paragraphs, Options{})
-			res, err := x.Search(context.Background(), Query{Text: tc.question})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(res.Hits) == 0 || res.Hits[0].Paragraph != tc.want {
-				t.Errorf("hits %v, want paragraph %d first", res.Hits, tc.want)
-			}
-		})
-	}
+	})
 }
 
 // TestDefiniteNoun finds a question's word in a paragraph that names the
 // thing only by "the" and its noun: the word the paragraph before said of
 // that noun where it introduced it.
 func TestDefiniteNoun(t *testing.T) {
-	for _, tc := range []struct {
-		name       string
-		paragraphs []string
-		question   string
-		want       int // the paragraph first
-	}{
+	runFirst(t, []firstCase{
 		{
 			"the noun the paragraph before introduced with the word",
 			[]string{
@@ -91,30 +70,14 @@ func TestDefiniteNoun(t *testing.T) {
 			},
 			"provisional cod catches", 3,
 		},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			x := buildArticle(t, "fish.txt", tc.paragraphs, Options{})
-			res, err := x.Search(context.Background(), Query{Text: tc.question})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(res.Hits) == 0 || res.Hits[0].Paragraph != tc.want {
-				t.Errorf("hits %v, want paragraph %d first", res.Hits, tc.want)
-			}
-		})
-	}
+	})
 }
 
 // TestNameTitle finds a question's words in a paragraph that names a
 // person by surname: the title the person's full mention in a paragraph
 // before gave ("Fisheries minister Ana Souza").
 func TestNameTitle(t *testing.T) {
-	for _, tc := range []struct {
-		name       string
-		paragraphs []string
-		question   string
-		want       int // the paragraph first
-	}{
+	runFirst(t, []firstCase{
 		{
 			"the title of the full mention",
 			[]string{
@@ -151,18 +114,7 @@ func TestNameTitle(t *testing.T) {
 			},
 			"fisheries minister cod quota", 1,
 		},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			x := buildArticle(t, "fish.txt", tc.paragraphs, Options{})
-			res, err := x.Search(context.Background(), Query{Text: tc.question})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(res.Hits) == 0 || res.Hits[0].Paragraph != tc.want {
-				t.Errorf("hits %v, want paragraph %d first", res.Hits, tc.want)
-			}
-		})
-	}
+	})
 }
 
 func TestTitlesIn(t *testing.T) {
@@ -173,5 +125,31 @@ func TestTitlesIn(t *testing.T) {
 	}
 	if !maps.Equal(got, want) {
 		t.Errorf("titlesIn = %q, want %q", got, want)
+	}
+}
+
+// firstCase is an article's paragraphs, a question, and the paragraph that
+// should come first.
+type firstCase struct {
+	name       string
+	paragraphs []string
+	question   string
+	want       int
+}
+
+// runFirst asks each case's question of its paragraphs, as one article.
+func runFirst(t *testing.T, cases []firstCase) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			x := buildArticle(t, "fish.txt", tc.paragraphs, Options{})
+			res, err := x.Search(context.Background(), Query{Text: tc.question})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Hits) == 0 || res.Hits[0].Paragraph != tc.want {
+				t.Errorf("hits %v, want paragraph %d first", res.Hits, tc.want)
+			}
+		})
 	}
 }
