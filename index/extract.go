@@ -301,8 +301,14 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 		}
 		if asksStance(q.text) {
 			// "what is Moscow's stance on the draft": what Russia does
-			// about it.
-			return sure(v.predicateOfOwnName())
+			// about it, in a clause that reaches all the passage holds of
+			// what the stance is on ("opened talks" is no stance on talks
+			// with Pyongyang, named later in another clause)
+			s := v.predicateOfOwnName()
+			if at := strings.Index(v.text, s); s != "" && at >= 0 && !v.spanHoldsTopic(q, c, at, at+len(s)) {
+				return "", false
+			}
+			return sure(s)
 		}
 		if asksRelation(q.text) {
 			// "what is Beijing's relationship to Pyongyang": "China,
@@ -357,7 +363,15 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 			// "what missiles were at the parade": of "tanks, rocket
 			// launchers and intercontinental ballistic missiles", the
 			// items that are missiles
-			list = itemsOfKind(list, asksWhichNoun(q.text))
+			noun := asksWhichNoun(q.text)
+			if list != "" && noun != "" && !itemsNamed(list, noun) && v.holdsWord(noun) {
+				// "what tests did north korea carry out", of "following
+				// recent tests … watched tanks, rocket launchers and
+				// intercontinental ballistic missiles pass by": the
+				// passage names the tests apart from the list
+				return "", false
+			}
+			list = itemsOfKind(list, noun)
 		}
 		return sure(list)
 	case kindReason:
@@ -455,14 +469,30 @@ func (v *view) writesCapitalised(lower string) bool {
 // some but not all are ("intercontinental ballistic missiles" of "tanks,
 // rocket launchers and intercontinental ballistic missiles" for
 // "missiles"); otherwise the list.
+// itemsNamed reports whether one of the list's items ends in the noun.
+func itemsNamed(list, noun string) bool {
+	return slices.ContainsFunc(listItems(list), func(it string) bool {
+		return inflectionBase(lastWord(it)) == inflectionBase(noun)
+	})
+}
+
+// listItems returns the items of a list written "a, b and c".
+func listItems(list string) []string {
+	items := strings.FieldsFunc(strings.ReplaceAll(strings.ReplaceAll(list, " and ", ","), " or ", ","), func(r rune) bool { return r == ',' })
+	for i := range items {
+		items[i] = strings.TrimSpace(items[i])
+	}
+	return items
+}
+
 func itemsOfKind(list, noun string) string {
 	if list == "" || noun == "" {
 		return list
 	}
-	items := strings.FieldsFunc(strings.ReplaceAll(strings.ReplaceAll(list, " and ", ","), " or ", ","), func(r rune) bool { return r == ',' })
+	items := listItems(list)
 	var named []string
 	for _, it := range items {
-		if it = strings.TrimSpace(it); inflectionBase(lastWord(it)) == inflectionBase(noun) {
+		if inflectionBase(lastWord(it)) == inflectionBase(noun) {
 			named = append(named, it)
 		}
 	}
@@ -1398,6 +1428,11 @@ func (v *view) objectOfOwnVerb(q *question, c *candidate) string {
 			}
 			w, closing = w[:k], " "+w[k]+" "+w[k+1]+" "
 			break
+		}
+	}
+	for i := 2; i+1 < len(w); i++ {
+		if (w[i] == "be" || w[i] == "is" || w[i] == "are" || w[i] == "was" || w[i] == "were") && w[i+1] == "for" {
+			return "" // "what would the oil be for under the draft": a purpose, not an object
 		}
 	}
 	for _, later := range w[2:] {
@@ -3148,4 +3183,36 @@ func (v *view) quotedWord(q *question, c *candidate) string {
 		}
 	}
 	return ""
+}
+
+// spanHoldsTopic reports whether the text from start to end holds each
+// concept the passage holds of what the question says a stance is on
+// (the words after "stance on", "position on", "view of").
+func (v *view) spanHoldsTopic(q *question, c *candidate, start, end int) bool {
+	w := lowerWordsIn(q.text)
+	from := -1
+	for i := 0; i+1 < len(w); i++ {
+		switch w[i] {
+		case "stance", "position", "view", "views", "attitude":
+			from = i + 1
+		}
+	}
+	if from < 0 {
+		return true
+	}
+	for k, con := range q.concepts {
+		if c.found[k].weight == 0 || !slices.ContainsFunc(w[from:], func(x string) bool { return containsWord(strings.ToLower(con.words), x) }) {
+			continue
+		}
+		inside := false
+		for _, p := range c.found[k].positions {
+			if i, ok := v.at(p); ok && v.ws[i].start >= start && v.ws[i].end <= end {
+				inside = true
+			}
+		}
+		if !inside {
+			return false
+		}
+	}
+	return true
 }
