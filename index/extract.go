@@ -1473,13 +1473,25 @@ func (v *view) objectOfOwnVerb(q *question, c *candidate) string {
 		if j+1 < len(v.ws) && (timePhrase(lw, v.ws[j+1].lower) || (lw == "each" || lw == "every" || lw == "per") && periods[v.ws[j+1].lower]) {
 			continue // "allowed to import each year": when, and the object stood before
 		}
-		// The subject may be the question's own name.
-		if s, decided := v.ignoringOwn().subjectBefore(at[0]); decided && (s == "" || !namesOwn(q.text, s) && !v.describedByOwn(s)) {
+		if at[0] > 0 && v.ws[at[0]-1].lower == "to" && v.gap(at[0]-1) == " " {
+			// an infinitive's doer is its clause's subject, which
+			// may stand far before it ("The United States said Tuesday
+			// it … seeks through the United Nations to tighten
+			// sanctions"): the question's subject, earlier in the
+			// sentence
+			if !v.subjectEarlier(q, c, at[0]) {
+				continue
+			}
+		} else if s, decided := v.ignoringOwn().subjectBefore(at[0]); decided && (s == "" || !namesOwn(q.text, s) && !v.describedByOwn(s)) {
+			// The subject may be the question's own name.
 			continue // another's deed, or one the passage does not say whose
 		}
 		s := v.items(j, 2)
 		if s == "" {
 			s = v.trimTail(v.phraseFrom(j, 8))
+		}
+		if s == "" && isLower(v.ws[j].text) && (j+1 == len(v.ws) || strings.ContainsAny(v.gap(j), ".;!?")) {
+			s = v.ws[j].text // one word ends the sentence: "to tighten sanctions."
 		}
 		if recipient {
 			s = v.withoutRecipient(j, s)
@@ -3215,4 +3227,25 @@ func (v *view) spanHoldsTopic(q *question, c *candidate, start, end int) bool {
 		}
 	}
 	return true
+}
+
+// subjectEarlier reports whether the passage holds the question's subject
+// ("what does the US want to tighten": the US) before word i, in the
+// same sentence.
+func (v *view) subjectEarlier(q *question, c *candidate, i int) bool {
+	x := strings.TrimRight(trimPossessive(questionSubject(q.text)), "'’") // "the dockers' union
+	if x == "" {
+		return false
+	}
+	for k, con := range q.concepts {
+		if !containsWord(strings.ToLower(trimPossessive(con.words)), x) {
+			continue
+		}
+		for _, p := range c.found[k].positions {
+			if p < v.ws[i].pos && v.sameSentence(p, v.ws[i].pos) {
+				return true
+			}
+		}
+	}
+	return false
 }

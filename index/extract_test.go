@@ -82,12 +82,16 @@ func TestShortAnswers(t *testing.T) {
 		"A union statement calling for a dredging ban was withdrawn after objections from boatmen.",
 		"The striking dockers were calling for higher harbour wages.",
 		"Harbour diesel prices fell nearly 8 percent after the storm.",
+		"The dockers' union said on Monday it hopes through the courts to stop dredging.",
+		"The mayor stood by the river after the storm despite its \"catastrophe\" for the farms.",
 	}
 	x := buildArticle(t, "world.txt", paragraphs, Options{Synonyms: corpus.DefaultSynonyms()})
 	for _, tc := range []struct {
 		name, question, want string
 	}{
 		{"subject across asides", "Which countries opposed the tariff plan?", "Mexico and Canada"},
+		{"an infinitive's object, its doer the clause's subject far before it", "What does the dockers' union want to stop?", "dredging"},
+		{"the word asked for, in quotation marks after what it is for", "What word did the mayor use for the storm?", "catastrophe"},
 		{"agent of a passive verb", "Who wrote the report on prison conditions?", "Amnesty International"},
 		{"common noun subject", "Who said the harbour talks had failed?", "A senior official"},
 		{"bare list of things", "What goods do the new rules ban?", "coal, steel and timber"},
