@@ -52,10 +52,10 @@ func (x *Index) resolvePronoun(q *question, c *candidate) {
 	// the speaker's words, and the title before them ("State Department
 	// spokesman Ned Price" holds the US), in the ways the question has
 	// of saying them
-	x.foundInTitle(q, c, termsAt(x.tokens(speaker)), v.ws[at].pos)
+	x.foundInWords(q, c, termsAt(x.tokens(speaker)), v.ws[at].pos)
 	if pt := x.titlesOf(c.num - 1); pt != nil {
 		if title, ok := pt.titles[lastWord(speaker)]; ok {
-			x.foundInTitle(q, c, title, v.ws[at].pos)
+			x.foundInWords(q, c, title, v.ws[at].pos)
 		}
 	}
 }
@@ -234,8 +234,8 @@ func (x *Index) resolveDefinite(q *question, c *candidate) {
 				break
 			}
 		}
-		said := modifiers[term]
-		if said == nil {
+		before := modifiers[term]
+		if before == nil {
 			continue
 		}
 		for i, con := range q.concepts {
@@ -243,7 +243,7 @@ func (x *Index) resolveDefinite(q *question, c *candidate) {
 				continue
 			}
 			for _, a := range con.alts {
-				if len(a.terms) == 1 && said[a.terms[0]] {
+				if len(a.terms) == 1 && before[a.terms[0]] {
 					c.found[i] = found{weight: corefWeight * a.weight, positions: []int{n.pos}, length: 1,
 						near: []int{n.pos}, terms: []string{term}}
 					break
@@ -321,7 +321,7 @@ func (x *Index) resolveTitle(q *question, c *candidate) bool {
 				break
 			}
 			if t, ok := pt.titles[bare]; ok {
-				found = x.foundInTitle(q, c, t, w.pos) || found
+				found = x.foundInWords(q, c, t, w.pos) || found
 				break
 			}
 		}
@@ -395,11 +395,12 @@ func titlesIn(text string) map[string]string {
 	return out
 }
 
-// foundInTitle marks the question's missing concepts that the title (its
-// terms at their positions) holds as found at position p, each weighed
-// as a pronoun's name is, times the weight of the way it was found; it
-// reports whether there were any.
-func (x *Index) foundInTitle(q *question, c *candidate, at map[string][]int, p int) bool {
+// foundInWords marks the question's missing concepts that words read from
+// the passage's context hold (a title or a speaker's name, as its terms at
+// their positions) as found at position p, each weighed as a pronoun's
+// name is, times the weight of the way it was found; it reports whether
+// there were any.
+func (x *Index) foundInWords(q *question, c *candidate, at map[string][]int, p int) bool {
 	held := false
 	for i, con := range q.concepts {
 		if c.found[i].weight > 0 {
