@@ -591,3 +591,34 @@ func asksWord(text string) bool {
 	}
 	return false
 }
+
+// asksDo returns the subject of a question that asks what someone did,
+// "what did the military do in February" (military), or "".
+func asksDo(text string) string {
+	w := lowerWordsIn(text)
+	if len(w) < 5 || w[0] != "what" {
+		return ""
+	}
+	switch w[1] {
+	case "did", "does", "do", "has", "have", "will", "would":
+	default:
+		return ""
+	}
+	for i := 3; i < len(w); i++ {
+		switch w[i] {
+		case "do", "done", "doing":
+			if i+1 < len(w) && (w[i+1] == "to" || w[i+1] == "with" || w[i+1] == "about") {
+				return "" // "what would the draft do to sanctions": what it does to them
+			}
+			start := 2
+			if isArticle(w[2]) {
+				start = 3
+			}
+			if i-start != 1 || isStop(w[start]) {
+				return "" // a subject of several words ("brent crude"), whose first word is no subject
+			}
+			return w[start]
+		}
+	}
+	return ""
+}

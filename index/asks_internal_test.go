@@ -152,3 +152,19 @@ func TestSpeechTo(t *testing.T) {
 		})
 	}
 }
+
+func TestAsksDo(t *testing.T) {
+	for _, tc := range []struct{ name, q, want string }{
+		{"the subject after its article", "What did the military do in February?", "military"},
+		{"a name", "what has russia done on the draft resolution", "russia"},
+		{"what it did to something is another question", "what would the draft do to sanctions", ""},
+		{"a subject of several words", "what did brent crude do after the announcement", ""},
+		{"no do", "What did Kim vow?", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := asksDo(tc.q); got != tc.want {
+				t.Errorf("asksDo(%q) = %q, want %q", tc.q, got, tc.want)
+			}
+		})
+	}
+}

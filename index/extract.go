@@ -299,6 +299,12 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 				return sure(s)
 			}
 		}
+		if x := asksDo(q.text); x != "" {
+			// "what did the military do in February": what the
+			// question's subject did, in a clause that reaches the
+			// question's words after it
+			return sure(v.predicateOf(x))
+		}
 		if asksStance(q.text) {
 			// "what is Moscow's stance on the draft": what Russia does
 			// about it, in a clause that reaches all the passage holds of
@@ -2313,10 +2319,18 @@ func (v *view) sayingOfOwnName() string {
 // predicateOfOwnName reads what one of the question's names does, in the
 // clause where another of its words stands: "Russia, whose …, have so far
 // refused any discussion on the draft resolution".
-func (v *view) predicateOfOwnName() string {
+func (v *view) predicateOfOwnName() string { return v.predicateOf("") }
+
+// predicateOf is predicateOfOwnName, of the question's subject word when
+// one is given, a name or not ("what did the military do in February":
+// "seized power in a coup in February").
+func (v *view) predicateOf(subject string) string {
 	var found sole
 	for i := 0; i+1 < len(v.ws); i++ {
-		if !v.owns(v.ws[i].pos) || !isName(v.ws[i].text) {
+		if !v.owns(v.ws[i].pos) {
+			continue
+		}
+		if subject == "" && !isName(v.ws[i].text) || subject != "" && inflectionBase(v.ws[i].lower) != inflectionBase(subject) {
 			continue
 		}
 		k := i + 1
