@@ -450,8 +450,15 @@ func (x *Index) holdsNames(q *question, c *candidate) bool {
 		// barrels does China import" is not answered by North Korea's.
 		// Otherwise the article will do ("which US official said", with
 		// the passage's "State Department spokesman").
-		if (con.known && (q.kind == kindNumber || q.kind == kindTime) && !beforeRole(q.text, con.words)) ||
-			c.inArticle == nil || !c.inArticle[i] {
+		if c.inArticle == nil || !c.inArticle[i] {
+			return false
+		}
+		if con.known && (q.kind == kindNumber || q.kind == kindTime) && !beforeRole(q.text, con.words) &&
+			x.namesOther(q, c, "") {
+			// a quantity or date about another name the passage gives
+			// ("how many barrels does China import", of North Korea's);
+			// a passage that names none is about its article's
+			// ("when did the military seize power in Myanmar")
 			return false
 		}
 	}
