@@ -129,15 +129,7 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 					}
 					// "Who met Trump?": the possessor of the meetings,
 					// "Kim's three high-profile meetings with … Trump".
-					for k := at[0] - 1; k >= 0 && at[0]-k <= 4 && (v.gap(k) == " " || v.gap(k) == "-"); k-- {
-						if isPossessive(v.ws[k].text) {
-							if n, ok := v.nameEndingAt(k); ok {
-								return sure(trimPossessive(v.say([]name{n})))
-							}
-							break
-						}
-					}
-					return "", false
+					return sure(v.possessorBefore(at[0]))
 				}
 			}
 			if s, decided := v.subjectBefore(at[0]); decided {
@@ -170,8 +162,19 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 						prepositions[v.ws[at[1]+1].lower] && v.ws[at[1]+1].lower != "to" {
 						continue // "talks with North Korea" for "who was Price talking to"
 					}
-					if s := plain.objectAfter(at[1]); s != "" && !namesOwn(q.text, s) && !v.ownBetween(at[1]+1, s) {
+					s := plain.objectAfter(at[1])
+					if s != "" && !namesOwn(q.text, s) && !v.ownBetween(at[1]+1, s) {
 						return sure(s)
+					}
+					// "who did Trump meet": the other party is the
+					// question's own name, so the possessor of the deed
+					// ("Kim's three high-profile meetings with Biden's
+					// predecessor Donald Trump")
+					if w := strings.ToLower(v.ws[at[1]].text); s != "" && namesOwn(q.text, s) && strings.HasSuffix(w, "s") &&
+						at[1]+1 < len(v.ws) && v.ws[at[1]+1].lower == "with" {
+						if p := v.possessorBefore(at[0]); p != "" && !namesOwn(q.text, p) {
+							return sure(p)
+						}
 					}
 				}
 			}
@@ -3262,4 +3265,18 @@ func (v *view) subjectEarlier(q *question, c *candidate, i int) bool {
 		}
 	}
 	return false
+}
+
+// possessorBefore returns the name whose possessive stands a few words
+// before word i ("Kim's three high-profile meetings"), or "".
+func (v *view) possessorBefore(i int) string {
+	for k := i - 1; k >= 0 && i-k <= 4 && (v.gap(k) == " " || v.gap(k) == "-"); k-- {
+		if isPossessive(v.ws[k].text) {
+			if n, ok := v.nameEndingAt(k); ok {
+				return trimPossessive(v.say([]name{n}))
+			}
+			return ""
+		}
+	}
+	return ""
 }

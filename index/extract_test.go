@@ -94,6 +94,7 @@ func TestShortAnswers(t *testing.T) {
 		{"the word asked for, in quotation marks after what it is for", "What word did the mayor use for the storm?", "catastrophe"},
 		{"what the subject did, to the question's words after it", "What did the storm do last week?", "hit the coast last week"},
 		{"what the subject did, where the passage lacks the question's time", "What did the storm do in May?", ""},
+		{"who the other party met: the possessor of the meetings", "Who did Ana Paz meet?", "Rui Costa"},
 		{"agent of a passive verb", "Who wrote the report on prison conditions?", "Amnesty International"},
 		{"common noun subject", "Who said the harbour talks had failed?", "A senior official"},
 		{"bare list of things", "What goods do the new rules ban?", "coal, steel and timber"},

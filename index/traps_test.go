@@ -40,7 +40,7 @@ func TestNoWrongAnswers(t *testing.T) {
 		{"how many counts the words after it: 15 members, not two launches", "how many security council members received the draft", "15"},
 		{"a name ending in -en is no participle", "who has biden offered dialogue", ""},
 		{"with the question's name inside the other party's words", "Who met Biden?", ""},
-		{"the object is the question's own name", "Who did Trump meet?", ""},
+		{"the object is the question's own name: not Trump, but whose meetings with him (Kim's)", "Who did Trump meet?", "Kim"},
 		{"what a passage about another calls a threat", "What does Russia consider a threat?", ""},
 		{"the subject of what is asked is not in the passage", "What is the radar a threat to?", ""},
 		{"price in a keyword question is a name, not a quantity", "price provocations obligation", ""},
