@@ -168,3 +168,19 @@ func TestAsksDo(t *testing.T) {
 		})
 	}
 }
+
+func TestPairNamed(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want bool
+	}{
+		{"the two countries", true}, {"both sides", true}, {"both the allies", true},
+		{"the two", false}, {"China and Russia", false}, {"the three countries", false},
+	} {
+		t.Run(tc.in, func(t *testing.T) {
+			if got := pairNamed.MatchString(tc.in); got != tc.want {
+				t.Errorf("pairNamed(%q) = %v, want %v", tc.in, got, tc.want)
+			}
+		})
+	}
+}

@@ -3280,3 +3280,33 @@ func (v *view) possessorBefore(i int) string {
 	}
 	return ""
 }
+
+// pairNamed matches a doer said as a pair: "the two countries", "both
+// sides".
+var pairNamed = regexp.MustCompile(`(?i)^(the two|both|both the) [a-z]+s$`)
+
+// pairNames returns the two names joined by "and" that a pair ("the two
+// countries") stands for: the first such pair before it in the passage
+// ("China and Russia both wield veto power … although the two countries
+// have agreed to some past UN sanctions"), or "".
+func (v *view) pairNames(ans string) string {
+	at := strings.Index(v.text, ans)
+	if !pairNamed.MatchString(ans) || at < 0 {
+		return ""
+	}
+	plain := v.ignoringOwn()
+	for i := 0; i < len(plain.ws) && plain.ws[i].end <= at; i++ {
+		a, ok := plain.nameStartingAt(i)
+		if !ok {
+			continue
+		}
+		if k := a.j + 1; k+1 < len(plain.ws) && plain.ws[k].lower == "and" && plain.gap(a.j) == " " && plain.gap(k) == " " {
+			if b, ok := plain.nameStartingAt(k + 1); ok && plain.ws[b.j].end <= at &&
+				(b.j+1 >= len(plain.ws) || plain.ws[b.j+1].lower != "and") {
+				return plain.say([]name{a, b})
+			}
+		}
+		i = a.j
+	}
+	return ""
+}

@@ -84,6 +84,7 @@ func TestShortAnswers(t *testing.T) {
 		"Harbour diesel prices fell nearly 8 percent after the storm.",
 		"The dockers' union said on Monday it hopes through the courts to stop dredging.",
 		"The mayor stood by the river after the storm despite its \"catastrophe\" for the farms.",
+		"Peru and Ecuador share the river basin, and the two countries signed a water pact in May.",
 	}
 	x := buildArticle(t, "world.txt", paragraphs, Options{Synonyms: corpus.DefaultSynonyms()})
 	for _, tc := range []struct {
@@ -95,6 +96,7 @@ func TestShortAnswers(t *testing.T) {
 		{"what the subject did, to the question's words after it", "What did the storm do last week?", "hit the coast last week"},
 		{"what the subject did, where the passage lacks the question's time", "What did the storm do in May?", ""},
 		{"who the other party met: the possessor of the meetings", "Who did Ana Paz meet?", "Rui Costa"},
+		{"a pair said as 'the two countries': the two names before it", "Who signed a water pact?", "Peru and Ecuador"},
 		{"agent of a passive verb", "Who wrote the report on prison conditions?", "Amnesty International"},
 		{"common noun subject", "Who said the harbour talks had failed?", "A senior official"},
 		{"bare list of things", "What goods do the new rules ban?", "coal, steel and timber"},

@@ -359,6 +359,9 @@ func (x *Index) shortAnswer(ctx context.Context, q *question, top *candidate, as
 		// question names one it does not hold
 		return ""
 	}
+	if pair := newView(q, top).pairNames(ans); pair != "" {
+		ans = pair // "the two countries": "China and Russia", named before
+	}
 	ans = withoutCopula(ans)
 	if q.kind == kindNumber && asksMoney(q.text) && !namesMoney(ans) {
 		return "" // "what is the price of brent crude": not "5 percent"
