@@ -225,7 +225,7 @@ func (x *Index) resolveDefinite(q *question, c *candidate) {
 	if !said {
 		return
 	}
-	modifiers := x.modifiersOf(c.num-1, prev)
+	var toks []token // the paragraph before's, analysed when first needed
 	for _, n := range nouns {
 		term := ""
 		for _, t := range c.toks {
@@ -234,8 +234,8 @@ func (x *Index) resolveDefinite(q *question, c *candidate) {
 				break
 			}
 		}
-		before := modifiers[term]
-		if before == nil {
+		before := x.modifiersOf(c.num-1, prev, term, &toks)
+		if len(before) == 0 {
 			continue
 		}
 		for i, con := range q.concepts {
@@ -243,7 +243,7 @@ func (x *Index) resolveDefinite(q *question, c *candidate) {
 				continue
 			}
 			for _, a := range con.alts {
-				if len(a.terms) == 1 && before[a.terms[0]] {
+				if len(a.terms) == 1 && slices.Contains(before, a.terms[0]) {
 					c.found[i] = found{weight: corefWeight * a.weight, positions: []int{n.pos}, length: 1,
 						near: []int{n.pos}, terms: []string{term}}
 					break
@@ -253,29 +253,39 @@ func (x *Index) resolveDefinite(q *question, c *candidate) {
 	}
 }
 
-// modifiersOf returns, for each noun of passage num (its text), the words
-// right before it in one noun phrase: side by side, with nothing but a
-// space between ("draft", "security", "council" for "resolution" in "A
-// draft Security Council resolution"). It is read once and kept.
-func (x *Index) modifiersOf(num int, text string) map[string]map[string]bool {
-	if v, ok := x.nounModifiers.Load(num); ok {
-		return v.(map[string]map[string]bool)
+// modifiersOf returns the words right before the noun term in passage num
+// (its text, and its tokens once analysed), in one noun phrase: side by side, with nothing but a space
+// between ("draft", "security", "council" for "resolution" in "A draft
+// Security Council resolution"). It is read once and kept (see memo).
+func (x *Index) modifiersOf(num int, text, term string, toks *[]token) []string {
+	key := nounAt{num, term}
+	if v, ok := x.nounModifiers.get(key); ok {
+		return v
 	}
-	toks := x.tokens(text)
-	out := map[string]map[string]bool{}
-	for k := range toks {
+	if *toks == nil {
+		*toks = x.tokens(text) // once for all the nouns asked of it
+	}
+	var out []string
+	ts := *toks
+	for k, t := range ts {
+		if t.term != term {
+			continue
+		}
 		for j := k - 1; j >= 0 && k-j <= 4; j-- {
-			if toks[j].pos != toks[j+1].pos-1 || text[toks[j].end:toks[j+1].start] != " " {
+			if ts[j].pos != ts[j+1].pos-1 || text[ts[j].end:ts[j+1].start] != " " {
 				break
 			}
-			if out[toks[k].term] == nil {
-				out[toks[k].term] = map[string]bool{}
-			}
-			out[toks[k].term][toks[j].term] = true
+			out = append(out, ts[j].term)
 		}
 	}
-	v, _ := x.nounModifiers.LoadOrStore(num, out)
-	return v.(map[string]map[string]bool)
+	x.nounModifiers.put(key, out)
+	return out
+}
+
+// nounAt is a noun's term in a passage, by the passage's number.
+type nounAt struct {
+	num  int
+	term string
 }
 
 // titleReach is how many paragraphs back a name's first mention, with its
@@ -339,8 +349,8 @@ type passageTitles struct {
 // titlesOf returns the titles of passage num (see titlesIn), read once
 // and kept; nil when there is no such passage.
 func (x *Index) titlesOf(num int) *passageTitles {
-	if v, ok := x.nameTitles.Load(num); ok {
-		return v.(*passageTitles)
+	if v, ok := x.nameTitles.get(num); ok {
+		return v
 	}
 	ref, text, err := x.passages.get(num)
 	if err != nil {
@@ -353,8 +363,8 @@ func (x *Index) titlesOf(num int) *passageTitles {
 		}
 		pt.titles[name] = termsAt(x.tokens(title))
 	}
-	v, _ := x.nameTitles.LoadOrStore(num, pt)
-	return v.(*passageTitles)
+	x.nameTitles.put(num, pt)
+	return pt
 }
 
 // titlesIn returns, for each name of several words in text that has a

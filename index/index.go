@@ -88,12 +88,12 @@ type Index struct {
 	// byBleve makes every search retrieve through Bleve's search, as a
 	// small index does (tests compare the two ways).
 	byBleve bool
-	// nameTitles keeps each passage's titles of names, by passage number
+	// nameTitles keeps passages' titles of names, by passage number
 	// (titlesOf), as they are first read.
-	nameTitles sync.Map
-	// nounModifiers keeps, by passage number, the words before each noun
-	// of a passage (modifiersOf), as they are first read.
-	nounModifiers sync.Map
+	nameTitles memo[int, *passageTitles]
+	// nounModifiers keeps, by passage number and noun, the words before
+	// the noun (modifiersOf), as they are first read.
+	nounModifiers memo[nounAt, []string]
 }
 
 // Article describes one indexed article, for citations and listings.
