@@ -432,3 +432,53 @@ func (x *Index) foundInWords(q *question, c *candidate, at map[string][]int, p i
 func (c *candidate) lacksConcept() bool {
 	return slices.ContainsFunc(c.found, func(f found) bool { return f.weight == 0 })
 }
+
+// resolveHeadNoun finds, in a passage that names a thing by "the" and the
+// last word of its name ("Rights groups criticised the council", after "The
+// UN Security Council met"), the question's name of several words that an
+// earlier paragraph of the article, up to titleReach back, wrote in full:
+// the council is the Security Council. It is weighed as a pronoun's name
+// is.
+func (x *Index) resolveHeadNoun(q *question, c *candidate) {
+	if !c.lacksConcept() || c.num <= 0 {
+		return
+	}
+	heads := map[string][]int{} // the missing names of several words, by their last word
+	for i, con := range q.concepts {
+		if w := lowerWordsIn(con.words); c.found[i].weight == 0 && len(w) >= 2 {
+			last := trimPossessive(w[len(w)-1])
+			heads[last] = append(heads[last], i)
+		}
+	}
+	if len(heads) == 0 {
+		return
+	}
+	ws := c.rawWords()
+	for i := 0; i+1 < len(ws); i++ {
+		if ws[i].lower != "the" || c.hit.Text[ws[i].end:ws[i+1].start] != " " {
+			continue
+		}
+		n := ws[i+1]
+		for _, k := range heads[trimPossessive(n.lower)] {
+			if c.found[k].weight == 0 && x.writtenBefore(c, strings.ToLower(q.concepts[k].words)) {
+				c.found[k] = found{weight: corefWeight, positions: []int{n.pos}, length: 1, near: []int{n.pos},
+					terms: q.concepts[k].alts[0].terms}
+			}
+		}
+	}
+}
+
+// writtenBefore reports whether a paragraph of the passage's article, up
+// to titleReach before it, writes phrase (in lower case).
+func (x *Index) writtenBefore(c *candidate, phrase string) bool {
+	for back := 1; back <= titleReach && c.num-back >= 0; back++ {
+		ref, prev, err := x.passages.get(c.num - back)
+		if err != nil || x.articles[ref.article].ID != c.hit.Article {
+			return false
+		}
+		if strings.Contains(strings.ToLower(prev), phrase) {
+			return true
+		}
+	}
+	return false
+}

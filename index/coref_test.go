@@ -9,7 +9,7 @@ import (
 // TestPronounSpeaker finds a question's name in a paragraph that speaks of
 // the name only as "he" or "she": the speaker of the paragraph before.
 func TestPronounSpeaker(t *testing.T) {
-	runFirst(t, []firstCase{
+	runFirst(t, nil, []firstCase{
 		{
 			"she told: the speaker of the paragraph before",
 			[]string{
@@ -42,7 +42,7 @@ func TestPronounSpeaker(t *testing.T) {
 // thing only by "the" and its noun: the word the paragraph before said of
 // that noun where it introduced it.
 func TestDefiniteNoun(t *testing.T) {
-	runFirst(t, []firstCase{
+	runFirst(t, nil, []firstCase{
 		{
 			"the noun the paragraph before introduced with the word",
 			[]string{
@@ -73,11 +73,30 @@ func TestDefiniteNoun(t *testing.T) {
 	})
 }
 
+// TestHeadNoun finds a question's name of several words in a paragraph
+// that names the thing by "the" and the name's last word, after an
+// earlier paragraph wrote it in full.
+func TestHeadNoun(t *testing.T) {
+	syn := [][]string{{"Harbour Council", "HC"}}
+	runFirst(t, syn, []firstCase{
+		{
+			"the council after the Harbour Council",
+			[]string{
+				"The Harbour Council met on Monday to discuss the dredging plan for the old port and its quays.",
+				"Fishermen said the dredging would ruin the spawning grounds.",
+				"Boat owners criticised the council for ignoring them.",
+				"Boat owners criticised the ferry timetable again.",
+			},
+			"who criticised the harbour council", 3,
+		},
+	})
+}
+
 // TestNameTitle finds a question's words in a paragraph that names a
 // person by surname: the title the person's full mention in a paragraph
 // before gave ("Fisheries minister Ana Souza").
 func TestNameTitle(t *testing.T) {
-	runFirst(t, []firstCase{
+	runFirst(t, nil, []firstCase{
 		{
 			"the title of the full mention",
 			[]string{
@@ -137,12 +156,13 @@ type firstCase struct {
 	want       int
 }
 
-// runFirst asks each case's question of its paragraphs, as one article.
-func runFirst(t *testing.T, cases []firstCase) {
+// runFirst asks each case's question of its paragraphs, as one article
+// indexed with the synonym groups given.
+func runFirst(t *testing.T, synonyms [][]string, cases []firstCase) {
 	t.Helper()
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			x := buildArticle(t, "fish.txt", tc.paragraphs, Options{})
+			x := buildArticle(t, "fish.txt", tc.paragraphs, Options{Synonyms: synonyms})
 			res, err := x.Search(context.Background(), Query{Text: tc.question})
 			if err != nil {
 				t.Fatal(err)

@@ -273,6 +273,7 @@ func (x *Index) rank(q *question, cands []*candidate) {
 		q.match(c)
 		x.resolvePronoun(q, c)
 		x.resolveDefinite(q, c)
+		x.resolveHeadNoun(q, c)
 		a := articles[c.hit.Article]
 		if a == nil {
 			a = &held{found: make([]bool, len(q.concepts)), mass: make([]float64, len(q.concepts))}
