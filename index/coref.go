@@ -438,10 +438,10 @@ func (c *candidate) lacksConcept() bool {
 // UN Security Council met"), the question's name of several words that an
 // earlier paragraph of the article, up to titleReach back, wrote in full:
 // the council is the Security Council. It is weighed as a pronoun's name
-// is.
-func (x *Index) resolveHeadNoun(q *question, c *candidate) {
+// is; it reports whether it found any.
+func (x *Index) resolveHeadNoun(q *question, c *candidate) bool {
 	if !c.lacksConcept() || c.num <= 0 {
-		return
+		return false
 	}
 	heads := map[string][]int{} // the missing names of several words, by their last word
 	for i, con := range q.concepts {
@@ -451,8 +451,9 @@ func (x *Index) resolveHeadNoun(q *question, c *candidate) {
 		}
 	}
 	if len(heads) == 0 {
-		return
+		return false
 	}
+	held := false
 	ws := c.rawWords()
 	for i := 0; i+1 < len(ws); i++ {
 		if ws[i].lower != "the" || c.hit.Text[ws[i].end:ws[i+1].start] != " " {
@@ -463,9 +464,11 @@ func (x *Index) resolveHeadNoun(q *question, c *candidate) {
 			if c.found[k].weight == 0 && x.writtenBefore(c, strings.ToLower(q.concepts[k].words)) {
 				c.found[k] = found{weight: corefWeight, positions: []int{n.pos}, length: 1, near: []int{n.pos},
 					terms: q.concepts[k].alts[0].terms}
+				held = true
 			}
 		}
 	}
+	return held
 }
 
 // writtenBefore reports whether a paragraph of the passage's article, up

@@ -273,7 +273,6 @@ func (x *Index) rank(q *question, cands []*candidate) {
 		q.match(c)
 		x.resolvePronoun(q, c)
 		x.resolveDefinite(q, c)
-		x.resolveHeadNoun(q, c)
 		a := articles[c.hit.Article]
 		if a == nil {
 			a = &held{found: make([]bool, len(q.concepts)), mass: make([]float64, len(q.concepts))}
@@ -339,12 +338,13 @@ func (x *Index) rank(q *question, cands []*candidate) {
 	slices.SortStableFunc(cands, byScore)
 	// A person named by surname holds the title of the full mention a
 	// few paragraphs before ("Price said": the State Department
-	// spokesman). Reading those paragraphs is the dearest reading of all,
-	// so only the best candidates are read, and move among themselves.
+	// spokesman), and "the council" the name written in full there.
+	// Reading those paragraphs is the dearest reading of all, so only the
+	// best candidates are read, and move among themselves.
 	n := min(len(cands), titlesChecked)
 	moved := false
 	for _, c := range cands[:n] {
-		if x.resolveTitle(q, c) {
+		if t, h := x.resolveTitle(q, c), x.resolveHeadNoun(q, c); t || h {
 			score(c)
 			moved = true
 		}
