@@ -1453,6 +1453,11 @@ func (v *view) objectOfOwnVerb(q *question, c *candidate) string {
 		}
 	}
 	verb := w[len(w)-1]
+	if n := len(w); n >= 4 && isArticle(w[n-2]) && dangling[w[n-3]] && w[n-3] != "including" {
+		// "what did Kim see pass by during the parade": the last word
+		// is the noun of a closing phrase, not a verb
+		return ""
+	}
 	// "what has X offered North Korea": the verb before the one it was
 	// offered to, a name the question ends with, which the passage's
 	// object may end with too ("dialogue with North Korea").

@@ -133,6 +133,7 @@ func TestNoWrongAnswers(t *testing.T) {
 		{"what a thing would be for is no object", "what would the oil be for under the draft", ""},
 		{"a date about a country the article never names", "When did the military seize power in Iran?", ""},
 		{"a date about the article's country, from a passage that names no other", "when did the military seize power in Myanmar", "February"},
+		{"the noun of a closing phrase is no verb whose object answers", "What did Kim see pass by during the parade?", ""},
 		{"a range is a length, not a count of launches", "what is the range of north korea's icbm", ""},
 		{"an aside that is a clause about a name does not say what it is", "What was North Korea's most recent long-range missile test?", ""},
 		{"the name of something the question does not ask about", "state dept guy name", ""},
