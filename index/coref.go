@@ -1,6 +1,7 @@
 package index
 
 import (
+	"iter"
 	"slices"
 	"strings"
 )
@@ -45,18 +46,17 @@ func (x *Index) resolvePronoun(q *question, c *candidate) {
 	if at < 0 {
 		return
 	}
-	speaker := x.previousSpeaker(c)
-	if speaker == "" {
+	prev, ok := x.previous(c)
+	speaker := x.speaker(prev)
+	if !ok || speaker == "" {
 		return
 	}
 	// the speaker's words, and the title before them ("State Department
 	// spokesman Ned Price" holds the US), in the ways the question has
 	// of saying them
 	x.foundInWords(q, c, termsAt(x.tokens(speaker)), v.ws[at].pos)
-	if pt := x.titlesOf(c.num - 1); pt != nil {
-		if title, ok := pt.titles[lastWord(speaker)]; ok {
-			x.foundInWords(q, c, title, v.ws[at].pos)
-		}
+	if title, ok := x.titlesOf(c.num-1, prev)[lastWord(speaker)]; ok {
+		x.foundInWords(q, c, title, v.ws[at].pos)
 	}
 }
 
@@ -95,14 +95,33 @@ func (x *Index) pronounSpeaker(q *question, c *candidate) string {
 // previousSpeaker returns the speaker of the paragraph before the
 // passage's in the same article, "" when there is none.
 func (x *Index) previousSpeaker(c *candidate) string {
-	if c.num <= 0 {
-		return ""
-	}
-	ref, prev, err := x.passages.get(c.num - 1)
-	if err != nil || x.articles[ref.article].ID != c.hit.Article {
+	prev, ok := x.previous(c)
+	if !ok {
 		return ""
 	}
 	return x.speaker(prev)
+}
+
+// previous returns the text of the paragraph before the passage's, when
+// it is in the same article.
+func (x *Index) previous(c *candidate) (string, bool) {
+	for _, text := range x.earlier(c, 1) {
+		return text, true
+	}
+	return "", false
+}
+
+// earlier yields the paragraphs before the passage's in its article,
+// nearest first, up to reach of them: their passage numbers and texts.
+func (x *Index) earlier(c *candidate, reach int) iter.Seq2[int, string] {
+	return func(yield func(int, string) bool) {
+		for num := c.num - 1; num >= 0 && c.num-num <= reach; num-- {
+			ref, text, err := x.passages.get(num)
+			if err != nil || x.articles[ref.article].ID != c.hit.Article || !yield(num, text) {
+				return
+			}
+		}
+	}
 }
 
 // speaker returns the last name that says something in a passage: the
@@ -196,18 +215,17 @@ func (x *Index) resolveDefinite(q *question, c *candidate) {
 	if !c.lacksConcept() || c.num <= 0 {
 		return
 	}
-	ws := c.rawWords()
 	var nouns []word // the nouns after "the"
-	for i := 0; i+1 < len(ws); i++ {
-		if ws[i].lower == "the" && c.hit.Text[ws[i].end:ws[i+1].start] == " " && isLower(ws[i+1].text) && !isStop(ws[i+1].text) {
-			nouns = append(nouns, ws[i+1])
+	for _, w := range c.afterThe() {
+		if isLower(w.text) && !isStop(w.text) {
+			nouns = append(nouns, w)
 		}
 	}
 	if len(nouns) == 0 {
 		return
 	}
-	ref, prev, err := x.passages.get(c.num - 1)
-	if err != nil || x.articles[ref.article].ID != c.hit.Article {
+	prev, ok := x.previous(c)
+	if !ok {
 		return
 	}
 	// A cheap look first: the paragraph before must hold one of the
@@ -254,9 +272,10 @@ func (x *Index) resolveDefinite(q *question, c *candidate) {
 }
 
 // modifiersOf returns the words right before the noun term in passage num
-// (its text, and its tokens once analysed), in one noun phrase: side by side, with nothing but a space
-// between ("draft", "security", "council" for "resolution" in "A draft
-// Security Council resolution"). It is read once and kept (see memo).
+// (its text, and its tokens once analysed), in one noun phrase: side by
+// side, with nothing but a space between ("draft", "security", "council"
+// for "resolution" in "A draft Security Council resolution"). It is read
+// once and kept (see memo).
 func (x *Index) modifiersOf(num int, text, term string, toks *[]token) []string {
 	key := nounAt{num, term}
 	if v, ok := x.nounModifiers.get(key); ok {
@@ -318,19 +337,11 @@ func (x *Index) resolveTitle(q *question, c *candidate) bool {
 			continue // part of a longer name
 		}
 		bare := trimPossessive(w.text)
-		for back := 1; back <= titleReach && c.num-back >= 0; back++ {
-			ref, prev, err := x.passages.get(c.num - back)
-			if err != nil || x.articles[ref.article].ID != c.hit.Article {
-				break
-			}
+		for num, prev := range x.earlier(c, titleReach) {
 			if !strings.Contains(prev, bare) {
 				continue // a cheap look before the paragraph is read for titles
 			}
-			pt := x.titlesOf(c.num - back)
-			if pt == nil || x.articles[pt.article].ID != c.hit.Article {
-				break
-			}
-			if t, ok := pt.titles[bare]; ok {
+			if t, ok := x.titlesOf(num, prev)[bare]; ok {
 				found = x.foundInWords(q, c, t, w.pos) || found
 				break
 			}
@@ -339,32 +350,23 @@ func (x *Index) resolveTitle(q *question, c *candidate) bool {
 	return found
 }
 
-// passageTitles are the titles a passage gives the names it writes in
-// full, by the first and the last word of each name.
-type passageTitles struct {
-	article int
-	titles  map[string]map[string][]int // name word → the title's terms at their positions
-}
-
-// titlesOf returns the titles of passage num (see titlesIn), read once
-// and kept; nil when there is no such passage.
-func (x *Index) titlesOf(num int) *passageTitles {
+// titlesOf returns the titles passage num (its text) gives the names it
+// writes in full (see titlesIn), by the first and the last word of each
+// name, as the title's terms at their positions; read once and kept (see
+// memo).
+func (x *Index) titlesOf(num int, text string) map[string]map[string][]int {
 	if v, ok := x.nameTitles.get(num); ok {
 		return v
 	}
-	ref, text, err := x.passages.get(num)
-	if err != nil {
-		return nil
-	}
-	pt := &passageTitles{article: ref.article}
+	var out map[string]map[string][]int
 	for name, title := range titlesIn(text) {
-		if pt.titles == nil {
-			pt.titles = map[string]map[string][]int{}
+		if out == nil {
+			out = map[string]map[string][]int{}
 		}
-		pt.titles[name] = termsAt(x.tokens(title))
+		out[name] = termsAt(x.tokens(title))
 	}
-	x.nameTitles.put(num, pt)
-	return pt
+	x.nameTitles.put(num, out)
+	return out
 }
 
 // titlesIn returns, for each name of several words in text that has a
@@ -454,12 +456,7 @@ func (x *Index) resolveHeadNoun(q *question, c *candidate) bool {
 		return false
 	}
 	held := false
-	ws := c.rawWords()
-	for i := 0; i+1 < len(ws); i++ {
-		if ws[i].lower != "the" || c.hit.Text[ws[i].end:ws[i+1].start] != " " {
-			continue
-		}
-		n := ws[i+1]
+	for _, n := range c.afterThe() {
 		for _, k := range heads[trimPossessive(n.lower)] {
 			if c.found[k].weight == 0 && x.writtenBefore(c, strings.ToLower(q.concepts[k].words)) {
 				c.found[k] = found{weight: corefWeight, positions: []int{n.pos}, length: 1, near: []int{n.pos},
@@ -474,14 +471,23 @@ func (x *Index) resolveHeadNoun(q *question, c *candidate) bool {
 // writtenBefore reports whether a paragraph of the passage's article, up
 // to titleReach before it, writes phrase (in lower case).
 func (x *Index) writtenBefore(c *candidate, phrase string) bool {
-	for back := 1; back <= titleReach && c.num-back >= 0; back++ {
-		ref, prev, err := x.passages.get(c.num - back)
-		if err != nil || x.articles[ref.article].ID != c.hit.Article {
-			return false
-		}
+	for _, prev := range x.earlier(c, titleReach) {
 		if strings.Contains(strings.ToLower(prev), phrase) {
 			return true
 		}
 	}
 	return false
+}
+
+// afterThe returns the passage's words that "the" and a space stand
+// before: the nouns a report names a thing by once it has named it in full.
+func (c *candidate) afterThe() []word {
+	ws := c.rawWords()
+	var out []word
+	for i := 0; i+1 < len(ws); i++ {
+		if ws[i].lower == "the" && c.hit.Text[ws[i].end:ws[i+1].start] == " " {
+			out = append(out, ws[i+1])
+		}
+	}
+	return out
 }

@@ -474,15 +474,15 @@ func (v *view) writesCapitalised(lower string) bool {
 	return false
 }
 
-// itemsOfKind returns the items of the list that the noun names, when
-// some but not all are ("intercontinental ballistic missiles" of "tanks,
-// rocket launchers and intercontinental ballistic missiles" for
-// "missiles"); otherwise the list.
 // itemsNamed reports whether one of the list's items ends in the noun.
 func itemsNamed(list, noun string) bool {
-	return slices.ContainsFunc(listItems(list), func(it string) bool {
-		return inflectionBase(lastWord(it)) == inflectionBase(noun)
-	})
+	return slices.ContainsFunc(listItems(list), func(it string) bool { return endsIn(it, noun) })
+}
+
+// endsIn reports whether a list's item ends in the noun, in any of its
+// forms ("intercontinental ballistic missiles" in "missile").
+func endsIn(item, noun string) bool {
+	return inflectionBase(lastWord(item)) == inflectionBase(noun)
 }
 
 // listItems returns the items of a list written "a, b and c".
@@ -494,6 +494,10 @@ func listItems(list string) []string {
 	return items
 }
 
+// itemsOfKind returns the items of the list that the noun names, when
+// some but not all are ("intercontinental ballistic missiles" of "tanks,
+// rocket launchers and intercontinental ballistic missiles" for
+// "missiles"); otherwise the list.
 func itemsOfKind(list, noun string) string {
 	if list == "" || noun == "" {
 		return list
@@ -501,7 +505,7 @@ func itemsOfKind(list, noun string) string {
 	items := listItems(list)
 	var named []string
 	for _, it := range items {
-		if inflectionBase(lastWord(it)) == inflectionBase(noun) {
+		if endsIn(it, noun) {
 			named = append(named, it)
 		}
 	}

@@ -90,7 +90,7 @@ type Index struct {
 	byBleve bool
 	// nameTitles keeps passages' titles of names, by passage number
 	// (titlesOf), as they are first read.
-	nameTitles memo[int, *passageTitles]
+	nameTitles memo[int, map[string]map[string][]int]
 	// nounModifiers keeps, by passage number and noun, the words before
 	// the noun (modifiersOf), as they are first read.
 	nounModifiers memo[nounAt, []string]

@@ -15,22 +15,22 @@ type memo[K comparable, V any] struct {
 	m  map[K]V
 }
 
-// get returns the reading kept for key num, if any.
-func (c *memo[K, V]) get(num K) (V, bool) {
+// get returns the reading kept for key, if any.
+func (c *memo[K, V]) get(key K) (V, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	v, ok := c.m[num]
+	v, ok := c.m[key]
 	return v, ok
 }
 
-// put keeps the reading of key num.
-func (c *memo[K, V]) put(num K, v V) {
+// put keeps the reading of key.
+func (c *memo[K, V]) put(key K, v V) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.m == nil || len(c.m) >= memoSize {
 		c.m = make(map[K]V)
 	}
-	c.m[num] = v
+	c.m[key] = v
 }
 
 // len returns how many readings are kept.

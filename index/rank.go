@@ -382,14 +382,16 @@ func (x *Index) rank(q *question, cands []*candidate) {
 // 0.8 ranks the same (one more question right first, no answer wrong), so
 // it sits in the middle; the same bonus for counting numbers puts one
 // more of the 76 probe questions in the top three.
-// titlesChecked is how many of the best candidates are read for the titles
-// of the people they name by surname (resolveTitle).
-const titlesChecked = 20
-
 const (
 	doersChecked = 10
 	doerBonus    = 0.3
 )
+
+// titlesChecked is how many of the best candidates are read for what
+// earlier paragraphs say of their words: the titles of the people they
+// name by surname (resolveTitle), the names "the council" stands for
+// (resolveHeadNoun).
+const titlesChecked = 20
 
 // countsAsked reports whether the passage has a number that counts what a
 // "how many" question counts ("all 15 Security Council members").
