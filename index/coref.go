@@ -491,3 +491,48 @@ func (c *candidate) afterThe() []word {
 	}
 	return out
 }
+
+// carryDefinite finds, in a passage that lacks only one of the question's
+// concepts, a noun the question names by "the" ("Who can veto the
+// resolution?"), when the paragraph before, in the same article, holds it:
+// the thing the report is still about ("China and Russia both wield veto
+// power", after a paragraph on the draft resolution). It is weighed as a
+// pronoun's name is, and stands nowhere in the passage (it is found, once,
+// but near none of its words).
+func (x *Index) carryDefinite(q *question, c *candidate) {
+	missing := -1
+	for i, f := range c.found {
+		if f.weight == 0 {
+			if missing >= 0 {
+				return // another concept is missing too
+			}
+			missing = i
+		}
+	}
+	if missing < 0 || c.num <= 0 || !namedByThe(q.text, q.concepts[missing].words) {
+		return
+	}
+	prev, ok := x.previous(c)
+	if !ok {
+		return
+	}
+	a := q.concepts[missing].alts[0]
+	if len(occurrences(termsAt(x.tokens(prev)), a.phrase)) > 0 {
+		c.found[missing] = found{weight: corefWeight, length: 1, terms: a.terms}
+	}
+}
+
+// namedByThe reports whether the question writes the words right after
+// "the" ("the resolution").
+func namedByThe(question, words string) bool {
+	qw, w := lowerWordsIn(question), lowerWordsIn(words)
+	if len(w) == 0 {
+		return false
+	}
+	for k := 1; k < len(qw); k++ {
+		if qw[k-1] == "the" && qw[k] == w[0] {
+			return true
+		}
+	}
+	return false
+}

@@ -273,6 +273,7 @@ func (x *Index) rank(q *question, cands []*candidate) {
 		q.match(c)
 		x.resolvePronoun(q, c)
 		x.resolveDefinite(q, c)
+		x.carryDefinite(q, c)
 		a := articles[c.hit.Article]
 		if a == nil {
 			a = &held{found: make([]bool, len(q.concepts)), mass: make([]float64, len(q.concepts))}
@@ -297,7 +298,9 @@ func (x *Index) rank(q *question, cands []*candidate) {
 				continue
 			}
 			w := q.concepts[i].weight
-			tf := float64(len(f.positions))
+			// a concept read from the context alone (carryDefinite) stands
+			// nowhere in the passage: it counts once
+			tf := float64(max(len(f.positions), 1))
 			lexical += w * f.weight * bm25Saturation(tf, length, avgLen)
 			covered += w * f.weight
 		}
