@@ -198,14 +198,18 @@ func inUnits(word string, units []string) bool {
 
 // asksYear reports whether a question asks for a year: "what year",
 // "which year", "in what year".
-func asksYear(text string) bool {
+func asksYear(text string) bool { return askedTime(text) == "year" }
+
+// askedTime returns the noun of time a question asks for ("year" in "what
+// year was the test", "day" in "which day"), "" for none.
+func askedTime(text string) string {
 	w := lowerWordsIn(text)
 	for i := 0; i+1 < len(w); i++ {
-		if (w[i] == "what" || w[i] == "which") && w[i+1] == "year" {
-			return true
+		if (w[i] == "what" || w[i] == "which") && timeNouns[w[i+1]] {
+			return w[i+1]
 		}
 	}
-	return false
+	return ""
 }
 
 // asksExpansion returns the acronym a question asks to spell out: "what

@@ -198,6 +198,7 @@ func TestShortAnswers(t *testing.T) {
 		{"who has it: the subject of a verb of having", "Which members have a veto over the fishing panel?", "Brazil and Chile"},
 		{"a time of day, and how near it", "When did the flood siren sound?", "shortly after seven in the morning"},
 		{"a time of day in figures", "When did the night ferry dock?", "9 a.m"},
+		{"what year: a year, which the passage need not call one", "What year was the ferry's previous accident?", "2009"},
 		{"the first time, of a first since", "When did the old bakery first reopen?", ""},
 		{"the name after the question's possessive and noun", "Who is Peru's river envoy?", "Marta Diaz"},
 		{"no name for another's possessive and noun", "Who is Chile's river envoy?", ""},
