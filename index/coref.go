@@ -86,11 +86,22 @@ func (x *Index) pronounSpeaker(q *question, c *candidate) string {
 		k := at[0] - 1
 		said = said || (k >= 0 && v.gap(k) == " " && (v.ws[k].lower == "he" || v.ws[k].lower == "she"))
 	}
+	if plainSaying[q.doer] {
+		// "who said the US has an obligation": whoever "…," he told
+		// reporters stands for said it, by any verb of saying
+		for k := 0; k+1 < len(v.ws) && !said; k++ {
+			said = (v.ws[k].lower == "he" || v.ws[k].lower == "she") && v.gap(k) == " " && reporting[v.ws[k+1].lower]
+		}
+	}
 	if !said {
 		return ""
 	}
 	return x.previousSpeaker(c)
 }
+
+// plainSaying are the verbs that ask only who said something, in whatever
+// words a report says it.
+var plainSaying = map[string]bool{"say": true, "says": true, "said": true}
 
 // previousSpeaker returns the speaker of the paragraph before the
 // passage's in the same article, "" when there is none.

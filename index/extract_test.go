@@ -85,6 +85,8 @@ func TestShortAnswers(t *testing.T) {
 		"The dockers' union said on Monday it hopes through the courts to stop dredging.",
 		"The mayor stood by the river after the storm despite its \"catastrophe\" for the farms.",
 		"Peru and Ecuador share the river basin, and the two countries signed a water pact in May.",
+		"Port director Ines Faria said the harbour would stay open through the winter.",
+		"\"But we also have a duty to dredge the channel,\" she told fishermen.",
 	}
 	x := buildArticle(t, "world.txt", paragraphs, Options{Synonyms: corpus.DefaultSynonyms()})
 	for _, tc := range []struct {
@@ -138,6 +140,7 @@ func TestShortAnswers(t *testing.T) {
 		{"a pronoun opening a clause of time: the main clause's subject", "Who inspected the broken dams?", "Governor Maria Lopes"},
 		{"an aside opening with -ing: the name it hangs on", "Who was touring the flooded valley?", "Governor Maria Lopes"},
 		{"a pronoun that does not agree with the main subject", "Who signed the accord?", ""},
+		{"who said it: whom the pronoun of any verb of saying stands for", "Who said the port has a duty to dredge the channel?", "Ines Faria"},
 		{"an acronym spelt out by the initials of a name", "What does ICAO stand for?", "International Civil Aviation Organization"},
 		{"an acronym the passage does not spell out", "What does WMO stand for?", ""},
 		{"a range with the unit the question counts", "How many tonnes can the trawlers catch?", "from 900 tonnes to 600 tonnes"},
