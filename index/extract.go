@@ -1758,7 +1758,8 @@ var subordinators = map[string]bool{
 // mainSubject reads the names that are the subject of the clause before
 // word m, in the same sentence: the first verb back from m whose subject
 // is a name. The pronoun must agree: "they" stands for two names or more,
-// "he" or "she" for one.
+// "he", "she" or "it" for one; "it" stands for the nearest subject that is
+// a thing ("the bridge"), which is no name.
 func (v *view) mainSubject(m int, pronoun string) (string, bool) {
 	for p := m - 1; p > 0; p-- {
 		if strings.ContainsAny(v.gap(p), ".;:!?") {
@@ -1767,13 +1768,16 @@ func (v *view) mainSubject(m int, pronoun string) (string, bool) {
 		if !isLower(v.ws[p].text) || isStop(v.ws[p].text) {
 			continue
 		}
-		s, _, names := v.subjectAt(p)
+		s, decided, names := v.subjectAt(p)
 		if !names {
+			if pronoun == "it" && decided && s != "" && (strings.HasSuffix(v.ws[p].lower, "ed") || auxiliaries[v.ws[p-1].lower]) {
+				return "", false // "the bridge would close as it …": it is the bridge
+			}
 			continue
 		}
 		n := strings.Count(s, " and ") + strings.Count(s, ", ") + 1
 		switch {
-		case pronoun == "they" && n > 1, (pronoun == "he" || pronoun == "she") && n == 1:
+		case pronoun == "they" && n > 1, (pronoun == "he" || pronoun == "she" || pronoun == "it") && n == 1:
 			return s, true
 		}
 		return "", false

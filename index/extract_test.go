@@ -87,6 +87,8 @@ func TestShortAnswers(t *testing.T) {
 		"Peru and Ecuador share the river basin, and the two countries signed a water pact in May.",
 		"Port director Ines Faria said the harbour would stay open through the winter.",
 		"\"But we also have a duty to dredge the channel,\" she told fishermen.",
+		"The Harbour Board said on Friday it was still open to talks even as it seeks through the courts to block the canal.",
+		"Mayor Lina Ortiz said the old bridge would close for repairs as it seeks to reopen the ferry.",
 	}
 	x := buildArticle(t, "world.txt", paragraphs, Options{Synonyms: corpus.DefaultSynonyms()})
 	for _, tc := range []struct {
@@ -140,6 +142,8 @@ func TestShortAnswers(t *testing.T) {
 		{"a pronoun opening a clause of time: the main clause's subject", "Who inspected the broken dams?", "Governor Maria Lopes"},
 		{"an aside opening with -ing: the name it hangs on", "Who was touring the flooded valley?", "Governor Maria Lopes"},
 		{"a pronoun that does not agree with the main subject", "Who signed the accord?", ""},
+		{"it opening a clause of time: the main clause's subject", "Who is trying to block the canal?", "Harbour Board"},
+		{"it after a nearer subject that is a thing: no name", "Who is trying to reopen the ferry?", ""},
 		{"who said it: whom the pronoun of any verb of saying stands for", "Who said the port has a duty to dredge the channel?", "Ines Faria"},
 		{"an acronym spelt out by the initials of a name", "What does ICAO stand for?", "International Civil Aviation Organization"},
 		{"an acronym the passage does not spell out", "What does WMO stand for?", ""},
