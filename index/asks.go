@@ -522,6 +522,23 @@ func asksDeed(text string) bool {
 	return false
 }
 
+// asksKindDeed reports whether a question asks what of a kind someone did
+// something to: "which weapons did Kim watch", "what obligation does the
+// US have" ("what exports would be banned" asks no deed).
+func asksKindDeed(text string) bool {
+	w := lowerWordsIn(text)
+	for i, word := range w {
+		if (word == "what" || word == "which") && i+3 < len(w) {
+			return !auxiliaries[w[i+1]] && !isStop(w[i+1]) && deedAux[w[i+2]] && w[i+3] != "be" && w[i+3] != "been"
+		}
+	}
+	return false
+}
+
+// deedAux are the auxiliaries after "what" (or "which" and a noun) that
+// ask what someone did or does.
+var deedAux = map[string]bool{"did": true, "does": true, "do": true, "will": true, "would": true, "has": true, "have": true, "had": true}
+
 // asksThings reports whether a what question asks for things by a plural
 // noun: "what weapons", "which goods".
 func asksThings(text string) bool {

@@ -382,6 +382,11 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 			}
 			list = itemsOfKind(list, noun)
 		}
+		if list == "" && asksKindDeed(q.text) {
+			// "which weapons did Kim watch": what his verb was done
+			// to, where no list of the kind stands near the words
+			return sure(v.objectOfOwnVerb(q, c))
+		}
 		return sure(list)
 	case kindReason:
 		return sure(v.causeAfterOwn())
@@ -1448,7 +1453,11 @@ func (v *view) objectOfOwnVerb(q *question, c *candidate) string {
 			return "" // "what would the oil be for under the draft": a purpose, not an object
 		}
 	}
-	for _, later := range w[2:] {
+	rest := w[2:]
+	if asksKindDeed(q.text) {
+		rest = w[3:] // "which weapons did Kim watch"
+	}
+	for _, later := range rest {
 		switch later {
 		case "do", "does", "did", "doing", "done":
 			// "what would the draft do to sanctions": the verb is "do",

@@ -142,6 +142,7 @@ func TestShortAnswers(t *testing.T) {
 		{"a pronoun opening a clause of time: the main clause's subject", "Who inspected the broken dams?", "Governor Maria Lopes"},
 		{"an aside opening with -ing: the name it hangs on", "Who was touring the flooded valley?", "Governor Maria Lopes"},
 		{"a pronoun that does not agree with the main subject", "Who signed the accord?", ""},
+		{"which noun did X verb: the verb's object", "Which dams did the governor inspect?", "the broken dams"},
 		{"it opening a clause of time: the main clause's subject", "Who is trying to block the canal?", "Harbour Board"},
 		{"it after a nearer subject that is a thing: no name", "Who is trying to reopen the ferry?", ""},
 		{"who said it: whom the pronoun of any verb of saying stands for", "Who said the port has a duty to dredge the channel?", "Ines Faria"},
