@@ -1448,6 +1448,15 @@ func (v *view) objectOfOwnVerb(q *question, c *candidate) string {
 			break
 		}
 	}
+	perceived := false
+	for k := 3; k+1 < len(w); k++ {
+		if perception[w[k]] {
+			// "what did Kim watch roll past": what he watched; what it
+			// did is the passage's own ("pass by")
+			w, perceived = w[:k+1], true
+			break
+		}
+	}
 	for i := 2; i+1 < len(w); i++ {
 		if (w[i] == "be" || w[i] == "is" || w[i] == "are" || w[i] == "was" || w[i] == "were") && w[i+1] == "for" {
 			return "" // "what would the oil be for under the draft": a purpose, not an object
@@ -1524,6 +1533,9 @@ func (v *view) objectOfOwnVerb(q *question, c *candidate) string {
 			s = v.withoutRecipient(j, s)
 		}
 		s = withoutManner(cutAtTime(s))
+		if perceived {
+			s = withoutMotion(s) // "tugs, barges and dredgers", not "… sail past"
+		}
 		if i := strings.Index(strings.ToLower(s), closing); closing != "" && i > 0 {
 			s = s[:i] // "a bronze statue", not "… at the harbour festival"
 		}
@@ -1532,6 +1544,28 @@ func (v *view) objectOfOwnVerb(q *question, c *candidate) string {
 		}
 	}
 	return found.answer()
+}
+
+// withoutMotion takes a bare verb of motion and its particle off the end
+// of what was watched: "tugs and barges sail past" is "tugs and barges".
+func withoutMotion(s string) string {
+	w := strings.Fields(s)
+	if n := len(w); n >= 3 && motionParticles[strings.ToLower(w[n-1])] && isLower(w[n-2]) {
+		return strings.Join(w[:n-2], " ")
+	}
+	return s
+}
+
+// motionParticles end a bare verb of motion: "pass by", "fly overhead".
+var motionParticles = map[string]bool{
+	"by": true, "past": true, "away": true, "off": true, "overhead": true, "through": true, "along": true,
+}
+
+// perception are the verbs whose object a bare verb may follow ("watched
+// tanks … pass by").
+var perception = map[string]bool{
+	"watch": true, "watched": true, "see": true, "saw": true, "seen": true,
+	"hear": true, "heard": true, "observe": true, "observed": true,
 }
 
 // opensObject reports whether the gap after a verb lets its object

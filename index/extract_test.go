@@ -89,6 +89,7 @@ func TestShortAnswers(t *testing.T) {
 		"\"But we also have a duty to dredge the channel,\" she told fishermen.",
 		"The Harbour Board said on Friday it was still open to talks even as it seeks through the courts to block the canal.",
 		"Mayor Lina Ortiz said the old bridge would close for repairs as it seeks to reopen the ferry.",
+		"Harbour master Jon Vik watched tugs, barges and dredgers sail past at dawn.",
 	}
 	x := buildArticle(t, "world.txt", paragraphs, Options{Synonyms: corpus.DefaultSynonyms()})
 	for _, tc := range []struct {
@@ -142,6 +143,7 @@ func TestShortAnswers(t *testing.T) {
 		{"a pronoun opening a clause of time: the main clause's subject", "Who inspected the broken dams?", "Governor Maria Lopes"},
 		{"an aside opening with -ing: the name it hangs on", "Who was touring the flooded valley?", "Governor Maria Lopes"},
 		{"a pronoun that does not agree with the main subject", "Who signed the accord?", ""},
+		{"what did X watch do: what X watched", "What did the harbour master watch go by?", "tugs, barges and dredgers"},
 		{"which noun did X verb: the verb's object", "Which dams did the governor inspect?", "the broken dams"},
 		{"it opening a clause of time: the main clause's subject", "Who is trying to block the canal?", "Harbour Board"},
 		{"it after a nearer subject that is a thing: no name", "Who is trying to reopen the ferry?", ""},
