@@ -46,6 +46,13 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 	}
 	weak := func(s string) (string, bool) { return s, false }
 	sure := func(s string) (string, bool) { return s, s != "" }
+	if end := asksEndpoint(q.text); end != "" && (q.kind == kindNumber || q.kind == kindThing) {
+		// "what would the import limit fall to": the end of "from four
+		// million to two million barrels" that the question asks
+		if s := v.rangeEnd(end); s != "" {
+			return sure(s)
+		}
+	}
 	switch q.kind {
 	case kindEntity:
 		if !holdsPossessor(q, c) {
@@ -1559,6 +1566,64 @@ func withoutMotion(s string) string {
 // motionParticles end a bare verb of motion: "pass by", "fly overhead".
 var motionParticles = map[string]bool{
 	"by": true, "past": true, "away": true, "off": true, "overhead": true, "through": true, "along": true,
+}
+
+// asksEndpoint returns "to" or "from" for a question that ends by asking
+// where a change ends or starts ("what would the limit fall to", "what
+// were imports cut from"), "" for any other.
+func asksEndpoint(text string) string {
+	w := lowerWordsIn(text)
+	n := len(w)
+	if n < 3 || (w[n-1] != "to" && w[n-1] != "from") || !changeVerbs[w[n-2]] {
+		return ""
+	}
+	return w[n-1]
+}
+
+// changeVerbs change a quantity, which "to" and "from" follow.
+var changeVerbs = map[string]bool{
+	"fall": true, "fell": true, "fallen": true, "drop": true, "dropped": true, "cut": true,
+	"reduce": true, "reduced": true, "lower": true, "lowered": true, "limit": true, "limited": true,
+	"cap": true, "capped": true, "rise": true, "rose": true, "risen": true, "increase": true,
+	"increased": true, "raise": true, "raised": true, "grow": true, "grew": true, "grown": true,
+	"shrink": true, "shrank": true, "shrunk": true, "decrease": true, "decreased": true,
+	"slash": true, "slashed": true, "go": true, "went": true, "gone": true, "restrict": true,
+	"restricted": true, "change": true, "changed": true,
+}
+
+// rangeEnd reads one end of the passage's one "from X to Y" range of
+// quantities: Y for "to", X for "from", with Y's unit when X has none
+// ("four million barrels" of "from four million to two million
+// barrels"). Two ranges make it unsure.
+func (v *view) rangeEnd(end string) string {
+	spans := spans(kindNumber, v.text, v.ws)
+	var found sole
+	for i := 0; i+1 < len(spans); i++ {
+		a, b := spans[i], spans[i+1]
+		ia, ib, jb := wordAt(v.ws, a.first), wordAt(v.ws, b.first), wordAt(v.ws, b.last)
+		ja := wordAt(v.ws, a.last)
+		if ia < 1 || v.ws[ia-1].lower != "from" || ja+2 != ib || v.ws[ja+1].lower != "to" {
+			continue
+		}
+		bEnd := b.end
+		if last := v.ws[jb].lower; (numberWords[last] || digits.MatchString(last)) && jb+1 < len(v.ws) && v.gap(jb) == " " {
+			// "to six million dollars": the noun after the number is
+			// its unit
+			if u := v.ws[jb+1]; isLower(u.text) && !isStop(u.lower) && !timeNouns[u.lower] && !dangling[u.lower] {
+				bEnd, jb = u.end, jb+1
+			}
+		}
+		if end == "to" {
+			found.add(v.text[b.start:bEnd])
+			continue
+		}
+		s := v.text[a.start:a.end]
+		if extra := (jb - ib) - (ja - ia); extra > 0 {
+			s += v.text[v.ws[jb-extra+1].start-1 : bEnd] // the unit, with the space before it
+		}
+		found.add(s)
+	}
+	return found.answer()
 }
 
 // perception are the verbs whose object a bare verb may follow ("watched

@@ -90,6 +90,7 @@ func TestShortAnswers(t *testing.T) {
 		"The Harbour Board said on Friday it was still open to talks even as it seeks through the courts to block the canal.",
 		"Mayor Lina Ortiz said the old bridge would close for repairs as it seeks to reopen the ferry.",
 		"Harbour master Jon Vik watched tugs, barges and dredgers sail past at dawn.",
+		"The board voted to cut the dredging budget from nine million to six million dollars next year.",
 	}
 	x := buildArticle(t, "world.txt", paragraphs, Options{Synonyms: corpus.DefaultSynonyms()})
 	for _, tc := range []struct {
@@ -143,6 +144,9 @@ func TestShortAnswers(t *testing.T) {
 		{"a pronoun opening a clause of time: the main clause's subject", "Who inspected the broken dams?", "Governor Maria Lopes"},
 		{"an aside opening with -ing: the name it hangs on", "Who was touring the flooded valley?", "Governor Maria Lopes"},
 		{"a pronoun that does not agree with the main subject", "Who signed the accord?", ""},
+		{"what would it fall to: the end of the range", "What would the dredging budget fall to?", "six million dollars"},
+		{"what would it fall from: the start of the range, with its unit", "What would the dredging budget fall from?", "nine million dollars"},
+		{"what would it rise to: the quantity after to", "What would the ferry fare rise to?", "12 dollars"},
 		{"what did X watch do: what X watched", "What did the harbour master watch go by?", "tugs, barges and dredgers"},
 		{"which noun did X verb: the verb's object", "Which dams did the governor inspect?", "the broken dams"},
 		{"it opening a clause of time: the main clause's subject", "Who is trying to block the canal?", "Harbour Board"},

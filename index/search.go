@@ -418,6 +418,9 @@ func holdsChange(q *question, c *candidate) bool {
 	if q.kind != kindNumber {
 		return true
 	}
+	if end := asksEndpoint(q.text); end != "" && newView(q, c).rangeEnd(end) != "" {
+		return true // an end of a change read off "from … to …": a change, in any words
+	}
 	for k, con := range q.concepts {
 		for _, w := range lowerWordsIn(con.words) {
 			if changes[w] && c.found[k].weight == 0 {
