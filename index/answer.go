@@ -382,14 +382,15 @@ func doerVerb(text string) string {
 		case "did", "does", "do":
 			return "" // an object
 		case "has", "have", "had":
-			if j+1 < len(w) && (isStop(w[j+1]) || !participle(orig[j+1])) {
+			k := pastAdverbs(w, j+1) // "who has repeatedly offered"
+			if k < len(w) && (isStop(w[k]) || !participle(orig[k])) {
 				// "who has the power": having is the verb, and the
 				// index does not hold it (a stop word).
 				return w[j]
 			}
-			j++
+			j = k
 		case "can", "could", "will", "would", "may", "might", "should", "must":
-			j++
+			j = pastAdverbs(w, j+1)
 		}
 		if j < len(w) && !auxiliaries[w[j]] && !isStop(w[j]) {
 			return w[j]
@@ -397,6 +398,15 @@ func doerVerb(text string) string {
 		return ""
 	}
 	return ""
+}
+
+// pastAdverbs returns the index of the first word from i on that is no
+// adverb in -ly ("repeatedly"): the verb an auxiliary goes with.
+func pastAdverbs(w []string, i int) int {
+	for i < len(w) && len(w[i]) > 4 && strings.HasSuffix(w[i], "ly") && !notAdverbs[w[i]] {
+		i++
+	}
+	return i
 }
 
 // multipliers follow "a" inside a number: "half a million".

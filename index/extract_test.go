@@ -146,6 +146,7 @@ func TestShortAnswers(t *testing.T) {
 		{"a pronoun that does not agree with the main subject", "Who signed the accord?", ""},
 		{"what would it fall to: the end of the range", "What would the dredging budget fall to?", "six million dollars"},
 		{"what would it fall from: the start of the range, with its unit", "What would the dredging budget fall from?", "nine million dollars"},
+		{"who has, an adverb and a participle: the participle's doer", "Who has repeatedly offered new talks?", "Peru's trade ministry"},
 		{"what would it rise to: the quantity after to", "What would the ferry fare rise to?", "12 dollars"},
 		{"what did X watch do: what X watched", "What did the harbour master watch go by?", "tugs, barges and dredgers"},
 		{"which noun did X verb: the verb's object", "Which dams did the governor inspect?", "the broken dams"},
