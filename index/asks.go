@@ -316,6 +316,14 @@ func expandContractions(text string) string {
 // dialogue on" gives ("dialogue", "on").
 func strandedPreposition(text string) (word, prep string) {
 	w := lowerWordsIn(text)
+	if len(w) >= 4 && strandable[w[0]] && w[1] == "whom" {
+		// "to whom was the resolution presented": the preposition put
+		// first, as "who was the resolution presented to"
+		if last := w[len(w)-1]; !auxiliaries[last] && !isStop(last) {
+			return last, w[0]
+		}
+		return "", ""
+	}
 	if len(w) < 3 || !strandable[w[len(w)-1]] {
 		return "", ""
 	}

@@ -91,6 +91,7 @@ func TestShortAnswers(t *testing.T) {
 		"Mayor Lina Ortiz said the old bridge would close for repairs as it seeks to reopen the ferry.",
 		"Harbour master Jon Vik watched tugs, barges and dredgers sail past at dawn.",
 		"The board voted to cut the dredging budget from nine million to six million dollars next year.",
+		"The new charter, sent to all 12 harbour captains, bans night fishing.",
 	}
 	x := buildArticle(t, "world.txt", paragraphs, Options{Synonyms: corpus.DefaultSynonyms()})
 	for _, tc := range []struct {
@@ -146,6 +147,8 @@ func TestShortAnswers(t *testing.T) {
 		{"a pronoun that does not agree with the main subject", "Who signed the accord?", ""},
 		{"what would it fall to: the end of the range", "What would the dredging budget fall to?", "six million dollars"},
 		{"what would it fall from: the start of the range, with its unit", "What would the dredging budget fall from?", "nine million dollars"},
+		{"who was it sent to: what follows the verb's to", "Who was the new charter sent to?", "all 12 harbour captains"},
+		{"to whom was it sent: the same, the preposition put first", "To whom was the new charter sent?", "all 12 harbour captains"},
 		{"who has, an adverb and a participle: the participle's doer", "Who has repeatedly offered new talks?", "Peru's trade ministry"},
 		{"what would it rise to: the quantity after to", "What would the ferry fare rise to?", "12 dollars"},
 		{"what did X watch do: what X watched", "What did the harbour master watch go by?", "tugs, barges and dredgers"},
