@@ -2493,11 +2493,13 @@ func (v *view) possessorOfOwn() string {
 		if !v.owns(v.ws[i].pos) || v.gap(i-1) != " " {
 			continue
 		}
-		w := v.ws[i-1].text
-		if !isPossessive(w) {
+		w, end := v.ws[i-1].text, i-1
+		if v.ws[i-1].lower == "whose" && i >= 2 && v.gap(i-2) == ", " {
+			end = i - 2 // "Russia, whose relations with the West": Russia's relations
+		} else if !isPossessive(w) {
 			continue
 		}
-		n, ok := v.nameEndingAt(i - 1)
+		n, ok := v.nameEndingAt(end)
 		if !ok {
 			continue
 		}

@@ -147,6 +147,7 @@ func TestShortAnswers(t *testing.T) {
 		{"a pronoun that does not agree with the main subject", "Who signed the accord?", ""},
 		{"what would it fall to: the end of the range", "What would the dredging budget fall to?", "six million dollars"},
 		{"what would it fall from: the start of the range, with its unit", "What would the dredging budget fall from?", "nine million dollars"},
+		{"whose: the name a relative whose hangs on", "Whose ties with Bolivia have soured?", "Peru"},
 		{"who was it sent to: what follows the verb's to", "Who was the new charter sent to?", "all 12 harbour captains"},
 		{"to whom was it sent: the same, the preposition put first", "To whom was the new charter sent?", "all 12 harbour captains"},
 		{"who has, an adverb and a participle: the participle's doer", "Who has repeatedly offered new talks?", "Peru's trade ministry"},
