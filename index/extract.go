@@ -1013,6 +1013,17 @@ func (v *view) subjectAt(i int) (answer string, decided, names bool) {
 		}
 		return "", false, false
 	}
+	if lw := v.ws[i].lower; i >= 2 && len(lw) > 4 && strings.HasSuffix(lw, "ing") && isLower(v.ws[i].text) && subordinators[v.ws[i-1].lower] && v.gap(i-1) == " " {
+		// "… have agreed to some past UN sanctions after growing
+		// exasperated": an -ing verb opening a clause of time or reason
+		// is done by the subject of the clause it hangs on
+		for p := i - 2; p > 0 && !strings.ContainsAny(v.gap(p), ".;:!?"); p-- {
+			if auxiliaries[v.ws[p].lower] && isLower(v.ws[p].text) && p+1 < i-1 {
+				return v.subjectAt(p + 1) // "the two countries have agreed"
+			}
+		}
+		return "", true, false
+	}
 	k := i - 1
 	for k >= 0 {
 		switch {

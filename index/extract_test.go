@@ -92,6 +92,7 @@ func TestShortAnswers(t *testing.T) {
 		"Harbour master Jon Vik watched tugs, barges and dredgers sail past at dawn.",
 		"The board voted to cut the dredging budget from nine million to six million dollars next year.",
 		"The new charter, sent to all 12 harbour captains, bans night fishing.",
+		"Uruguay and Brazil have raised ferry fares after growing tired of the tolls.",
 	}
 	x := buildArticle(t, "world.txt", paragraphs, Options{Synonyms: corpus.DefaultSynonyms()})
 	for _, tc := range []struct {
@@ -147,6 +148,7 @@ func TestShortAnswers(t *testing.T) {
 		{"a pronoun that does not agree with the main subject", "Who signed the accord?", ""},
 		{"what would it fall to: the end of the range", "What would the dredging budget fall to?", "six million dollars"},
 		{"what would it fall from: the start of the range, with its unit", "What would the dredging budget fall from?", "nine million dollars"},
+		{"an -ing verb after a subordinator: the main clause's subject", "Who grew tired of the tolls?", "Uruguay and Brazil"},
 		{"whose: the name a relative whose hangs on", "Whose ties with Bolivia have soured?", "Peru"},
 		{"who was it sent to: what follows the verb's to", "Who was the new charter sent to?", "all 12 harbour captains"},
 		{"to whom was it sent: the same, the preposition put first", "To whom was the new charter sent?", "all 12 harbour captains"},
