@@ -295,6 +295,11 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 				return "", false
 			}
 		}
+		if s := v.nominalObject(q, c); s != "" {
+			// "what does North Korea threaten": "the DPRK constitutes
+			// a threat to international peace and security"
+			return sure(s)
+		}
 		if noun := asksPredicate(q.text); noun != "" {
 			// "what does the US consider a threat": "the DPRK
 			// constitutes a threat".
@@ -346,7 +351,7 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 		if noun := asksWhichNoun(q.text); noun != "" && noun == wordAfterWhich(q.text) {
 			// "what obligation does the US have": "an obligation to
 			// address the recent provocations"
-			if s := v.infinitiveAfter(noun, q.holderAt(c)); s != "" {
+			if s := v.infinitiveAfter(noun, q.holderAt(c), 8); s != "" {
 				return sure(s)
 			}
 		}
@@ -2975,8 +2980,8 @@ func (v *view) infinitiveAfterOwn() string {
 // obligation", "a threat to international peace and security" for "what
 // threat". Where the question says whose (holder: the positions of its
 // words), they must stand before the noun in its sentence. Two different
-// ones make it unsure.
-func (v *view) infinitiveAfter(noun string, holder []int) string {
+// ones make it unsure. It reads at most about n words (see phraseFrom).
+func (v *view) infinitiveAfter(noun string, holder []int, n int) string {
 	var found sole
 	for i := 0; i+2 < len(v.ws); i++ {
 		if inflectionBase(v.ws[i].lower) != inflectionBase(noun) || !isLower(v.ws[i].text) || v.gap(i) != " " ||
@@ -2986,11 +2991,72 @@ func (v *view) infinitiveAfter(noun string, holder []int) string {
 		if holder != nil && !slices.ContainsFunc(holder, func(p int) bool { return p < v.ws[i].pos && v.sameSentence(p, v.ws[i].pos) }) {
 			continue // "we also have an obligation": not said to be North Korea's
 		}
-		if s := v.trimTail(v.phraseFrom(i+1, 8)); s != "" && !found.add(s) {
+		if s := v.trimTail(v.phraseFrom(i+1, n)); s != "" && !found.add(s) {
 			return ""
 		}
 	}
 	return found.answer()
+}
+
+// nominalVerbs are verbs a report often says as a noun and "to": "the
+// DPRK constitutes a threat to international peace" threatens it.
+var nominalVerbs = map[string]bool{
+	"threaten": true, "threatens": true, "threatened": true,
+	"endanger": true, "endangers": true, "endangered": true,
+}
+
+// perils are the nouns that say a verb of nominalVerbs.
+var perils = []string{"threat", "danger", "risk"}
+
+// nominalObject reads what a question's verb of nominalVerbs is done to
+// where the passage says it as the noun and "to" ("a threat to
+// international peace and security and to the global non-proliferation
+// regime"), after the question's subject when it has one ("what does North
+// Korea threaten"): the first of what follows "to", or the one that is of
+// the kind asked ("which regime": "the global non-proliferation regime").
+func (v *view) nominalObject(q *question, c *candidate) string {
+	w := lowerWordsIn(q.text)
+	if k := slices.Index(w, "according"); k >= 3 && k+1 < len(w) && w[k+1] == "to" {
+		w = w[:k] // "which regime does the DPRK threaten, according to Price"
+	}
+	at := len(w) - 1
+	if at < 2 || !nominalVerbs[w[at]] {
+		return "" // "what did Price say threatens international peace" asks its subject
+	}
+	var holder []int // the question's subject, right before its verb
+	for k, con := range q.concepts {
+		cw := lowerWordsIn(con.words)
+		if n := len(cw); n > 0 && at-n >= 0 && slices.Equal(w[at-n:at], cw) {
+			if c.found[k].weight == 0 {
+				return ""
+			}
+			holder = c.found[k].near
+		}
+	}
+	var s string
+	for _, noun := range perils {
+		if s = strings.TrimPrefix(v.infinitiveAfter(noun, holder, 8), "to "); s != "" {
+			break
+		}
+	}
+	parts := []string{s}
+	if at := strings.Index(v.text, s); s != "" && at >= 0 && strings.HasPrefix(v.text[at+len(s):], " and to ") {
+		// "… and to the global non-proliferation regime"
+		next := at + len(s) + len(" and to ")
+		if k := slices.IndexFunc(v.ws, func(w word) bool { return w.start == next }); k >= 0 {
+			parts = append(parts, v.trimTail(v.phraseFrom(k, 8)))
+		}
+	}
+	kind := asksWhichNoun(q.text)
+	if kind == "" {
+		return parts[0]
+	}
+	for _, p := range parts {
+		if containsWord(p, kind) {
+			return p
+		}
+	}
+	return ""
 }
 
 // cutAtTime ends a phrase before a time phrase in it: "a joint military
