@@ -1498,6 +1498,11 @@ func (v *view) objectOfOwnVerb(q *question, c *candidate) string {
 		}
 	}
 	verb := w[len(w)-1]
+	if n := len(w); n >= 4 && (isPossessive(w[n-2]) || possessiveDeterminers[w[n-2]]) {
+		// "what has Washington considered seeking for North Korea's
+		// actions": a word after a possessive is a noun, not a verb
+		return ""
+	}
 	if n := len(w); n >= 4 && isArticle(w[n-2]) && dangling[w[n-3]] && w[n-3] != "including" {
 		// "what did Kim see pass by during the parade": the last word
 		// is the noun of a closing phrase, not a verb
@@ -1641,6 +1646,9 @@ func (v *view) rangeEnd(end string) string {
 	}
 	return found.answer()
 }
+
+// possessiveDeterminers own the noun after them.
+var possessiveDeterminers = map[string]bool{"its": true, "their": true, "his": true, "her": true, "our": true, "my": true, "your": true}
 
 // perception are the verbs whose object a bare verb may follow ("watched
 // tanks … pass by").
