@@ -1650,6 +1650,9 @@ func (v *view) rangeEnd(end string) string {
 // possessiveDeterminers own the noun after them.
 var possessiveDeterminers = map[string]bool{"its": true, "their": true, "his": true, "her": true, "our": true, "my": true, "your": true}
 
+// objectPronouns stand for whom a verb is done to: "urged them to".
+var objectPronouns = map[string]bool{"them": true, "him": true, "her": true, "us": true, "me": true, "you": true}
+
 // perception are the verbs whose object a bare verb may follow ("watched
 // tanks … pass by").
 var perception = map[string]bool{
@@ -2959,6 +2962,9 @@ func (v *view) infinitiveAfterOwn() string {
 		at := i + 1
 		if v.gap(i) == " " {
 			at = v.afterTime(i + 1)
+		}
+		if at == i+1 && at+1 < len(v.ws) && objectPronouns[v.ws[at].lower] && v.gap(i) == " " && v.gap(at) == " " {
+			at++ // "urged them to consider": whom it urged, then what
 		}
 		if at != i+1 && (at+1 >= len(v.ws) || v.gap(at-1) != " ") {
 			continue

@@ -94,6 +94,7 @@ func TestShortAnswers(t *testing.T) {
 		"The new charter, sent to all 12 harbour captains, bans night fishing.",
 		"Uruguay and Brazil have raised ferry fares after growing tired of the tolls.",
 		"The agency said the oil spill poses a threat to coastal tourism and to the regional fishing fleet.",
+		"The coast guard met the trawler crews and urged them to stay in port.",
 	}
 	x := buildArticle(t, "world.txt", paragraphs, Options{Synonyms: corpus.DefaultSynonyms()})
 	for _, tc := range []struct {
@@ -150,6 +151,7 @@ func TestShortAnswers(t *testing.T) {
 		{"what would it fall to: the end of the range", "What would the dredging budget fall to?", "six million dollars"},
 		{"what would it fall from: the start of the range, with its unit", "What would the dredging budget fall from?", "nine million dollars"},
 		{"what does X threaten: what follows its threat's to", "What does the leaking tanker threaten?", "local fisheries"},
+		{"what did X urge Y to do: the infinitive past the object pronoun", "What did the coast guard urge the crews to do?", "to stay in port"},
 		{"which kind does X threaten: the one of that kind after 'and to'", "Which fleet does the oil spill threaten?", "the regional fishing fleet"},
 		{"what threatens Y asks the subject, not Y", "What do the inspectors say threatens local fisheries?", ""},
 		{"an -ing verb after a subordinator: the main clause's subject", "Who grew tired of the tolls?", "Uruguay and Brazil"},
