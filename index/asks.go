@@ -175,6 +175,18 @@ var measureUnits = map[string][]string{
 }
 
 // asksMeasure returns the units a "how far" question asks for, or nil.
+// measuredBy returns the adjective after "how" that asks for a quantity in
+// a unit ("far" in "how far did the missile fly"), "" for none.
+func measuredBy(text string) string {
+	w := lowerWordsIn(text)
+	for i := 0; i+1 < len(w); i++ {
+		if w[i] == "how" && measureUnits[w[i+1]] != nil {
+			return w[i+1]
+		}
+	}
+	return ""
+}
+
 func asksMeasure(text string) []string {
 	w := lowerWordsIn(text)
 	for i := 0; i+1 < len(w); i++ {

@@ -69,6 +69,10 @@ func frameOf(text string) map[string]bool {
 		// "what is the name of the spokesman": the spokesman's name,
 		// not a passage that says "name"
 		return map[string]bool{"name": true}
+	case measuredBy(text) != "":
+		// "how far did the missile fly": a distance, not the word
+		// ("so far")
+		return map[string]bool{measuredBy(text): true}
 	case askedTime(text) != "":
 		// "what year was the test": a year, which the passage gives as
 		// "2017", not the word
