@@ -528,6 +528,12 @@ func (x *Index) carryDefinite(q *question, c *candidate) {
 		return
 	}
 	a := q.concepts[missing].alts[0]
+	// A cheap look first: a stem is the start of its word, but for a
+	// last "i" that was a "y" ("countri": "country").
+	lower := strings.ToLower(prev)
+	if slices.ContainsFunc(a.terms, func(t string) bool { return !strings.Contains(lower, strings.TrimSuffix(t, "i")) }) {
+		return
+	}
 	if len(occurrences(termsAt(x.tokens(prev)), a.phrase)) > 0 {
 		c.found[missing] = found{weight: corefWeight, length: 1, terms: a.terms}
 	}
