@@ -1591,11 +1591,11 @@ var motionParticles = map[string]bool{
 
 // asksEndpoint returns "to" or "from" for a question that ends by asking
 // where a change ends or starts ("what would the limit fall to", "what
-// were imports cut from"), "" for any other.
+// would the rules cut imports to"), "" for any other.
 func asksEndpoint(text string) string {
 	w := lowerWordsIn(text)
 	n := len(w)
-	if n < 3 || (w[n-1] != "to" && w[n-1] != "from") || !changeVerbs[w[n-2]] {
+	if n < 3 || (w[n-1] != "to" && w[n-1] != "from") || !slices.ContainsFunc(w[1:n-1], func(x string) bool { return changeVerbs[x] }) {
 		return ""
 	}
 	return w[n-1]

@@ -26,3 +26,19 @@ func TestFrameWordsAreNotSought(t *testing.T) {
 		},
 	})
 }
+
+// TestRangeEndFirst moves up, for a question that asks where a change ends
+// ("cut imports to"), a passage with a "from … to …" range that answers
+// it, above a shorter one with the same words and no range.
+func TestRangeEndFirst(t *testing.T) {
+	runFirst(t, nil, []firstCase{
+		{
+			"the passage with the range",
+			[]string{
+				"The new rules would cut water imports sharply, the board said.",
+				"Under the new rules, water imports would be cut from nine million to six million litres.",
+			},
+			"What would the new rules cut water imports to?", 2,
+		},
+	})
+}

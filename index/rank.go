@@ -363,13 +363,13 @@ func (x *Index) rank(q *question, cands []*candidate) {
 	// "How far": likewise those with a quantity in a unit of distance.
 	// "What did Kim say": likewise those a rule reads the answer off (the
 	// object of the question's verb, what it vowed, the one list).
-	units := asksMeasure(q.text)
-	if q.kind == kindEntity && q.doer != "" || q.kind == kindNumber && (asksHowMany(q.text) || units != nil) || q.kind == kindThing {
+	units, end := asksMeasure(q.text), asksEndpoint(q.text)
+	if q.kind == kindEntity && q.doer != "" || q.kind == kindNumber && (asksHowMany(q.text) || units != nil || end != "") || q.kind == kindThing {
 		n := min(len(cands), doersChecked)
 		for _, c := range cands[:n] {
 			if q.kind == kindEntity && namesDoer(q, c) ||
-				q.kind == kindNumber && (asksHowMany(q.text) && countsAsked(q, c) || units != nil && measured(c, units)) ||
-				q.kind == kindThing && c.answer == 1 {
+				q.kind == kindNumber && (asksHowMany(q.text) && countsAsked(q, c) || units != nil && measured(c, units) || end != "" && newView(q, c).rangeEnd(end) != "") ||
+				q.kind == kindThing && (c.answer == 1 || end != "" && newView(q, c).rangeEnd(end) != "") {
 				c.score *= 1 + doerBonus
 				c.hit.Score = c.score
 			}
