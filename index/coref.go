@@ -217,69 +217,87 @@ func (x *Index) otherNameOnRole(q *question, c *candidate) bool {
 
 // resolveDefinite finds, in a passage that names a thing by "the" and its
 // noun ("The resolution, presented to all 15 Security Council members"),
-// the question's words that the paragraph before, in the same article,
-// said of that noun where it introduced the thing ("A draft Security
-// Council resolution"): "draft" is found at "resolution", weighed as a
-// synonym. A passage that holds the question's word itself is left as it
-// is.
-func (x *Index) resolveDefinite(q *question, c *candidate) {
+// the question's words that a paragraph before, in the same article and
+// up to reach back, said of that noun where it introduced the thing ("A
+// draft Security Council resolution"): "draft" is found at "resolution",
+// weighed as a synonym. The nearest paragraph that says something right
+// before the noun is the one read. A passage that holds the question's
+// word itself is left as it is; it reports whether it found any.
+func (x *Index) resolveDefinite(q *question, c *candidate, reach int) bool {
 	if !c.lacksConcept() || c.num <= 0 {
-		return
+		return false
 	}
-	var nouns []word // the nouns after "the"
+	var nouns []word // the nouns after "the": the second word where two stand there ("the draft resolution")
+	ws := c.rawWords()
 	for _, w := range c.afterThe() {
-		if isLower(w.text) && !isStop(w.text) {
-			nouns = append(nouns, w)
-		}
-	}
-	if len(nouns) == 0 {
-		return
-	}
-	prev, ok := x.previous(c)
-	if !ok {
-		return
-	}
-	// A cheap look first: the paragraph before must hold one of the
-	// nouns and a missing concept's term, in lower case as the middle of
-	// a sentence writes them (a stem is most often the start of its word).
-	if !slices.ContainsFunc(nouns, func(n word) bool { return strings.Contains(prev, strings.TrimSuffix(n.lower, "s")) }) {
-		return
-	}
-	said := false
-	for i, con := range q.concepts {
-		for _, a := range con.alts {
-			said = said || c.found[i].weight == 0 && len(a.terms) == 1 && strings.Contains(prev, a.terms[0])
-		}
-	}
-	if !said {
-		return
-	}
-	var toks []token // the paragraph before's, analysed when first needed
-	for _, n := range nouns {
-		term := ""
-		for _, t := range c.toks {
-			if t.pos == n.pos {
-				term = t.term
-				break
-			}
-		}
-		before := x.modifiersOf(c.num-1, prev, term, &toks)
-		if len(before) == 0 {
+		if !isLower(w.text) || isStop(w.text) {
 			continue
 		}
+		if k := wordAt(ws, w.pos); k+1 < len(ws) && c.hit.Text[ws[k].end:ws[k+1].start] == " " && isLower(ws[k+1].text) && !isStop(ws[k+1].text) {
+			w = ws[k+1] // "the recent provocations": provocations
+		}
+		nouns = append(nouns, w)
+	}
+	if len(nouns) == 0 {
+		return false
+	}
+	held := false
+	pending := slices.Clone(nouns) // the nouns no paragraph has introduced yet
+	for num, prev := range x.earlier(c, reach) {
+		// A cheap look first: the paragraph must hold one of the nouns
+		// and a missing concept's term, in lower case as the middle of
+		// a sentence writes them (a stem is most often the start of its
+		// word).
+		if !slices.ContainsFunc(pending, func(n word) bool { return strings.Contains(prev, strings.TrimSuffix(n.lower, "s")) }) {
+			continue
+		}
+		lower := strings.ToLower(prev)
+		said := false
 		for i, con := range q.concepts {
-			if c.found[i].weight > 0 {
-				continue
-			}
 			for _, a := range con.alts {
-				if len(a.terms) == 1 && slices.Contains(before, a.terms[0]) {
-					c.found[i] = found{weight: corefWeight * a.weight, positions: []int{n.pos}, length: 1,
-						near: []int{n.pos}, terms: []string{term}}
+				said = said || c.found[i].weight == 0 && !slices.ContainsFunc(a.terms, func(t string) bool { return !strings.Contains(lower, t) })
+			}
+		}
+		if !said {
+			continue
+		}
+		var toks []token // the paragraph's, analysed when first needed
+		rest := pending[:0]
+		for _, n := range pending {
+			term := ""
+			for _, t := range c.toks {
+				if t.pos == n.pos {
+					term = t.term
 					break
 				}
 			}
+			before := x.modifiersOf(num, prev, term, &toks)
+			if len(before) == 0 {
+				rest = append(rest, n) // introduced further back, if at all
+				continue
+			}
+			for i, con := range q.concepts {
+				if c.found[i].weight > 0 {
+					continue
+				}
+				for _, a := range con.alts {
+					// every word of the way ("Security Council"), among
+					// the words before the noun
+					if !slices.ContainsFunc(a.terms, func(t string) bool { return !slices.Contains(before, t) }) {
+						c.found[i] = found{weight: corefWeight * a.weight, positions: []int{n.pos}, length: 1,
+							near: []int{n.pos}, terms: []string{term}}
+						held = true
+						break
+					}
+				}
+			}
+		}
+		pending = rest
+		if len(pending) == 0 || !c.lacksConcept() {
+			break
 		}
 	}
+	return held
 }
 
 // modifiersOf returns the words right before the noun term in passage num

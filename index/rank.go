@@ -272,7 +272,7 @@ func (x *Index) rank(q *question, cands []*candidate) {
 	for _, c := range cands {
 		q.match(c)
 		x.resolvePronoun(q, c)
-		x.resolveDefinite(q, c)
+		x.resolveDefinite(q, c, 1)
 		x.carryDefinite(q, c)
 		a := articles[c.hit.Article]
 		if a == nil {
@@ -375,6 +375,13 @@ func (x *Index) rank(q *question, cands []*candidate) {
 			}
 		}
 		slices.SortStableFunc(cands[:n], byScore)
+	}
+	// The best passage, whose words the answer is read from, is read
+	// further back for what "the draft resolution" stands for: the words
+	// a paragraph up to titleReach before said of it (the paragraph
+	// before was read for every candidate).
+	if x.resolveDefinite(q, cands[0], titleReach) {
+		score(cands[0])
 	}
 }
 
