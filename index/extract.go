@@ -1227,10 +1227,16 @@ var connectors = map[string]bool{"of": true, "the": true, "and": true, "for": tr
 func (v *view) holderOf(q *question, c *candidate) string {
 	w := lowerWordsIn(q.text)
 	h := slices.IndexFunc(w, func(s string) bool { return s == "has" || s == "have" || s == "had" })
-	for _, obj := range w[h+1:] {
-		if !isStop(obj) {
-			return v.subjectOfVerbBefore(q, c, obj, having, true) // the first word of what they have
+	for i := h + 1; i < len(w); i++ {
+		if isStop(w[i]) {
+			continue
 		}
+		s := v.subjectOfVerbBefore(q, c, w[i], having, true) // the first word of what they have
+		if s == "" && i+2 < len(w) && w[i+1] == "to" {
+			// "the power to veto": the passage's "veto power"
+			s = v.subjectOfVerbBefore(q, c, w[i+2], having, true)
+		}
+		return s
 	}
 	return ""
 }
