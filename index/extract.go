@@ -1607,7 +1607,9 @@ func asksEndpoint(text string) string {
 	return w[n-1]
 }
 
-// changeVerbs change a quantity, which "to" and "from" follow.
+// changeVerbs change a quantity, which "to" and "from" follow: the words
+// of changes (holdsChange) and those that set a level ("limited to",
+// "capped at"), which are no change a passage must hold.
 var changeVerbs = map[string]bool{
 	"fall": true, "fell": true, "fallen": true, "drop": true, "dropped": true, "cut": true,
 	"reduce": true, "reduced": true, "lower": true, "lowered": true, "limit": true, "limited": true,
