@@ -174,7 +174,6 @@ var measureUnits = map[string][]string{
 	"large": {"square", "hectare", "acre", "kilometre", "kilometer", "km", "mile"},
 }
 
-// asksMeasure returns the units a "how far" question asks for, or nil.
 // measuredBy returns the adjective after "how" that asks for a quantity in
 // a unit ("far" in "how far did the missile fly"), "" for none.
 func measuredBy(text string) string {
@@ -187,6 +186,7 @@ func measuredBy(text string) string {
 	return ""
 }
 
+// asksMeasure returns the units a "how far" question asks for, or nil.
 func asksMeasure(text string) []string {
 	w := lowerWordsIn(text)
 	for i := 0; i+1 < len(w); i++ {

@@ -351,7 +351,7 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 		if noun := asksWhichNoun(q.text); noun != "" && noun == wordAfterWhich(q.text) {
 			// "what obligation does the US have": "an obligation to
 			// address the recent provocations"
-			if s := v.infinitiveAfter(noun, q.holderAt(c), 8); s != "" {
+			if s := v.infinitiveAfter(noun, q.holderAt(c)); s != "" {
 				return sure(s)
 			}
 		}
@@ -3002,8 +3002,8 @@ func (v *view) infinitiveAfterOwn() string {
 // obligation", "a threat to international peace and security" for "what
 // threat". Where the question says whose (holder: the positions of its
 // words), they must stand before the noun in its sentence. Two different
-// ones make it unsure. It reads at most about n words (see phraseFrom).
-func (v *view) infinitiveAfter(noun string, holder []int, n int) string {
+// ones make it unsure.
+func (v *view) infinitiveAfter(noun string, holder []int) string {
 	var found sole
 	for i := 0; i+2 < len(v.ws); i++ {
 		if inflectionBase(v.ws[i].lower) != inflectionBase(noun) || !isLower(v.ws[i].text) || v.gap(i) != " " ||
@@ -3013,7 +3013,7 @@ func (v *view) infinitiveAfter(noun string, holder []int, n int) string {
 		if holder != nil && !slices.ContainsFunc(holder, func(p int) bool { return p < v.ws[i].pos && v.sameSentence(p, v.ws[i].pos) }) {
 			continue // "we also have an obligation": not said to be North Korea's
 		}
-		if s := v.trimTail(v.phraseFrom(i+1, n)); s != "" && !found.add(s) {
+		if s := v.trimTail(v.phraseFrom(i+1, 8)); s != "" && !found.add(s) {
 			return ""
 		}
 	}
@@ -3057,7 +3057,7 @@ func (v *view) nominalObject(q *question, c *candidate) string {
 	}
 	var s string
 	for _, noun := range perils {
-		if s = strings.TrimPrefix(v.infinitiveAfter(noun, holder, 8), "to "); s != "" {
+		if s = strings.TrimPrefix(v.infinitiveAfter(noun, holder), "to "); s != "" {
 			break
 		}
 	}

@@ -361,6 +361,8 @@ func (x *Index) rank(q *question, cands []*candidate) {
 	// "How many members": likewise the best candidates with a number that
 	// counts what the question counts.
 	// "How far": likewise those with a quantity in a unit of distance.
+	// "What would the rules cut imports to": likewise those with a "from
+	// … to …" range.
 	// "What did Kim say": likewise those a rule reads the answer off (the
 	// object of the question's verb, what it vowed, the one list).
 	units, end := asksMeasure(q.text), asksEndpoint(q.text)
