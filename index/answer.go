@@ -393,6 +393,11 @@ func doerVerb(text string) string {
 			j = pastAdverbs(w, j+1)
 		}
 		if j < len(w) && !auxiliaries[w[j]] && !isStop(w[j]) {
+			if j+1 < len(w) && len(w[j+1]) > 4 && strings.HasSuffix(w[j+1], "ing") && !isStop(w[j+1]) && isLower(orig[j+1]) {
+				// "who reported seeing the draft": the doer of seeing,
+				// whom a passage may name alone ("seen by AFP")
+				return w[j+1]
+			}
 			return w[j]
 		}
 		return ""
