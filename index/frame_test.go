@@ -42,3 +42,28 @@ func TestRangeEndFirst(t *testing.T) {
 		},
 	})
 }
+
+// TestNameTypedInLowerCase reads a question's word typed in lower case
+// where a name stands ("what did bell say": after an auxiliary, with no
+// article) as the name that a passage writes with a capital, not the
+// common noun of the same letters in another.
+func TestNameTypedInLowerCase(t *testing.T) {
+	runFirst(t, nil, []firstCase{
+		{
+			"the name, not the noun",
+			[]string{
+				"Harbour master Tom Bell said on Monday that the new pier would open in May after long delays.",
+				"The bell rang, the bell tower shook and the bell ropes snapped as the new pier opened, officials said.",
+			},
+			"did bell talk about the new pier", 1,
+		},
+		{
+			"the noun where no passage writes a name",
+			[]string{
+				"The harbour master said on Monday that the new pier would open in May after long delays.",
+				"The bell rang, the bell tower shook and the bell ropes snapped as the new pier opened, officials said.",
+			},
+			"did bell talk about the new pier", 2,
+		},
+	})
+}

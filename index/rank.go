@@ -274,6 +274,9 @@ func (x *Index) rank(q *question, cands []*candidate) {
 		x.resolvePronoun(q, c)
 		x.resolveDefinite(q, c, 1)
 		x.carryDefinite(q, c)
+	}
+	nameSense(q, cands)
+	for _, c := range cands {
 		a := articles[c.hit.Article]
 		if a == nil {
 			a = &held{found: make([]bool, len(q.concepts)), mass: make([]float64, len(q.concepts))}
@@ -384,6 +387,45 @@ func (x *Index) rank(q *question, cands []*candidate) {
 	// before was read for every candidate).
 	if x.resolveDefinite(q, cands[0], titleReach) {
 		score(cands[0])
+	}
+}
+
+// nameSense weighs as a synonym a question's word typed in lower case
+// where a name stands ("what did price call the launches": after an
+// auxiliary, with no article) in the candidates that write it only in
+// lower case ("a higher price than Moscow"), when another candidate
+// writes it as a name ("Price said"): the same letters, another word.
+func nameSense(q *question, cands []*candidate) {
+	w, orig := lowerWordsIn(q.text), wordsIn(q.text)
+	for k, con := range q.concepts {
+		i := slices.Index(w, strings.ToLower(con.words))
+		if i < 1 || con.named || !isLower(orig[i]) || !auxiliaries[w[i-1]] {
+			continue
+		}
+		// how the passage writes the word itself: as a name (with a
+		// capital, past a sentence's start), or only in lower case
+		writes := func(c *candidate) (name, lower bool) {
+			ws := c.rawWords()
+			for j, x := range ws {
+				if !strings.EqualFold(trimPossessive(x.text), con.words) {
+					continue
+				}
+				if isLower(x.text) {
+					lower = true
+				} else if j > 0 && !strings.ContainsAny(c.hit.Text[ws[j-1].end:x.start], ".!?") {
+					name = true
+				}
+			}
+			return name, lower
+		}
+		if !slices.ContainsFunc(cands, func(c *candidate) bool { name, _ := writes(c); return name }) {
+			continue
+		}
+		for _, c := range cands {
+			if name, lower := writes(c); lower && !name && c.found[k].weight > 0 {
+				c.found[k].weight *= synonymWeight
+			}
+		}
 	}
 }
 
