@@ -75,8 +75,8 @@ var moneyNouns = map[string]bool{"price": true, "cost": true, "fare": true, "fee
 func asksMoney(text string) bool {
 	orig, w := wordsIn(text), lowerWordsIn(text)
 	for i, x := range w {
-		if !isLower(orig[i]) && i > 0 {
-			continue // "Price" is a name
+		if !isLower(orig[i]) && i > 0 || i > 0 && verbAux[w[i-1]] {
+			continue // "Price" is a name, and so is "price" where a name stands ("did price mention")
 		}
 		if (moneyNouns[x] && x != "rate") || x == "costs" || x == "worth" {
 			return true
@@ -176,7 +176,11 @@ func answerKindOf(text string) answerKind {
 	w := lowerWordsIn(text)
 	// quantity is a quantity noun as the question writes it: "Price" in
 	// "what did Price say" is a name.
-	quantity := func(i int) bool { return quantityNouns[w[i]] && (i == 0 || isLower(orig[i])) }
+	// "what did price tell reporters": a name too, typed in lower case where
+	// a name stands (after an auxiliary of a verb, with no article)
+	quantity := func(i int) bool {
+		return quantityNouns[w[i]] && (i == 0 || isLower(orig[i]) && !verbAux[w[i-1]])
+	}
 	asked := false
 	for i, word := range w {
 		next := ""
@@ -327,6 +331,13 @@ var auxiliaries = map[string]bool{
 	"can": true, "could": true, "will": true, "would": true, "may": true, "might": true,
 	"should": true, "must": true, "has": true, "have": true, "had": true, "did": true,
 	"does": true, "do": true, "is": true, "was": true, "are": true, "were": true,
+}
+
+// verbAux are the auxiliaries that stand before a subject and its verb
+// ("did price mention"), where a bare noun is a name.
+var verbAux = map[string]bool{
+	"did": true, "does": true, "do": true, "will": true, "would": true, "can": true, "could": true,
+	"should": true, "has": true, "have": true, "had": true,
 }
 
 // doerVerb returns the verb of a question that asks who did something

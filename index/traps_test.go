@@ -16,6 +16,8 @@ func TestNoWrongAnswers(t *testing.T) {
 		name, q, want string
 	}{
 		{"a country the article never names", "How much oil does Japan import?", ""},
+		{"a money word typed where a name stands asks no number", "what did price tell reporters", ""},
+		{"a money word typed where a name stands is the name", "how many icbm launches did price mention", "two"},
 		{"a word after a possessive is no verb whose object answers", "What has Washington considered seeking for North Korea's actions?", ""},
 		{"which noun would be done asks no deed: not what the EU's package bans", "what exports would be banned", "mineral fuels and clocks"},
 		{"South Korea is not the DPRK's Republic of Korea", "Who is the president of South Korea?", ""},
