@@ -381,6 +381,9 @@ func doerVerb(text string) string {
 				}
 			}
 		}
+		if j >= 0 && j < len(w) && w[j] == "else" {
+			j++ // "who else has a veto"
+		}
 		if j < 0 || j >= len(w) {
 			return ""
 		}

@@ -184,3 +184,22 @@ func TestPairNamed(t *testing.T) {
 		})
 	}
 }
+
+// TestExcluded finds what a question sets aside.
+func TestExcluded(t *testing.T) {
+	for _, tc := range []struct{ name, q, want string }{
+		{"besides, up to an auxiliary", "What else besides oil would the resolution restrict?", "besides oil"},
+		{"besides, to the end", "who else has a veto besides china", "besides china"},
+		{"other than, up to the clause's end", "Which countries other than China, if any, can veto it?", "other than China"},
+		{"apart from a name of two words", "Who apart from North Korea tested missiles?", "apart from North Korea"},
+		{"none", "Who can veto the resolution?", ""},
+		{"a marker with nothing after it", "What is there besides?", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			from, to := excluded(tc.q)
+			if got := tc.q[from:to]; got != tc.want {
+				t.Errorf("excluded(%q) = %q, want %q", tc.q, got, tc.want)
+			}
+		})
+	}
+}

@@ -532,6 +532,40 @@ func itemsOfKind(list, noun string) string {
 	return strings.Join(named, " and ")
 }
 
+// withoutExcluded takes out of an answer the items that name what the
+// question sets aside ("who else has a veto besides China": "Russia" of
+// "China and Russia"); "" when nothing else is left. An answer that is no
+// list is left as it is unless it names what is set aside.
+func withoutExcluded(ans, excluded string) string {
+	if ans == "" || excluded == "" {
+		return ans
+	}
+	set := map[string]bool{}
+	for _, w := range lowerWordsIn(excluded) {
+		if !isStop(w) {
+			set[trimPossessive(w)] = true
+		}
+	}
+	names := func(it string) bool {
+		return slices.ContainsFunc(lowerWordsIn(it), func(w string) bool { return set[trimPossessive(w)] })
+	}
+	var kept []string
+	for _, it := range listItems(ans) {
+		if !names(it) {
+			kept = append(kept, it)
+		}
+	}
+	switch {
+	case len(kept) == len(listItems(ans)):
+		return ans
+	case len(kept) == 0:
+		return ""
+	case len(kept) == 1:
+		return kept[0]
+	}
+	return strings.Join(kept[:len(kept)-1], ", ") + " and " + kept[len(kept)-1]
+}
+
 // speaksFor reports whether a who question asks who speaks for someone:
 // "who spoke for the State Department".
 func speaksFor(text string) bool {

@@ -151,6 +151,8 @@ func TestShortAnswers(t *testing.T) {
 		{"what would it fall to: the end of the range", "What would the dredging budget fall to?", "six million dollars"},
 		{"what would it fall from: the start of the range, with its unit", "What would the dredging budget fall from?", "nine million dollars"},
 		{"what does X threaten: what follows its threat's to", "What does the leaking tanker threaten?", "local fisheries"},
+		{"who else besides X: the others", "Who else holds a veto over the fishing panel besides Brazil?", "Chile"},
+		{"who else besides X: none when X is all", "Who else has rejected the new toll plan besides Bolivia?", ""},
 		{"who reported seeing it: the doer of seeing", "Who reported seeing the toll plan?", "Reuters"},
 		{"who has the power to veto: who holds a veto", "Which countries have the power to veto the fishing panel?", "Brazil and Chile"},
 		{"what did X urge Y to do: the infinitive past the object pronoun", "What did the coast guard urge the crews to do?", "to stay in port"},

@@ -67,3 +67,18 @@ func TestNameTypedInLowerCase(t *testing.T) {
 		},
 	})
 }
+
+// TestSetAsideNotSought leaves out of the search what a question sets
+// aside ("besides oil"): the passage about something else answers it.
+func TestSetAsideNotSought(t *testing.T) {
+	runFirst(t, nil, []firstCase{
+		{
+			"the passage without what is set aside",
+			[]string{
+				"The new rules would restrict oil imports and oil sales, the board said.",
+				"The new rules would also restrict exports of timber and coal.",
+			},
+			"What else besides oil would the new rules restrict?", 2,
+		},
+	})
+}

@@ -32,6 +32,7 @@ var filler = map[string]bool{
 	"will": true, "shall": true, "may": true, "might": true, "must": true, "tell": true,
 	"know": true, "please": true, "exactly": true, "actually": true, "really": true,
 	"kind": true, "sort": true, "anything": true, "something": true, "thing": true, "things": true,
+	"else": true, // "who else has a veto": what it asks about is in its other words
 	// adverbs of time and degree: "is the US still open", "who is the
 	// current president" ask about now, which every passage is
 	"still": true, "ever": true, "already": true, "currently": true, "current": true, "now": true,
@@ -43,6 +44,41 @@ var filler = map[string]bool{
 	"toward": true, "towards": true, "upon": true, "onto": true, "via": true, "among": true,
 	"amongst": true, "regarding": true, "concerning": true, "per": true, "according": true,
 }
+
+// exclusion matches the words that set something aside: "besides",
+// "apart from", "other than", "except (for)", "aside from".
+var exclusion = regexp.MustCompile(`(?i)\b(besides|apart from|other than|except for|except|aside from)\s+`)
+
+// excluded returns where, in the question, what it sets aside stands
+// ("oil" in "what else besides oil would the resolution restrict"): the
+// words after the marker, up to an auxiliary, a question word, a verb in
+// -ed, a word in lower case after a name, or the end of the clause, at
+// most four; the marker is left out too. Both are 0 for none.
+func excluded(text string) (from, to int) {
+	m := exclusion.FindStringIndex(text)
+	if m == nil {
+		return 0, 0
+	}
+	from, to = m[0], m[1]
+	n, named := 0, false
+	for _, w := range wordSpans.FindAllStringIndex(text[m[1]:], -1) {
+		orig := text[m[1]+w[0] : m[1]+w[1]]
+		word := strings.ToLower(orig)
+		if n == 4 || auxiliaries[word] || questionWords[word] || strings.ContainsAny(text[to:m[1]+w[0]], ",.;:!?") ||
+			n > 0 && (strings.HasSuffix(word, "ed") || named && isLower(orig)) {
+			break // "apart from North Korea tested": a verb, past the name
+		}
+		named = named || !isLower(orig)
+		to, n = m[1]+w[1], n+1
+	}
+	if n == 0 {
+		return 0, 0
+	}
+	return from, to
+}
+
+// wordSpans finds the words of a text.
+var wordSpans = regexp.MustCompile(`[\p{L}\p{N}'’.-]+`)
 
 // noLonger matches text that ends in "no longer" or "any longer".
 var noLonger = regexp.MustCompile(`(?i)\b(no|any) longer$`)
@@ -95,6 +131,9 @@ type question struct {
 	doer string
 	// wanted are the terms the question looks for (wantedTerms).
 	wanted map[string]bool
+	// excluded is what the question sets aside ("oil" in "what else
+	// besides oil would the resolution restrict"), "" for none.
+	excluded string
 	// speech reports that the question's verb is speaking to someone
 	// ("who was Price talking to"), not holding talks (see speechTo).
 	speech bool
@@ -169,7 +208,14 @@ func (x *Index) analyse(ctx context.Context, r bleveindex.IndexReader, text stri
 	q := &question{text: text, kind: answerKindOf(text), doer: doerVerb(text), corrections: map[string]string{}}
 	var toks []token
 	frame := frameOf(text)
+	exFrom, exTo := excluded(text)
+	if exTo > exFrom {
+		q.excluded = text[exFrom:exTo]
+	}
 	for _, t := range x.tokens(asAcronyms(markdownToSpace.Replace(text))) {
+		if t.start >= exFrom && t.end <= exTo {
+			continue // "besides oil": not what the question asks about
+		}
 		w := strings.ToLower(text[t.start:t.end])
 		if w == "longer" && noLonger.MatchString(text[:t.end]) {
 			continue // "no longer", like "still", asks about now

@@ -360,7 +360,7 @@ func (x *Index) rank(q *question, cands []*candidate) {
 	}
 	// "Who vetoes", "which countries refused": the best candidates that
 	// say who did it (the question's verb with its subject or agent) move
-	// up.
+	// up; "who has a veto": those that say who holds what it asks about.
 	// "How many members": likewise the best candidates with a number that
 	// counts what the question counts.
 	// "How far": likewise those with a quantity in a unit of distance.
@@ -372,7 +372,7 @@ func (x *Index) rank(q *question, cands []*candidate) {
 	if q.kind == kindEntity && q.doer != "" || q.kind == kindNumber && (asksHowMany(q.text) || units != nil || end != "") || q.kind == kindThing {
 		n := min(len(cands), doersChecked)
 		for _, c := range cands[:n] {
-			if q.kind == kindEntity && namesDoer(q, c) ||
+			if q.kind == kindEntity && (namesDoer(q, c) || having[q.doer] && newView(q, c).holderOf(q, c) != "") ||
 				q.kind == kindNumber && (asksHowMany(q.text) && countsAsked(q, c) || units != nil && measured(c, units) || end != "" && newView(q, c).rangeEnd(end) != "") ||
 				q.kind == kindThing && (c.answer == 1 || end != "" && newView(q, c).rangeEnd(end) != "") {
 				c.score *= 1 + doerBonus

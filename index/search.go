@@ -362,6 +362,7 @@ func (x *Index) shortAnswer(ctx context.Context, q *question, top *candidate, as
 	if pair := newView(q, top).pairNames(ans); pair != "" {
 		ans = pair // "the two countries": "China and Russia", named before
 	}
+	ans = withoutExcluded(ans, q.excluded) // "who else besides China": Russia
 	ans = withoutCopula(ans)
 	if q.kind == kindNumber && asksMoney(q.text) && !namesMoney(ans) {
 		return "" // "what is the price of brent crude": not "5 percent"
