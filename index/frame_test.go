@@ -80,5 +80,13 @@ func TestSetAsideNotSought(t *testing.T) {
 			},
 			"What else besides oil would the new rules restrict?", 2,
 		},
+		{
+			"what is set aside, when it is all the question names",
+			[]string{
+				"The new rules would restrict oil imports and oil sales, the board said.",
+				"The new rules would also restrict exports of timber and coal.",
+			},
+			"anything besides oil?", 1,
+		},
 	})
 }

@@ -209,13 +209,8 @@ func (x *Index) analyse(ctx context.Context, r bleveindex.IndexReader, text stri
 	var toks []token
 	frame := frameOf(text)
 	exFrom, exTo := excluded(text)
-	if exTo > exFrom {
-		q.excluded = text[exFrom:exTo]
-	}
-	for _, t := range x.tokens(asAcronyms(markdownToSpace.Replace(text))) {
-		if t.start >= exFrom && t.end <= exTo {
-			continue // "besides oil": not what the question asks about
-		}
+	all := x.tokens(asAcronyms(markdownToSpace.Replace(text)))
+	for _, t := range all {
 		w := strings.ToLower(text[t.start:t.end])
 		if w == "longer" && noLonger.MatchString(text[:t.end]) {
 			continue // "no longer", like "still", asks about now
@@ -223,6 +218,11 @@ func (x *Index) analyse(ctx context.Context, r bleveindex.IndexReader, text stri
 		if !filler[w] && !frame[w] {
 			toks = append(toks, t)
 		}
+	}
+	// "besides oil": not what the question asks about, unless it is all
+	// the question names ("anything besides oil?")
+	if kept := slices.DeleteFunc(slices.Clone(toks), func(t token) bool { return t.start >= exFrom && t.end <= exTo }); exTo > exFrom && len(kept) > 0 {
+		toks, q.excluded = kept, text[exFrom:exTo]
 	}
 	terms := termsOf(toks)
 	n := float64(max(x.meta.Passages, 1))
