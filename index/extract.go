@@ -1655,9 +1655,9 @@ var changeVerbs = map[string]bool{
 }
 
 // rangeEnd reads one end of the passage's one "from X to Y" range of
-// quantities: Y for "to", X for "from", with Y's unit when X has none
-// ("four million barrels" of "from four million to two million
-// barrels"). Two ranges make it unsure.
+// quantities: Y for "to", X for "from"; where X has no unit of its own
+// ("from four million to two million barrels"), the whole range, as an
+// answer is the passage's own words. Two ranges make it unsure.
 func (v *view) rangeEnd(end string) string {
 	spans := spans(kindNumber, v.text, v.ws)
 	var found sole
@@ -1681,8 +1681,11 @@ func (v *view) rangeEnd(end string) string {
 			continue
 		}
 		s := v.text[a.start:a.end]
-		if extra := (jb - ib) - (ja - ia); extra > 0 {
-			s += v.text[v.ws[jb-extra+1].start-1 : bEnd] // the unit, with the space before it
+		if (jb - ib) > (ja - ia) {
+			// the start has no unit of its own: the whole range, as the
+			// passage writes it ("from four million to two million
+			// barrels"), not words put together
+			s = v.text[v.ws[ia-1].start:bEnd]
 		}
 		found.add(s)
 	}

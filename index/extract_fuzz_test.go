@@ -32,6 +32,12 @@ func FuzzShortAnswer(f *testing.F) {
 		{"Who is Kim Jong Un?", "North Korean leader Kim Jong Un"},
 		{"What weapons?", "tanks, rocket launchers and missiles"},
 		{"how many", "from four million to two million barrels"},
+		{"What would the limit fall from?", "cut from nine million to six million dollars next year"},
+		{"What does the DPRK threaten?", "the DPRK constitutes a threat to peace and to the regime."},
+		{"Which weapons did Kim watch roll past?", "he watched tanks and barges sail past"},
+		{"Who else has a veto besides China?", "China and Russia both wield veto power"},
+		{"To whom was it sent?", "The charter, sent to all 12 captains, bans fishing."},
+		{"Who grew tired?", "They have agreed after growing tired"},
 	} {
 		f.Add(seed[0], seed[1])
 	}

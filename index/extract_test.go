@@ -149,7 +149,7 @@ func TestShortAnswers(t *testing.T) {
 		{"an aside opening with -ing: the name it hangs on", "Who was touring the flooded valley?", "Governor Maria Lopes"},
 		{"a pronoun that does not agree with the main subject", "Who signed the accord?", ""},
 		{"what would it fall to: the end of the range", "What would the dredging budget fall to?", "six million dollars"},
-		{"what would it fall from: the start of the range, with its unit", "What would the dredging budget fall from?", "nine million dollars"},
+		{"what would it fall from: the whole range, where its start has no unit", "What would the dredging budget fall from?", "from nine million to six million dollars"},
 		{"what does X threaten: what follows its threat's to", "What does the leaking tanker threaten?", "local fisheries"},
 		{"who else besides X: the others", "Who else holds a veto over the fishing panel besides Brazil?", "Chile"},
 		{"who else besides X: none when X is all", "Who else has rejected the new toll plan besides Bolivia?", ""},
