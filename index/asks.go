@@ -523,9 +523,10 @@ func asksDeed(text string) bool {
 	w := lowerWordsIn(text)
 	for i, word := range w {
 		if word == "what" && i+1 < len(w) {
-			switch w[i+1] {
-			case "did", "does", "do", "will", "would", "has", "have", "had":
+			if deedAux[w[i+1]] {
 				return true
+			}
+			switch w[i+1] {
 			case "is", "are", "was", "were":
 				// "what are the allies holding next month": a verb in
 				// its -ing form ends the question, or its time does

@@ -20,31 +20,17 @@ func (x *Index) resolvePronoun(q *question, c *candidate) {
 		return
 	}
 	// A cheap look first: most passages have no "he said".
-	ws, pronoun := c.rawWords(), false
-	for i := 0; i+1 < len(ws) && !pronoun; i++ {
-		lw := ws[i].lower
-		pronoun = (lw == "he" || lw == "she") && reporting[ws[i+1].lower]
-	}
-	if !pronoun {
+	at := pronounSaid(c.rawWords(), c.hit.Text)
+	if at < 0 {
 		return
 	}
 	v := newView(q, c)
-	at := -1
-	for i := 0; i+1 < len(v.ws); i++ {
-		switch v.ws[i].lower {
-		case "he", "she":
-			if v.gap(i) == " " && reporting[v.ws[i+1].lower] {
-				at = i
-			}
-		}
-		if reporting[v.ws[i].lower] && i > 0 {
+	for i := 1; i+1 < len(v.ws); i++ {
+		if reporting[v.ws[i].lower] {
 			if _, _, names := v.subjectAt(i); names {
 				return // "Price said": the passage names its speaker
 			}
 		}
-	}
-	if at < 0 {
-		return
 	}
 	prev, ok := x.previous(c)
 	speaker := x.speaker(prev)
@@ -58,6 +44,19 @@ func (x *Index) resolvePronoun(q *question, c *candidate) {
 	if title, ok := x.titlesOf(c.num-1, prev)[lastWord(speaker)]; ok {
 		x.foundInWords(q, c, title, v.ws[at].pos)
 	}
+}
+
+// pronounSaid returns the index of the last "he" or "she" in a passage's
+// words (ws, of text) that a verb of saying follows ("he told
+// reporters"), or -1.
+func pronounSaid(ws []word, text string) int {
+	at := -1
+	for i := 0; i+1 < len(ws); i++ {
+		if (ws[i].lower == "he" || ws[i].lower == "she") && text[ws[i].end:ws[i+1].start] == " " && reporting[ws[i+1].lower] {
+			at = i
+		}
+	}
+	return at
 }
 
 // termsAt maps each token's term to where it stands.
@@ -89,9 +88,7 @@ func (x *Index) pronounSpeaker(q *question, c *candidate) string {
 	if plainSaying[q.doer] {
 		// "who said the US has an obligation": whoever "…," he told
 		// reporters stands for said it, by any verb of saying
-		for k := 0; k+1 < len(v.ws) && !said; k++ {
-			said = (v.ws[k].lower == "he" || v.ws[k].lower == "she") && v.gap(k) == " " && reporting[v.ws[k+1].lower]
-		}
+		said = said || pronounSaid(v.ws, v.text) >= 0
 	}
 	if !said {
 		return ""

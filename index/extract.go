@@ -549,14 +549,15 @@ func withoutExcluded(ans, excluded string) string {
 	names := func(it string) bool {
 		return slices.ContainsFunc(lowerWordsIn(it), func(w string) bool { return set[trimPossessive(w)] })
 	}
+	items := listItems(ans)
 	var kept []string
-	for _, it := range listItems(ans) {
+	for _, it := range items {
 		if !names(it) {
 			kept = append(kept, it)
 		}
 	}
 	switch {
-	case len(kept) == len(listItems(ans)):
+	case len(kept) == len(items):
 		return ans
 	case len(kept) == 0:
 		return ""
@@ -2298,15 +2299,21 @@ func (v *view) ownedByOther(s string) bool {
 // phrase s, a space between them, or -1 when s does not stand so.
 func (v *view) wordBefore(s string) int {
 	at := strings.Index(v.text, s)
-	for k := 1; at > 0 && k < len(v.ws); k++ {
-		if v.ws[k].start == at {
-			if v.gap(k-1) == " " {
-				return k - 1
-			}
-			return -1
-		}
+	if k := v.wordFrom(at); at > 0 && k >= 1 && k < len(v.ws) && v.ws[k].start == at && v.gap(k-1) == " " {
+		return k - 1
 	}
 	return -1
+}
+
+// wordFrom returns the index of the first word that starts at or after
+// byte offset off, len(v.ws) when none does.
+func (v *view) wordFrom(off int) int {
+	for i, w := range v.ws {
+		if w.start >= off {
+			return i
+		}
+	}
+	return len(v.ws)
 }
 
 // namesAny reports whether the question names someone or something the
@@ -2728,13 +2735,7 @@ func (v *view) changeBefore(answer string) bool {
 	if at < 0 {
 		return false
 	}
-	k := -1
-	for i, w := range v.ws {
-		if w.start >= at {
-			break
-		}
-		k = i
-	}
+	k := v.wordFrom(at) - 1 // the last word before the answer
 	for n := 0; k >= 0 && n < 3; n++ {
 		lw := v.ws[k].lower
 		if changes[lw] {
@@ -3102,7 +3103,7 @@ func (v *view) nominalObject(q *question, c *candidate) string {
 	if at := strings.Index(v.text, s); s != "" && at >= 0 && strings.HasPrefix(v.text[at+len(s):], " and to ") {
 		// "… and to the global non-proliferation regime"
 		next := at + len(s) + len(" and to ")
-		if k := slices.IndexFunc(v.ws, func(w word) bool { return w.start == next }); k >= 0 {
+		if k := v.wordFrom(next); k < len(v.ws) && v.ws[k].start == next {
 			parts = append(parts, v.trimTail(v.phraseFrom(k, 8)))
 		}
 	}
@@ -3452,13 +3453,7 @@ func (v *view) quotedWord(q *question, c *candidate) string {
 	if t == "" {
 		return ""
 	}
-	next := len(v.ws) // the first word at or after the quotation
-	for i, w := range v.ws {
-		if w.start >= start {
-			next = i
-			break
-		}
-	}
+	next := v.wordFrom(start) // the first word at or after the quotation
 	subject := questionSubject(q.text)
 	for k, con := range q.concepts {
 		if subject != "" && containsWord(con.words, subject) {

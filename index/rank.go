@@ -373,8 +373,9 @@ func (x *Index) rank(q *question, cands []*candidate) {
 		n := min(len(cands), doersChecked)
 		for _, c := range cands[:n] {
 			if q.kind == kindEntity && (namesDoer(q, c) || having[q.doer] && newView(q, c).holderOf(q, c) != "") ||
-				q.kind == kindNumber && (asksHowMany(q.text) && countsAsked(q, c) || units != nil && measured(c, units) || end != "" && newView(q, c).rangeEnd(end) != "") ||
-				q.kind == kindThing && (c.answer == 1 || end != "" && newView(q, c).rangeEnd(end) != "") {
+				q.kind == kindNumber && (asksHowMany(q.text) && countsAsked(q, c) || units != nil && measured(c, units)) ||
+				q.kind == kindThing && c.answer == 1 ||
+				end != "" && (q.kind == kindNumber || q.kind == kindThing) && newView(q, c).rangeEnd(end) != "" {
 				c.score *= 1 + doerBonus
 				c.hit.Score = c.score
 			}
@@ -402,27 +403,27 @@ func nameSense(q *question, cands []*candidate) {
 		if i < 1 || con.named || !isLower(orig[i]) || !auxiliaries[w[i-1]] {
 			continue
 		}
-		// how the passage writes the word itself: as a name (with a
-		// capital, past a sentence's start), or only in lower case
-		writes := func(c *candidate) (name, lower bool) {
+		// how each passage writes the word itself: as a name (with a
+		// capital, past a sentence's start), or in lower case
+		name, lower := make([]bool, len(cands)), make([]bool, len(cands))
+		for ci, c := range cands {
 			ws := c.rawWords()
 			for j, x := range ws {
 				if !strings.EqualFold(trimPossessive(x.text), con.words) {
 					continue
 				}
 				if isLower(x.text) {
-					lower = true
+					lower[ci] = true
 				} else if j > 0 && !strings.ContainsAny(c.hit.Text[ws[j-1].end:x.start], ".!?") {
-					name = true
+					name[ci] = true
 				}
 			}
-			return name, lower
 		}
-		if !slices.ContainsFunc(cands, func(c *candidate) bool { name, _ := writes(c); return name }) {
+		if !slices.Contains(name, true) {
 			continue
 		}
-		for _, c := range cands {
-			if name, lower := writes(c); lower && !name && c.found[k].weight > 0 {
+		for ci, c := range cands {
+			if lower[ci] && !name[ci] && c.found[k].weight > 0 {
 				c.found[k].weight *= synonymWeight
 			}
 		}
