@@ -252,7 +252,7 @@ func (x *Index) resolveDefinite(q *question, c *candidate, reach int) bool {
 		said := false
 		for i, con := range q.concepts {
 			for _, a := range con.alts {
-				said = said || c.found[i].weight == 0 && !slices.ContainsFunc(a.terms, func(t string) bool { return !strings.Contains(lower, t) })
+				said = said || c.found[i].weight == 0 && mayHold(lower, a.terms)
 			}
 		}
 		if !said {
@@ -543,15 +543,19 @@ func (x *Index) carryDefinite(q *question, c *candidate) {
 		return
 	}
 	a := q.concepts[missing].alts[0]
-	// A cheap look first: a stem is the start of its word, but for a
-	// last "i" that was a "y" ("countri": "country").
-	lower := strings.ToLower(prev)
-	if slices.ContainsFunc(a.terms, func(t string) bool { return !strings.Contains(lower, strings.TrimSuffix(t, "i")) }) {
-		return
+	if !mayHold(strings.ToLower(prev), a.terms) {
+		return // a cheap look before the paragraph is analysed
 	}
 	if len(occurrences(termsAt(x.tokens(prev)), a.phrase)) > 0 {
 		c.found[missing] = found{weight: corefWeight, length: 1, terms: a.terms}
 	}
+}
+
+// mayHold reports whether text in lower case may hold every one of the
+// terms: a cheap look before it is analysed. A stem is the start of its
+// word, but for a last "i" that was a "y" ("countri": "country").
+func mayHold(lower string, terms []string) bool {
+	return !slices.ContainsFunc(terms, func(t string) bool { return !strings.Contains(lower, strings.TrimSuffix(t, "i")) })
 }
 
 // namedByThe reports whether the question writes the words right after
