@@ -209,8 +209,7 @@ func (x *Index) analyse(ctx context.Context, r bleveindex.IndexReader, text stri
 	var toks []token
 	frame := frameOf(text)
 	exFrom, exTo := excluded(text)
-	all := x.tokens(asAcronyms(markdownToSpace.Replace(text)))
-	for _, t := range all {
+	for _, t := range x.tokens(asAcronyms(markdownToSpace.Replace(text))) {
 		w := strings.ToLower(text[t.start:t.end])
 		if w == "longer" && noLonger.MatchString(text[:t.end]) {
 			continue // "no longer", like "still", asks about now
