@@ -75,8 +75,8 @@ var moneyNouns = map[string]bool{"price": true, "cost": true, "fare": true, "fee
 func asksMoney(text string) bool {
 	orig, w := wordsIn(text), lowerWordsIn(text)
 	for i, x := range w {
-		if !isLower(orig[i]) && i > 0 || i > 0 && verbAux[w[i-1]] {
-			continue // "Price" is a name, and so is "price" where a name stands ("did price mention")
+		if typedAsName(w, orig, i) {
+			continue // "Price said", "did price mention"
 		}
 		if (moneyNouns[x] && x != "rate") || x == "costs" || x == "worth" {
 			return true
@@ -175,12 +175,9 @@ func answerKindOf(text string) answerKind {
 	orig := wordsIn(text)
 	w := lowerWordsIn(text)
 	// quantity is a quantity noun as the question writes it: "Price" in
-	// "what did Price say" is a name.
-	// "what did price tell reporters": a name too, typed in lower case where
-	// a name stands (after an auxiliary of a verb, with no article)
-	quantity := func(i int) bool {
-		return quantityNouns[w[i]] && (i == 0 || isLower(orig[i]) && !verbAux[w[i-1]])
-	}
+	// "what did Price say", "price" in "what did price tell reporters" is
+	// a name.
+	quantity := func(i int) bool { return quantityNouns[w[i]] && !typedAsName(w, orig, i) }
 	asked := false
 	for i, word := range w {
 		next := ""
@@ -331,6 +328,14 @@ var auxiliaries = map[string]bool{
 	"can": true, "could": true, "will": true, "would": true, "may": true, "might": true,
 	"should": true, "must": true, "has": true, "have": true, "had": true, "did": true,
 	"does": true, "do": true, "is": true, "was": true, "are": true, "were": true,
+}
+
+// typedAsName reports whether the question's word i (w in lower case,
+// orig as typed) is a name: written with a capital past the first word
+// ("what did Price say"), or standing where a name does, right after an
+// auxiliary of a verb with no article ("did price mention").
+func typedAsName(w, orig []string, i int) bool {
+	return i > 0 && (!isLower(orig[i]) || verbAux[w[i-1]])
 }
 
 // verbAux are the auxiliaries that stand before a subject and its verb
