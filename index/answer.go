@@ -816,6 +816,11 @@ func wordAt(ws []word, pos int) int {
 // passage that does not name it ("reducing from four million to two
 // million barrels" for "oil cap") is read by nearness alone.
 func byQuantityNoun(q *question, c *candidate, s span) bool {
+	if units := asksMeasure(q.text); units != nil && inUnits(lastWord(c.hit.Text[s.start:s.end]), units) {
+		// "what distance did the missile travel": "4,600 kilometres" is
+		// a distance by its unit, wherever the passage says "distances"
+		return true
+	}
 	for k, con := range q.concepts {
 		noun := false
 		for _, w := range lowerWordsIn(con.words) {

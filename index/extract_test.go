@@ -95,6 +95,7 @@ func TestShortAnswers(t *testing.T) {
 		"Uruguay and Brazil have raised ferry fares after growing tired of the tolls.",
 		"The agency said the oil spill poses a threat to coastal tourism and to the regional fishing fleet.",
 		"The coast guard met the trawler crews and urged them to stay in port.",
+		"The survey drone flew 700 kilometres, one of the longest distances flown by a drone.",
 	}
 	x := buildArticle(t, "world.txt", paragraphs, Options{Synonyms: corpus.DefaultSynonyms()})
 	for _, tc := range []struct {
@@ -234,6 +235,7 @@ func TestShortAnswers(t *testing.T) {
 		{"the name after the question's possessive and noun", "Who is Peru's river envoy?", "Marta Diaz"},
 		{"no name for another's possessive and noun", "Who is Chile's river envoy?", ""},
 		{"how far: a quantity in a unit of distance", "How far did the rocket travel?", "900 kilometres"},
+		{"what distance: a quantity in its unit, though the passage says distances farther off", "What distance did the survey drone fly?", "700 kilometres"},
 		{"how heavy: no quantity in a unit of weight", "How heavy was the rocket that travelled?", ""},
 		{"an -ing verb's doer must be the question's", "What were the boatmen calling for?", ""},
 		{"the question's doer before the -ing verb", "What were the striking dockers calling for?", "higher harbour wages"},
