@@ -1601,7 +1601,7 @@ func (v *view) objectOfOwnVerb(q *question, c *candidate) string {
 		if recipient {
 			s = v.withoutRecipient(j, s)
 		}
-		s = withoutManner(cutAtTime(s))
+		s = withoutManner(cutAtTime(v.withContent(s)))
 		if perceived {
 			s = withoutMotion(s) // "tugs, barges and dredgers", not "… sail past"
 		}
@@ -1613,6 +1613,46 @@ func (v *view) objectOfOwnVerb(q *question, c *candidate) string {
 		}
 	}
 	return found.answer()
+}
+
+// withContent carries an object that is a noun of thought or speech on
+// through the clause that says what it holds: "our assessment" alone does
+// not say what Kim's statement confirmed; "our assessment that the DPRK
+// constitutes a threat to international peace and security" does. The
+// clause ends at the sentence's punctuation or a closing quotation mark;
+// past contentClauseWords words it is no short answer, and the object is
+// left as it was.
+func (v *view) withContent(s string) string {
+	at := strings.Index(v.text, s)
+	if s == "" || at < 0 || !contentNouns[strings.ToLower(lastWord(s))] {
+		return s
+	}
+	k := v.wordFrom(at + len(s))
+	if k+1 >= len(v.ws) || v.ws[k].lower != "that" || v.gap(k-1) != " " {
+		return s
+	}
+	for j := k + 1; j < len(v.ws) && j-k <= contentClauseWords; j++ {
+		if j+1 == len(v.ws) || strings.ContainsAny(v.gap(j), ".;:!?\"“”()") {
+			return v.text[at:v.ws[j].end]
+		}
+	}
+	return s
+}
+
+// contentClauseWords is the longest "that" clause withContent carries an
+// object through.
+const contentClauseWords = 24
+
+// contentNouns name a thought or a saying, whose "that" clause says what
+// it holds ("the assessment that", "a warning that"), where for other
+// nouns "that" opens a clause about them ("the ships that").
+var contentNouns = map[string]bool{
+	"assessment": true, "belief": true, "view": true, "fear": true, "fears": true, "claim": true,
+	"warning": true, "hope": true, "concern": true, "concerns": true, "conclusion": true,
+	"suspicion": true, "impression": true, "argument": true, "finding": true, "judgment": true,
+	"judgement": true, "assurance": true, "assurances": true, "promise": true, "pledge": true,
+	"message": true, "news": true, "idea": true, "notion": true, "sense": true, "certainty": true,
+	"doubt": true, "doubts": true, "insistence": true, "allegation": true, "allegations": true,
 }
 
 // withoutMotion takes a bare verb of motion and its particle off the end

@@ -96,6 +96,8 @@ func TestShortAnswers(t *testing.T) {
 		"The agency said the oil spill poses a threat to coastal tourism and to the regional fishing fleet.",
 		"The coast guard met the trawler crews and urged them to stay in port.",
 		"The survey drone flew 700 kilometres, one of the longest distances flown by a drone.",
+		"The inspectors said the new survey confirms their fear that the old dam could fail in a flood.",
+		"The harbour chief praised the tugboats that sailed at dawn.",
 	}
 	x := buildArticle(t, "world.txt", paragraphs, Options{Synonyms: corpus.DefaultSynonyms()})
 	for _, tc := range []struct {
@@ -236,6 +238,8 @@ func TestShortAnswers(t *testing.T) {
 		{"no name for another's possessive and noun", "Who is Chile's river envoy?", ""},
 		{"how far: a quantity in a unit of distance", "How far did the rocket travel?", "900 kilometres"},
 		{"what distance: a quantity in its unit, though the passage says distances farther off", "What distance did the survey drone fly?", "700 kilometres"},
+		{"an object that is a thought goes on through what it holds", "What does the new survey confirm?", "their fear that the old dam could fail in a flood"},
+		{"an object that is a thing stops before its that", "What did the harbour chief praise?", "the tugboats"},
 		{"how heavy: no quantity in a unit of weight", "How heavy was the rocket that travelled?", ""},
 		{"an -ing verb's doer must be the question's", "What were the boatmen calling for?", ""},
 		{"the question's doer before the -ing verb", "What were the striking dockers calling for?", "higher harbour wages"},
