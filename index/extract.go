@@ -1906,11 +1906,28 @@ func (v *view) ownBetween(i int, s string) bool {
 func (v *view) holdsSubject(q *question, c *candidate) bool {
 	x := questionSubject(q.text)
 	for k, con := range q.concepts {
-		if x != "" && containsWord(con.words, x) && c.found[k].weight == 0 {
+		if x != "" && containsWord(con.words, x) && c.found[k].weight == 0 && !q.modifierInArticle(c, x) {
 			return false
 		}
 	}
 	return true
+}
+
+// modifierInArticle reports whether the question's word x only qualifies
+// a noun after it that the passage holds, an auxiliary ending the subject
+// after that noun, and the passage's article holds x: "what will OPEC+
+// members be held to" asks of "each member" in an article about OPEC+,
+// which the passage need not name again (but "what is the radar a threat
+// to" needs the radar, and in "what did biden pledge" the word after the
+// name is its verb).
+func (q *question) modifierInArticle(c *candidate, x string) bool {
+	w := lowerWordsIn(q.text)
+	i := slices.Index(w, x)
+	if i < 0 || i+2 >= len(w) || c.inArticle == nil || !auxiliaries[w[i+2]] && w[i+2] != "be" && w[i+2] != "been" {
+		return false
+	}
+	k, head := q.conceptOf(x), q.conceptOf(w[i+1])
+	return k >= 0 && head >= 0 && head != k && c.inArticle[k] && c.found[head].weight > 0
 }
 
 // keywordRole returns the role noun of a question with no question word,

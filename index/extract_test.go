@@ -98,6 +98,8 @@ func TestShortAnswers(t *testing.T) {
 		"The survey drone flew 700 kilometres, one of the longest distances flown by a drone.",
 		"The inspectors said the new survey confirms their fear that the old dam could fail in a flood.",
 		"The harbour chief praised the tugboats that sailed at dawn.",
+		"The Baltic Fishing Union agreed a new charter on Monday.",
+		"Under the charter, each member will be held to a catch ceiling.",
 	}
 	x := buildArticle(t, "world.txt", paragraphs, Options{Synonyms: corpus.DefaultSynonyms()})
 	for _, tc := range []struct {
@@ -240,6 +242,7 @@ func TestShortAnswers(t *testing.T) {
 		{"what distance: a quantity in its unit, though the passage says distances farther off", "What distance did the survey drone fly?", "700 kilometres"},
 		{"an object that is a thought goes on through what it holds", "What does the new survey confirm?", "their fear that the old dam could fail in a flood"},
 		{"an object that is a thing stops before its that", "What did the harbour chief praise?", "the tugboats"},
+		{"a subject's name said elsewhere in the article, its noun in the passage", "What will Baltic members be held to?", "a catch ceiling"},
 		{"how heavy: no quantity in a unit of weight", "How heavy was the rocket that travelled?", ""},
 		{"an -ing verb's doer must be the question's", "What were the boatmen calling for?", ""},
 		{"the question's doer before the -ing verb", "What were the striking dockers calling for?", "higher harbour wages"},

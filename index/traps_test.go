@@ -147,6 +147,9 @@ func TestNoWrongAnswers(t *testing.T) {
 		{"what a passage a rule reads an answer off ranks up: the exports", "what exports would the draft restrict", "mineral fuels and clocks"},
 		{"which missiles: the missiles of the parade's list, not the tanks", "what missiles were at the parade", "intercontinental ballistic missiles"},
 		{"a relative clause after a preposition has its own subject", "who won exemptions", "landlocked members"},
+		{"a name the passage lacks is no mere modifier when its verb follows it", "what did biden vow to do", ""},
+		{"a name the passage lacks is no mere modifier when its verb follows it: the story's threat", "What does the US say North Korea threatens?", "international peace and security"},
+		{"a name only the article holds qualifies the noun the passage holds", "what will opec+ members be held to", "a production ceiling"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			res, err := idx.Search(context.Background(), index.Query{Text: tc.q})
