@@ -204,6 +204,9 @@ func answerKindOf(text string) answerKind {
 			if asksDegree(text) != "" {
 				return kindModifier // "how interested": "little interest"
 			}
+			if asksTerm(text) {
+				return kindThing // "how did the US describe the launches": its word
+			}
 			asked = true
 		case "which", "what":
 			if asksExpansion(text) != "" {

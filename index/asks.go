@@ -521,6 +521,9 @@ func asksEarlier(text string) bool {
 // vowed: "what did", "what does", "what will".
 func asksDeed(text string) bool {
 	w := lowerWordsIn(text)
+	if len(w) >= 4 && w[0] == "how" && asksTerm(text) {
+		return true // "how did Russia describe the sanctions": as "what did Russia call them"
+	}
 	for i, word := range w {
 		if word == "what" && i+1 < len(w) {
 			if deedAux[w[i+1]] {
@@ -599,6 +602,11 @@ func modifiedNoun(text string) string {
 // Seoul call for", "what did Japan call on the council to do").
 func asksTerm(text string) bool {
 	w := lowerWordsIn(text)
+	if len(w) >= 4 && w[0] == "how" && auxiliaries[w[1]] {
+		// "how did the State Department describe North Korea's
+		// behaviour": the word it chose
+		return slices.ContainsFunc(w[2:], func(x string) bool { return describing[x] })
+	}
 	if len(w) < 3 || w[0] != "what" {
 		return false
 	}
@@ -618,6 +626,15 @@ func asksTerm(text string) bool {
 		}
 	}
 	return false
+}
+
+// describing are the verbs of "how did X describe Y", which ask for the
+// word X chose.
+var describing = map[string]bool{
+	"describe": true, "describes": true, "described": true, "characterise": true,
+	"characterises": true, "characterised": true, "characterize": true, "characterizes": true,
+	"characterized": true, "portray": true, "portrays": true, "portrayed": true,
+	"label": true, "labels": true, "labelled": true, "labeled": true, "term": true, "termed": true,
 }
 
 // asksWord reports whether a question asks for a word by that name: "what

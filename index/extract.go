@@ -294,6 +294,11 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 				// passage gives for another verb
 				return "", false
 			}
+			if strings.HasPrefix(strings.ToLower(q.text), "how") && !v.namesTerm(q, c) {
+				// "how did Russia describe the sanctions": not
+				// "sanctions against Moscow", where no one names them
+				return "", false
+			}
 		}
 		if s := v.nominalObject(q, c); s != "" {
 			// "what does North Korea threaten": "the DPRK constitutes
@@ -1595,8 +1600,11 @@ func (v *view) objectOfOwnVerb(q *question, c *candidate) string {
 		if s == "" {
 			s = v.trimTail(v.phraseFrom(j, 8))
 		}
-		if s == "" && isLower(v.ws[j].text) && (j+1 == len(v.ws) || strings.ContainsAny(v.gap(j), ".;!?")) {
-			s = v.ws[j].text // one word ends the sentence: "to tighten sanctions."
+		if s == "" && isLower(v.ws[j].text) && (j+1 == len(v.ws) || strings.ContainsAny(v.gap(j), ".;!?") || v.secondVerbAt(j+1)) {
+			// one word ends the sentence ("to tighten sanctions."), or its
+			// clause before the subject's next verb ("called the quotas
+			// unworkable and said")
+			s = v.ws[j].text
 		}
 		if recipient {
 			s = v.withoutRecipient(j, s)
@@ -1653,6 +1661,64 @@ var contentNouns = map[string]bool{
 	"judgement": true, "assurance": true, "assurances": true, "promise": true, "pledge": true,
 	"message": true, "news": true, "idea": true, "notion": true, "sense": true, "certainty": true,
 	"doubt": true, "doubts": true, "insistence": true, "allegation": true, "allegations": true,
+}
+
+// describedConcept returns, for "how did X describe Y", the concept Y
+// starts with ("the danger" of "the danger posed by the North"), whose
+// word the quotation must follow; -1 for any other question.
+func (q *question) describedConcept() int {
+	w := lowerWordsIn(q.text)
+	if len(w) < 4 || w[0] != "how" {
+		return -1
+	}
+	at := slices.IndexFunc(w, func(x string) bool { return describing[x] })
+	if at < 0 {
+		return -1
+	}
+	for _, x := range w[at+1:] {
+		if k := q.conceptOf(x); k >= 0 {
+			return k
+		}
+	}
+	return -1
+}
+
+// secondVerbAt reports whether word k is an "and" that a verb of saying
+// or an auxiliary follows: "and said", "and would": the subject's next
+// verb, where what went before ends.
+func (v *view) secondVerbAt(k int) bool {
+	if k < 1 || k+1 >= len(v.ws) || v.ws[k].lower != "and" || v.gap(k-1) != " " || v.gap(k) != " " {
+		return false
+	}
+	next := v.ws[k+1].lower
+	return saying[next] || reporting[next] || auxiliaries[next]
+}
+
+// namesTerm reports whether the passage says what something is called: a
+// verb of naming or describing ("called the sanctions self-destructive"),
+// or a form of "be" right after the question's last word ("the launch was
+// an outrageous act").
+func (v *view) namesTerm(q *question, c *candidate) bool {
+	for i, w := range v.ws {
+		naming := describing[w.lower]
+		switch w.lower {
+		case "call", "calls", "called", "dub", "dubs", "dubbed":
+			naming = true
+		}
+		if naming && (i+1 == len(v.ws) || !particles[v.ws[i+1].lower]) {
+			return true // not "called on the Security Council"
+		}
+	}
+	k := len(q.concepts) - 1
+	if k < 0 {
+		return false
+	}
+	for _, p := range c.found[k].positions {
+		if i, ok := v.at(p); ok && i+1 < len(v.ws) && v.gap(i) == " " && passiveAux[v.ws[i+1].lower] {
+			return true
+		}
+	}
+	return false
 }
 
 // withoutMotion takes a bare verb of motion and its particle off the end
@@ -3019,6 +3085,9 @@ func (v *view) items(i, least int) string {
 		case g == "" && (lw == "and" || lw == "or"):
 			k++
 			last := k
+			if v.secondVerbAt(k - 1) {
+				return "" // "unworkable and said it would appeal": a second verb, no second item
+			}
 			for k < len(v.ws) && k-last < 3 && isLower(v.ws[k].text) && !isStop(v.ws[k].text) {
 				k++
 				if strings.TrimSpace(v.gap(k-1)) != "" {
@@ -3512,8 +3581,9 @@ func (v *view) quotedWord(q *question, c *candidate) string {
 	}
 	next := v.wordFrom(start) // the first word at or after the quotation
 	subject := questionSubject(q.text)
+	described := q.describedConcept()
 	for k, con := range q.concepts {
-		if subject != "" && containsWord(con.words, subject) {
+		if subject != "" && containsWord(con.words, subject) || described >= 0 && k != described {
 			continue
 		}
 		for _, p := range c.found[k].positions {

@@ -100,6 +100,7 @@ func TestShortAnswers(t *testing.T) {
 		"The harbour chief praised the tugboats that sailed at dawn.",
 		"The Baltic Fishing Union agreed a new charter on Monday.",
 		"Under the charter, each member will be held to a catch ceiling.",
+		"The fishing union called the new quotas unworkable and said it would appeal.",
 	}
 	x := buildArticle(t, "world.txt", paragraphs, Options{Synonyms: corpus.DefaultSynonyms()})
 	for _, tc := range []struct {
@@ -243,6 +244,8 @@ func TestShortAnswers(t *testing.T) {
 		{"an object that is a thought goes on through what it holds", "What does the new survey confirm?", "their fear that the old dam could fail in a flood"},
 		{"an object that is a thing stops before its that", "What did the harbour chief praise?", "the tugboats"},
 		{"a subject's name said elsewhere in the article, its noun in the passage", "What will Baltic members be held to?", "a catch ceiling"},
+		{"how X described Y: the word a verb of naming gives Y", "How did the fishing union describe the new quotas?", "unworkable"},
+		{"how X described Y: the word in quotation marks after Y", "How did the mayor describe the storm?", "catastrophe"},
 		{"how heavy: no quantity in a unit of weight", "How heavy was the rocket that travelled?", ""},
 		{"an -ing verb's doer must be the question's", "What were the boatmen calling for?", ""},
 		{"the question's doer before the -ing verb", "What were the striking dockers calling for?", "higher harbour wages"},

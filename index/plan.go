@@ -99,6 +99,10 @@ func frameOf(text string) map[string]bool {
 		// quotation marks, not a passage that says "word" or "use"
 		return map[string]bool{"word": true, "words": true, "term": true, "terms": true, "expression": true,
 			"label": true, "phrase": true, "use": true, "used": true, "uses": true}
+	case strings.HasPrefix(strings.ToLower(text), "how") && asksTerm(text):
+		// "how did the US describe the launches": the word it chose, not
+		// a passage that says "describe"
+		return describing
 	case strings.Contains(strings.ToLower(text), "how long ago"):
 		return map[string]bool{"long": true, "ago": true}
 	case nameOf.MatchString(text):

@@ -150,6 +150,10 @@ func TestNoWrongAnswers(t *testing.T) {
 		{"a name the passage lacks is no mere modifier when its verb follows it", "what did biden vow to do", ""},
 		{"a name the passage lacks is no mere modifier when its verb follows it: the story's threat", "What does the US say North Korea threatens?", "international peace and security"},
 		{"a name only the article holds qualifies the noun the passage holds", "what will opec+ members be held to", "a production ceiling"},
+		{"how X described Y: the word in quotation marks after Y", "how did the us describe the dprk", "provocations"},
+		{"how X described Y: no quotation after another of the question's words", "How does the US characterise the danger posed by the North?", ""},
+		{"how X described Y: a passage that names Y so, not one with words after Y", "how did russia describe the eu sanctions", "self-destructive"},
+		{"how X described Y: what Y was", "how did japan describe the launch", "an outrageous act"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			res, err := idx.Search(context.Background(), index.Query{Text: tc.q})
