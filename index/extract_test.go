@@ -246,6 +246,7 @@ func TestShortAnswers(t *testing.T) {
 		{"a subject's name said elsewhere in the article, its noun in the passage", "What will Baltic members be held to?", "a catch ceiling"},
 		{"how X described Y: the word a verb of naming gives Y", "How did the fishing union describe the new quotas?", "unworkable"},
 		{"how X described Y: the word in quotation marks after Y", "How did the mayor describe the storm?", "catastrophe"},
+		{"how much removed: not a quantity in a passage with no removal", "How much summer water use will the council remove?", ""},
 		{"how heavy: no quantity in a unit of weight", "How heavy was the rocket that travelled?", ""},
 		{"an -ing verb's doer must be the question's", "What were the boatmen calling for?", ""},
 		{"the question's doer before the -ing verb", "What were the striking dockers calling for?", "higher harbour wages"},

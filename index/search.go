@@ -439,6 +439,10 @@ var changes = map[string]bool{
 	"raise": true, "raised": true, "increase": true, "increased": true, "fall": true, "fell": true,
 	"fallen": true, "drop": true, "dropped": true, "grow": true, "grew": true, "grown": true,
 	"decline": true, "declined": true, "climb": true, "climbed": true,
+	"remove": true, "removes": true, "removed": true, "trim": true, "trims": true, "trimmed": true,
+	"boost": true, "boosts": true, "boosted": true, "reduces": true,
+	"lowers": true, "slashes": true, "rises": true, "raises": true, "increases": true,
+	"falls": true, "drops": true, "grows": true, "declines": true, "climbs": true,
 }
 
 // holdsNames reports whether the passage's article holds every name the

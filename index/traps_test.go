@@ -154,6 +154,7 @@ func TestNoWrongAnswers(t *testing.T) {
 		{"how X described Y: no quotation after another of the question's words", "How does the US characterise the danger posed by the North?", ""},
 		{"how X described Y: a passage that names Y so, not one with words after Y", "how did russia describe the eu sanctions", "self-destructive"},
 		{"how X described Y: what Y was", "how did japan describe the launch", "an outrageous act"},
+		{"a removal asked of a passage that gives a level", "how much output does opec+ plan to remove from the market", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			res, err := idx.Search(context.Background(), index.Query{Text: tc.q})
