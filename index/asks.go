@@ -616,11 +616,8 @@ func asksTerm(text string) bool {
 	for i := 2; i < len(w); i++ {
 		switch w[i] {
 		case "call", "calls", "called", "label", "labels", "labelled", "labeled", "dub", "dubs", "dubbed":
-			if i+1 < len(w) {
-				switch w[i+1] {
-				case "for", "on", "off", "up", "back", "in", "out", "to":
-					return false
-				}
+			if i+1 < len(w) && (particles[w[i+1]] || w[i+1] == "to") {
+				return false // "call for", "call on", "call to": no naming
 			}
 			return true
 		}

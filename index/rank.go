@@ -396,6 +396,12 @@ func (x *Index) rank(q *question, cands []*candidate) {
 // auxiliary, with no article) in the candidates that write it only in
 // lower case ("a higher price than Moscow"), when another candidate
 // writes it as a name ("Price said"): the same letters, another word.
+// Any auxiliary counts here, "is" too ("who is price"), where typedAsName
+// takes only those of a verb: it decides whether "what is cap on imports"
+// asks a quantity, and a noun after "is" is as often a common one; here
+// another passage must also write the word as a name, which "who is price"
+// needs (with typedAsName's auxiliaries, Russia's "a higher price than
+// Moscow" ranks first for it).
 func nameSense(q *question, cands []*candidate) {
 	w, orig := lowerWordsIn(q.text), wordsIn(q.text)
 	for k, con := range q.concepts {
