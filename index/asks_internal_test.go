@@ -192,6 +192,8 @@ func TestExcluded(t *testing.T) {
 		{"besides, to the end", "who else has a veto besides china", "besides china"},
 		{"other than, up to the clause's end", "Which countries other than China, if any, can veto it?", "other than China"},
 		{"apart from a name of two words", "Who apart from North Korea tested missiles?", "apart from North Korea"},
+		{"a name written with stops", "Who besides the U.S. has offered talks?", "besides the U.S"},
+		{"a possessive name", "What besides North Korea’s exports would be restricted?", "besides North Korea’s"},
 		{"none", "Who can veto the resolution?", ""},
 		{"a marker with nothing after it", "What is there besides?", ""},
 	} {

@@ -61,24 +61,19 @@ func excluded(text string) (from, to int) {
 	}
 	from, to = m[0], m[1]
 	n, named := 0, false
-	for _, w := range wordSpans.FindAllStringIndex(text[m[1]:], -1) {
-		orig := text[m[1]+w[0] : m[1]+w[1]]
-		word := strings.ToLower(orig)
-		if n == 4 || auxiliaries[word] || questionWords[word] || strings.ContainsAny(text[to:m[1]+w[0]], ",.;:!?") ||
-			n > 0 && (strings.HasSuffix(word, "ed") || named && isLower(orig)) {
+	for _, w := range rawWords(text[m[1]:]) {
+		if n == 4 || auxiliaries[w.lower] || questionWords[w.lower] || strings.ContainsAny(text[to:m[1]+w.start], ",.;:!?") ||
+			n > 0 && (strings.HasSuffix(w.lower, "ed") || named && isLower(w.text)) {
 			break // "apart from North Korea tested": a verb, past the name
 		}
-		named = named || !isLower(orig)
-		to, n = m[1]+w[1], n+1
+		named = named || !isLower(w.text)
+		to, n = m[1]+w.end, n+1
 	}
 	if n == 0 {
 		return 0, 0
 	}
 	return from, to
 }
-
-// wordSpans finds the words of a text.
-var wordSpans = regexp.MustCompile(`[\p{L}\p{N}'’.-]+`)
 
 // noLonger matches text that ends in "no longer" or "any longer".
 var noLonger = regexp.MustCompile(`(?i)\b(no|any) longer$`)
