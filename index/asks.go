@@ -298,6 +298,74 @@ func plainQuestion(text string) string {
 	return howOften.ReplaceAllString(expandContractions(text), "how many times")
 }
 
+// fixQuestionWord writes a slip of the question word that opens a
+// question right ("wat did kim vow", "hw many barrels", "wich countries"),
+// so that the rules read what the question asks; it returns the question
+// and the word it replaced, "" when it replaced none. A word is a slip of
+// a question word when one letter in, out or changed, or two swapped, make
+// it that word and no other question word, and it is no English word of
+// its own ("hoe", "wen").
+func fixQuestionWord(text string) (fixed, wrong string) {
+	loc := words.FindStringIndex(text)
+	if loc == nil || strings.TrimSpace(text[:loc[0]]) != "" {
+		return text, ""
+	}
+	first := text[loc[0]:loc[1]]
+	lw := strings.ToLower(first)
+	if len(lw) < 2 || questionWords[lw] || strings.ContainsAny(lw, "'0123456789") || isEnglish(lw) {
+		return text, ""
+	}
+	right := ""
+	for _, qw := range openingWords {
+		if oneEditApart(lw, qw) {
+			if right != "" {
+				return text, "" // "hwo": who or how
+			}
+			right = qw
+		}
+	}
+	if right == "" {
+		return text, ""
+	}
+	if !isLower(first) {
+		right = strings.ToUpper(right[:1]) + right[1:]
+	}
+	return text[:loc[0]] + right + text[loc[1]:], first
+}
+
+// openingWords are the question words a slip is read as.
+var openingWords = []string{"what", "who", "whom", "whose", "which", "when", "where", "why", "how"}
+
+// oneEditApart reports whether a and b (short, ASCII) differ by one letter
+// in, out or changed, or two neighbours swapped.
+func oneEditApart(a, b string) bool {
+	if a == b {
+		return false
+	}
+	switch len(a) - len(b) {
+	case 0:
+		diff := []int{}
+		for i := range len(a) {
+			if a[i] != b[i] {
+				diff = append(diff, i)
+			}
+		}
+		return len(diff) == 1 ||
+			len(diff) == 2 && diff[1] == diff[0]+1 && a[diff[0]] == b[diff[1]] && a[diff[1]] == b[diff[0]]
+	case 1, -1:
+		long, short := a, b
+		if len(b) > len(a) {
+			long, short = b, a
+		}
+		for i := range len(long) {
+			if long[:i]+long[i+1:] == short {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // expandContractions writes a question word's "'s" out, so that the rules
 // that read the question see its question word and its verb: "what's" is
 // "what is", and "who's met" is "who has met" (before a participle, "been"

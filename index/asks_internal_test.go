@@ -205,3 +205,26 @@ func TestExcluded(t *testing.T) {
 		})
 	}
 }
+
+// TestFixQuestionWord reads a slip of the opening question word as it.
+func TestFixQuestionWord(t *testing.T) {
+	for _, tc := range []struct{ name, q, want, wrong string }{
+		{"a letter out", "wat did kim vow", "what did kim vow", "wat"},
+		{"two letters swapped, capital kept", "Waht is the limit?", "What is the limit?", "Waht"},
+		{"a letter changed", "whrn did it start", "when did it start", "whrn"},
+		{"a letter changed that makes two question words", "whan did it start", "whan did it start", ""},
+		{"a letter in", "whho met kim", "who met kim", "whho"},
+		{"near two question words", "hwo vetoes it", "hwo vetoes it", ""},
+		{"an English word of its own", "hoe many", "hoe many", ""},
+		{"a question word already", "who met kim", "who met kim", ""},
+		{"not the first word", "so wat did kim vow", "so wat did kim vow", ""},
+		{"far from any question word", "kim vow", "kim vow", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, wrong := fixQuestionWord(tc.q)
+			if got != tc.want || wrong != tc.wrong {
+				t.Errorf("fixQuestionWord(%q) = %q, %q; want %q, %q", tc.q, got, wrong, tc.want, tc.wrong)
+			}
+		})
+	}
+}

@@ -233,7 +233,11 @@ func (x *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	if x.bi == nil {
 		return nil, ErrClosed
 	}
-	qn := x.analyse(ctx, x.reader, plainQuestion(text), !q.Suggest)
+	plain, slip := fixQuestionWord(plainQuestion(text))
+	qn := x.analyse(ctx, x.reader, plain, !q.Suggest)
+	if slip != "" {
+		qn.corrections[slip] = strings.ToLower(words.FindString(plain))
+	}
 	asking := plainQuestion(q.Asking)
 	if asking != "" {
 		qn.kind, qn.doer = answerKindOf(asking), doerVerb(asking)

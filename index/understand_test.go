@@ -39,6 +39,8 @@ func TestUnderstanding(t *testing.T) {
 		{"Republic of Korea inside the DPRK's name is not South Korea", "Who is the president of South Korea?", 0, "", "", "", false},
 		{"typo corrected, with did you mean", "crude oil imprt", 8, "**import**", "", "crude oil import", false},
 		{"an English word no passage holds is no typo", "crude oil received", 8, "**crude oil**", "", "", false},
+		{"a slip of the question word is read as it, with did you mean", "hw many ICBM launches", 4, "**ICBM launches**", "two", "how many ICBM launches", false},
+		{"a slip of two question words is left alone", "hwo vetoes the resolution", 0, "", "", "", false},
 		{"filler words do not count", "can you please tell me how many ICBM launches", 4, "**ICBM launches**", "two", "", false},
 		{"who answers with the names", "Who can veto the resolution?", 11, "**veto**", "China and Russia", "", false},
 		{"how much answers with the range and its unit", "How much crude oil can North Korea import?", 8, "**crude oil North Korea**", "from four million to two million barrels", "", false},
