@@ -1055,6 +1055,11 @@ func (v *view) subjectAt(i int) (answer string, decided, names bool) {
 			if n, ok := v.nameEndingAt(first - 1); ok {
 				return v.say(v.namesBefore(n, false)), true, true
 			}
+			if first == i && first >= 1 && (saying[v.ws[first-1].lower] || reporting[v.ws[first-1].lower]) {
+				// "Ned Price said, referring to the North by its
+				// official name,": done by who said it
+				return v.subjectAt(first - 1)
+			}
 		}
 		return "", false, false
 	}
@@ -1068,6 +1073,12 @@ func (v *view) subjectAt(i int) (answer string, decided, names bool) {
 			}
 		}
 		return "", true, false
+	}
+	if lw := v.ws[i].lower; i >= 2 && len(lw) > 4 && strings.HasSuffix(lw, "ing") && isLower(v.ws[i].text) &&
+		strings.TrimSpace(v.gap(i-1)) == "," && (saying[v.ws[i-1].lower] || reporting[v.ws[i-1].lower]) {
+		// "Price said, adding that …": an -ing verb after the saying is
+		// done by who said it
+		return v.subjectAt(i - 1)
 	}
 	k := i - 1
 	for k >= 0 {

@@ -101,6 +101,8 @@ func TestShortAnswers(t *testing.T) {
 		"The Baltic Fishing Union agreed a new charter on Monday.",
 		"Under the charter, each member will be held to a catch ceiling.",
 		"The fishing union called the new quotas unworkable and said it would appeal.",
+		"Customs chief Aldo Neri said, referring to the smugglers by their nickname, that the coast was safe.",
+		"The lock is clear, harbour pilot Lena Moss said, adding that the ferries would sail again on Monday.",
 	}
 	x := buildArticle(t, "world.txt", paragraphs, Options{Synonyms: corpus.DefaultSynonyms()})
 	for _, tc := range []struct {
@@ -247,6 +249,8 @@ func TestShortAnswers(t *testing.T) {
 		{"how X described Y: the word a verb of naming gives Y", "How did the fishing union describe the new quotas?", "unworkable"},
 		{"how X described Y: the word in quotation marks after Y", "How did the mayor describe the storm?", "catastrophe"},
 		{"how much removed: not a quantity in a passage with no removal", "How much summer water use will the council remove?", ""},
+		{"an -ing aside after a verb of saying is done by who said it", "Who referred to the smugglers by their nickname?", "Aldo Neri"},
+		{"an -ing clause after a verb of saying is done by who said it", "Who added that the ferries would sail again?", "Lena Moss"},
 		{"how heavy: no quantity in a unit of weight", "How heavy was the rocket that travelled?", ""},
 		{"an -ing verb's doer must be the question's", "What were the boatmen calling for?", ""},
 		{"the question's doer before the -ing verb", "What were the striking dockers calling for?", "higher harbour wages"},
