@@ -606,12 +606,35 @@ func asksDeed(text string) bool {
 					rest = rest[:n-2]
 				}
 				n := len(rest)
+				if asksInfinitiveObject(text) {
+					// "what is the interceptor system designed to stop":
+					// the object of the verb it is for
+					return true
+				}
 				return n >= 2 && len(rest[n-1]) > 5 && strings.HasSuffix(rest[n-1], "ing")
 			}
 			return false
 		}
 	}
 	return false
+}
+
+// asksInfinitiveObject reports whether a question ends on a participle of
+// purpose and an infinitive, whose object it asks ("what is the sea wall
+// meant to protect"), not on "to do" (which asks the deed itself); after
+// other verbs the infinitive is the answer ("what did OPEC+ agree to cap":
+// "to cap the group's combined crude output").
+func asksInfinitiveObject(text string) bool {
+	w := lowerWordsIn(text)
+	n := len(w)
+	return n >= 4 && purposed[w[n-3]] && w[n-2] == "to" && w[n-1] != "do" && !isStop(w[n-1]) && !auxiliaries[w[n-1]]
+}
+
+// purposed are the participles of "what is X designed to do": what X is
+// for.
+var purposed = map[string]bool{
+	"designed": true, "meant": true, "intended": true, "built": true, "supposed": true,
+	"expected": true, "required": true, "allowed": true, "permitted": true, "set": true,
 }
 
 // asksKindDeed reports whether a question asks what of a kind someone did

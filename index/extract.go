@@ -360,7 +360,7 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 				return sure(s)
 			}
 		}
-		if asksDeed(q.text) {
+		if asksDeed(q.text) && !asksInfinitiveObject(q.text) {
 			// "what did Kim vow": what he vowed to do.
 			if s := v.infinitiveAfterOwn(); s != "" {
 				return sure(s)
@@ -1582,10 +1582,19 @@ func (v *view) objectOfOwnVerb(q *question, c *candidate) string {
 		return ""
 	}
 	var found sole
+	// a negator before the verb, not the verb itself ("what did China
+	// refuse")
+	negated := false
+	if vi := slices.Index(w, verb); vi > 0 {
+		negated = slices.ContainsFunc(w[:vi], func(x string) bool { return negators[x] })
+	}
 	for _, at := range v.conceptAt(q, c, verb, 1) {
 		j := at[1] + 1
 		if j >= len(v.ws) || !opensObject(v.gap(at[1])) || !isLower(v.ws[at[1]].text) {
 			continue
+		}
+		if negated && !v.negatedAt(at[0]) {
+			continue // "what will the interceptors fail to stop", of what they are designed to stop
 		}
 		lw := v.ws[j].lower
 		if lw == "to" || lw == "that" || clauseWords[lw] || prepositions[lw] || v.owns(v.ws[j].pos) || strings.HasSuffix(lw, "ly") {
@@ -1632,6 +1641,28 @@ func (v *view) objectOfOwnVerb(q *question, c *candidate) string {
 		}
 	}
 	return found.answer()
+}
+
+// negators turn a verb to its opposite: "what did X fail to stop" asks
+// what X did not stop.
+var negators = map[string]bool{
+	"not": true, "never": true, "fail": true, "fails": true, "failed": true, "refuse": true,
+	"refuses": true, "refused": true, "unable": true, "cannot": true, "didn't": true,
+	"doesn't": true, "won't": true, "can't": true, "couldn't": true, "wouldn't": true,
+}
+
+// negatedAt reports whether a negator stands in the three words before
+// word i, in its clause.
+func (v *view) negatedAt(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		if negators[v.ws[k].lower] {
+			return true
+		}
+		if strings.ContainsAny(v.gap(k), ",.;:!?") {
+			return false
+		}
+	}
+	return false
 }
 
 // withContent carries an object that is a noun of thought or speech on
@@ -3315,7 +3346,8 @@ func (v *view) phraseFrom(i, n int) string {
 			break
 		}
 		lw := v.ws[k].lower
-		if clauseWords[lw] && !(lw == "and" && v.joinsNouns(k)) {
+		suspended := (lw == "and" || lw == "or") && strings.TrimSpace(v.gap(k-1)) == "-" // "short- and medium-range"
+		if clauseWords[lw] && !(lw == "and" && v.joinsNouns(k)) && !suspended {
 			break
 		}
 		if k-i > n && !(lw == "and" && v.joinsNouns(k)) && (k-1 == i || v.ws[k-1].lower != "and") {

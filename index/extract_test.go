@@ -103,6 +103,8 @@ func TestShortAnswers(t *testing.T) {
 		"The fishing union called the new quotas unworkable and said it would appeal.",
 		"Customs chief Aldo Neri said, referring to the smugglers by their nickname, that the coast was safe.",
 		"The lock is clear, harbour pilot Lena Moss said, adding that the ferries would sail again on Monday.",
+		"The new locks are designed to hold small- and medium-sized barges, and engineers said they were safe.",
+		"The sea wall is meant to protect the fishing harbour.",
 	}
 	x := buildArticle(t, "world.txt", paragraphs, Options{Synonyms: corpus.DefaultSynonyms()})
 	for _, tc := range []struct {
@@ -251,6 +253,9 @@ func TestShortAnswers(t *testing.T) {
 		{"how much removed: not a quantity in a passage with no removal", "How much summer water use will the council remove?", ""},
 		{"an -ing aside after a verb of saying is done by who said it", "Who referred to the smugglers by their nickname?", "Aldo Neri"},
 		{"an -ing clause after a verb of saying is done by who said it", "Who added that the ferries would sail again?", "Lena Moss"},
+		{"what X is meant to do: the object of the verb it is for", "What is the sea wall meant to protect?", "the fishing harbour"},
+		{"a list of words with a hyphen held over: the whole list", "What are the new locks designed to hold?", "small- and medium-sized barges"},
+		{"what X fails to do is not what it does", "What will the new locks fail to hold?", ""},
 		{"how heavy: no quantity in a unit of weight", "How heavy was the rocket that travelled?", ""},
 		{"an -ing verb's doer must be the question's", "What were the boatmen calling for?", ""},
 		{"the question's doer before the -ing verb", "What were the striking dockers calling for?", "higher harbour wages"},
