@@ -1518,7 +1518,7 @@ func (v *view) objectOfOwnVerb(q *question, c *candidate) string {
 	// closing phrase of place or time, which the passage must hold too
 	closing := ""
 	for k := len(w) - 3; k >= 3 && k >= len(w)-4; k-- {
-		if (placeWords[w[k]] || w[k] == "during") && isArticle(w[k+1]) && !isStop(w[k-1]) {
+		if (placeWords[w[k]] || closingWords[w[k]]) && isArticle(w[k+1]) && !isStop(w[k-1]) {
 			for _, x := range w[k+2:] {
 				if !q.holds(c, x) {
 					return ""
@@ -1762,6 +1762,11 @@ func (v *view) namesTerm(q *question, c *candidate) bool {
 	}
 	return false
 }
+
+// closingWords, besides the words of place, open a phrase a question may
+// close on, of time or terms: "what did Japan lodge after the launch",
+// "what would Tehran cap under the European proposal".
+var closingWords = map[string]bool{"during": true, "after": true, "before": true, "under": true}
 
 // withoutMotion takes a bare verb of motion and its particle off the end
 // of what was watched: "tugs and barges sail past" is "tugs and barges".

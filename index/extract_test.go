@@ -105,6 +105,7 @@ func TestShortAnswers(t *testing.T) {
 		"The lock is clear, harbour pilot Lena Moss said, adding that the ferries would sail again on Monday.",
 		"The new locks are designed to hold small- and medium-sized barges, and engineers said they were safe.",
 		"The sea wall is meant to protect the fishing harbour.",
+		"Ecuador lodged a formal complaint on Monday after the border incident.",
 	}
 	x := buildArticle(t, "world.txt", paragraphs, Options{Synonyms: corpus.DefaultSynonyms()})
 	for _, tc := range []struct {
@@ -256,6 +257,7 @@ func TestShortAnswers(t *testing.T) {
 		{"what X is meant to do: the object of the verb it is for", "What is the sea wall meant to protect?", "the fishing harbour"},
 		{"a list of words with a hyphen held over: the whole list", "What are the new locks designed to hold?", "small- and medium-sized barges"},
 		{"what X fails to do is not what it does", "What will the new locks fail to hold?", ""},
+		{"a question closing on a phrase of time: the verb before it", "What did Ecuador lodge after the incident?", "a formal complaint"},
 		{"how heavy: no quantity in a unit of weight", "How heavy was the rocket that travelled?", ""},
 		{"an -ing verb's doer must be the question's", "What were the boatmen calling for?", ""},
 		{"the question's doer before the -ing verb", "What were the striking dockers calling for?", "higher harbour wages"},
