@@ -201,7 +201,18 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 					return sure(s)
 				}
 			}
-			return "", false
+			// "who was detained": the object of the verb said in the
+			// active ("detaining the elected leader")
+			var found sole
+			for _, at := range v.conceptAt(q, c, p, derivedWeight) {
+				if at[0] >= 1 && passiveAux[v.ws[at[0]-1].lower] || !isLower(v.ws[at[1]].text) {
+					continue
+				}
+				if s := v.ignoringOwn().objectAfter(at[1]); s != "" && !found.add(s) {
+					return "", false
+				}
+			}
+			return sure(found.answer())
 		}
 		switch asksWhoIs(q.text) {
 		case whoIsName:
