@@ -538,17 +538,43 @@ func (x *Index) carryDefinite(q *question, c *candidate) {
 	if missing < 0 || c.num <= 0 || !namedByThe(q.text, q.concepts[missing].words) {
 		return
 	}
-	prev, ok := x.previous(c)
-	if !ok {
+	a := q.concepts[missing].alts[0]
+	holds := func(text string) bool {
+		// a cheap look before the paragraph is analysed
+		return mayHold(strings.ToLower(text), a.terms) && len(occurrences(termsAt(x.tokens(text)), a.phrase)) > 0
+	}
+	if prev, ok := x.previous(c); ok && holds(prev) {
+		c.found[missing] = found{weight: corefWeight, length: 1, terms: a.terms}
 		return
 	}
-	a := q.concepts[missing].alts[0]
-	if !mayHold(strings.ToLower(prev), a.terms) {
-		return // a cheap look before the paragraph is analysed
-	}
-	if len(occurrences(termsAt(x.tokens(prev)), a.phrase)) > 0 {
+	if lede, ok := x.lede(c); ok && holds(lede) {
+		// "Who briefed ambassadors about the crisis?": the crisis the
+		// article's first paragraph reports, which every paragraph
+		// after it is about
 		c.found[missing] = found{weight: corefWeight, length: 1, terms: a.terms}
 	}
+}
+
+// lede returns the text of the first passage of the article's first
+// paragraph, when the passage is further on than the paragraph after it
+// (whose previous paragraph is the lede already).
+func (x *Index) lede(c *candidate) (string, bool) {
+	if c.num <= 0 || c.hit.Paragraph < 3 {
+		return "", false
+	}
+	// one passage a paragraph at most before this one: the first
+	// paragraph's last passage or later; walk back to its first
+	text, found := "", false
+	for num := c.num - (c.hit.Paragraph - 1); num >= 0 && num < c.num; num-- {
+		ref, t, err := x.passages.get(num)
+		if err != nil || x.articles[ref.article].ID != c.hit.Article || found && ref.paragraph != 1 {
+			break
+		}
+		if ref.paragraph == 1 {
+			text, found = t, true
+		}
+	}
+	return text, found
 }
 
 // mayHold reports whether text in lower case may hold every one of the

@@ -74,31 +74,40 @@ func TestDefiniteNoun(t *testing.T) {
 }
 
 // TestCarriedNoun finds a question's noun, named by "the", in a paragraph
-// that lacks only it, when the paragraph before holds it: the thing the
-// report is still about.
+// that lacks only it, when the paragraph before or the article's first
+// holds it: the thing the report is still about.
 func TestCarriedNoun(t *testing.T) {
-	board := func(before string) []string {
+	board := func(lede, before string) []string {
 		return []string{
-			"The harbour board tabled a fishing quota for the coming season on Monday.",
+			lede,
 			before,
 			"Norway and Iceland both hold a veto on the board although the two have agreed to past limits.",
 			"Any new quota would face the threat of a veto, officials in the harbour said.",
 		}
 	}
+	const (
+		tabled = "The harbour board tabled a fishing quota for the coming season on Monday."
+		met    = "The harbour board met on Monday to discuss the coming season."
+	)
 	runFirst(t, nil, []firstCase{
 		{
 			"the noun the paragraph before holds",
-			board("Norway and Iceland have refused any talks on the quota."),
+			board(met, "Norway and Iceland have refused any talks on the quota."),
 			"Who can veto the quota?", 3,
 		},
 		{
 			"a noun the question does not name by the",
-			board("Norway and Iceland have refused any talks on the quota."),
+			board(tabled, "Norway and Iceland have refused any talks on the quota."),
 			"Who can veto a quota?", 4,
 		},
 		{
-			"a paragraph before that does not hold it",
-			board("Norway and Iceland have refused any talks on the matter."),
+			"the noun the article's first paragraph holds, the paragraph before not",
+			board(tabled, "Norway and Iceland have refused any talks on the matter."),
+			"Who can veto the quota?", 3,
+		},
+		{
+			"neither the paragraph before nor the first holds it",
+			board(met, "Norway and Iceland have refused any talks on the matter."),
 			"Who can veto the quota?", 4,
 		},
 	})
