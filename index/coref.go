@@ -526,9 +526,9 @@ func (c *candidate) afterThe() []word {
 // pronoun's name is, and stands nowhere in the passage (it is found, once,
 // but near none of its words).
 func (x *Index) carryDefinite(q *question, c *candidate) {
-	missing := -1
+	missing, asked := -1, q.askedNoun()
 	for i, f := range c.found {
-		if f.weight == 0 {
+		if f.weight == 0 && i != asked {
 			if missing >= 0 {
 				return // another concept is missing too
 			}

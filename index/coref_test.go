@@ -110,7 +110,26 @@ func TestCarriedNoun(t *testing.T) {
 			board(met, "Norway and Iceland have refused any talks on the matter."),
 			"Who can veto the quota?", 4,
 		},
+		{
+			"the noun a which question asks for is the names that did it",
+			board(met, "Norway and Iceland have refused any talks on the quota."),
+			"Which members can veto a quota?", 3,
+		},
 	})
+	// The noun a which question asks for does not keep the noun named by
+	// "the" from being carried: "members" and "quota" both lack, and the
+	// quota is carried all the same.
+	paragraphs := board(met, "Norway and Iceland have refused any talks on the quota.")
+	x := buildArticle(t, "fish.txt", paragraphs, Options{})
+	q := x.analyse(context.Background(), x.reader, "Which members can veto the quota?", false)
+	c := &candidate{num: 2, hit: Hit{Article: "fish", Paragraph: 3, Text: paragraphs[2]}}
+	c.toks, c.words = x.analyzeWords(c.hit.Text)
+	q.match(c)
+	x.carryDefinite(q, c)
+	quota := q.conceptOf("quota")
+	if quota < 0 || c.found[quota].weight == 0 {
+		t.Errorf("quota not carried beside the asked noun: found %+v", c.found)
+	}
 }
 
 // TestDefiniteNounFurtherBack reads the best passage further back than the

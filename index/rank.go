@@ -293,19 +293,34 @@ func (x *Index) rank(q *question, cands []*candidate) {
 			a.mass[i] += f.weight
 		}
 	}
+	asked := q.askedNoun()
 	score := func(c *candidate) {
+		a := articles[c.hit.Article]
+		c.inArticle = a.found
+		if q.kind != kindNone {
+			c.answer = answerCloseness(q, c)
+		}
 		lexical, covered := 0.0, 0.0
 		length := float64(len(c.toks))
 		for i, f := range c.found {
-			if f.weight == 0 {
+			fw := f.weight
+			if fw == 0 && i == asked && c.answer == 1 && !mayHold(strings.ToLower(c.hit.Text), q.concepts[i].alts[0].terms) {
+				// "which members could veto": the names that did it
+				// stand for the noun asked, which the passage need not
+				// say ("China and Russia both wield veto power"); one
+				// that says it only inside a name ("The United Nations
+				// praised") names no nation
+				fw = synonymWeight
+			}
+			if fw == 0 {
 				continue
 			}
 			w := q.concepts[i].weight
 			// a concept read from the context alone (carryDefinite) stands
 			// nowhere in the passage: it counts once
 			tf := float64(max(len(f.positions), 1))
-			lexical += w * f.weight * bm25Saturation(tf, length, avgLen)
-			covered += w * f.weight
+			lexical += w * fw * bm25Saturation(tf, length, avgLen)
+			covered += w * fw
 		}
 		c.cover = covered / total
 		prox := 0.0
@@ -317,11 +332,6 @@ func (x *Index) rank(q *question, cands []*candidate) {
 			if d := minDistance(a.positions, b.positions); d <= proximityWindow {
 				prox += min(q.concepts[i-1].weight, q.concepts[i].weight) * a.weight * b.weight / float64(max(d, 1))
 			}
-		}
-		a := articles[c.hit.Article]
-		c.inArticle = a.found
-		if q.kind != kindNone {
-			c.answer = answerCloseness(q, c)
 		}
 		art := 0.0
 		for i, ok := range a.found {
@@ -389,6 +399,19 @@ func (x *Index) rank(q *question, cands []*candidate) {
 	if x.resolveDefinite(q, cands[0], titleReach) {
 		score(cands[0])
 	}
+}
+
+// askedNoun returns the concept of the noun a who question asks a name
+// for ("members" in "which Security Council members could veto"), or -1.
+func (q *question) askedNoun() int {
+	if q.kind != kindEntity || q.doer == "" {
+		return -1 // without a verb, an answer near the words is no reading of who did it
+	}
+	noun := asksWhichNoun(q.text)
+	if noun == "" || noun != wordAfterWhich(q.text) && !entityNouns[noun] {
+		return -1
+	}
+	return q.conceptOf(noun)
 }
 
 // nameSense weighs as a synonym a question's word typed in lower case
