@@ -120,6 +120,18 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 				}
 				continue
 			}
+			// "watered down after objections from some members": the
+			// deed as a noun, and who did it after "from"
+			if w := v.ws[at[1]].lower; inflectionBase(w) != inflectionBase(verb) && deedNoun(w) && at[1]+2 < len(v.ws) &&
+				v.ws[at[1]+1].lower == "from" && v.gap(at[1]) == " " && v.gap(at[1]+1) == " " {
+				s := v.trimTail(cutAtVerb(v.phraseFrom(at[1]+2, 4)))
+				if j := at[1] + 2; s == "" && (j+1 == len(v.ws) || strings.ContainsAny(v.gap(j), ",.;!?")) && !isStop(v.ws[j].text) {
+					s = v.ws[j].text // one word: "objections from boatmen."
+				}
+				if s != "" && !v.ownBetween(at[1]+2, s) {
+					return sure(s)
+				}
+			}
 			// "Kim's three meetings with Donald Trump": the deed as a
 			// noun, and the other party after "with", for "who met
 			// Kim".
@@ -1734,6 +1746,18 @@ func (q *question) describedConcept() int {
 		}
 	}
 	return -1
+}
+
+// deedNoun reports whether a word that holds a verb's stem is a noun of
+// the deed by its ending: "objections", "criticism", "complaints" (not
+// "seen" or "offered").
+func deedNoun(w string) bool {
+	for _, end := range []string{"ion", "ions", "ment", "ments", "ism", "isms", "al", "als"} {
+		if strings.HasSuffix(w, end) {
+			return true
+		}
+	}
+	return strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss")
 }
 
 // secondVerbAt reports whether word k is an "and" that a verb of saying
