@@ -757,8 +757,14 @@ func newView(q *question, c *candidate) *view {
 	}
 	v.own = make([]bool, last+1)
 	asksName := strings.Contains(strings.ToLower(q.text), "name")
+	asked := q.askedNoun()
 	for _, t := range c.toks {
-		for _, f := range c.found {
+		for k, f := range c.found {
+			if k == asked {
+				// "which countries grew exasperated": "the two
+				// countries" is who did it, not the question's own words
+				continue
+			}
 			// A concept found in the question's own words owns them and
 			// another way of saying it beside them ("North Korea's" of
 			// "north"); elsewhere that other way is another mention, which

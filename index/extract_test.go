@@ -260,6 +260,7 @@ func TestShortAnswers(t *testing.T) {
 		{"a question closing on a phrase of time: the verb before it", "What did Ecuador lodge after the incident?", "a formal complaint"},
 		{"who was done to, said in the active: the verb's object", "Who was arrested by the port police?", "the deputy minister"},
 		{"who did it, said as the deed's noun and from", "Who objected to the union statement?", "boatmen"},
+		{"which countries: the pair of countries the passage calls the two countries", "Which countries signed a water pact?", "Peru and Ecuador"},
 		{"how heavy: no quantity in a unit of weight", "How heavy was the rocket that travelled?", ""},
 		{"an -ing verb's doer must be the question's", "What were the boatmen calling for?", ""},
 		{"the question's doer before the -ing verb", "What were the striking dockers calling for?", "higher harbour wages"},

@@ -407,8 +407,13 @@ func (q *question) askedNoun() int {
 	if q.kind != kindEntity || q.doer == "" {
 		return -1 // without a verb, an answer near the words is no reading of who did it
 	}
-	noun := asksWhichNoun(q.text)
-	if noun == "" || noun != wordAfterWhich(q.text) && !entityNouns[noun] {
+	// the word after "which" ("which countries grew"), or the head of
+	// the noun phrase ("which Security Council members could")
+	noun := wordAfterWhich(q.text)
+	if !entityNouns[noun] {
+		noun = asksWhichNoun(q.text)
+	}
+	if !entityNouns[noun] {
 		return -1
 	}
 	return q.conceptOf(noun)

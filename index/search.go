@@ -366,6 +366,9 @@ func (x *Index) shortAnswer(ctx context.Context, q *question, top *candidate, as
 	if pair := newView(q, top).pairNames(ans); pair != "" {
 		ans = pair // "the two countries": "China and Russia", named before
 	}
+	if k := q.askedNoun(); k >= 0 && onlyWordsOf(ans, q.concepts[k].words) {
+		return "" // "which officials said": not "Officials", the question's own noun
+	}
 	ans = withoutExcluded(ans, q.excluded) // "who else besides China": Russia
 	ans = withoutCopula(ans)
 	if q.kind == kindNumber && asksMoney(q.text) && !namesMoney(ans) {
@@ -391,6 +394,26 @@ func holdsKey(q *question, c *candidate) bool {
 		}
 	}
 	return key >= 0 && c.found[key].weight > 0
+}
+
+// onlyWordsOf reports whether an answer says nothing but the words of
+// phrase, past stop words and in any number: "Officials" of "officials".
+func onlyWordsOf(answer, phrase string) bool {
+	own := map[string]bool{}
+	for _, w := range lowerWordsIn(phrase) {
+		own[inflectionBase(w)] = true
+	}
+	said := false
+	for _, w := range lowerWordsIn(answer) {
+		if isStop(w) {
+			continue
+		}
+		if !own[inflectionBase(w)] {
+			return false
+		}
+		said = true
+	}
+	return said
 }
 
 // holdsTopic reports whether the passage holds what the question says its
