@@ -414,6 +414,12 @@ func doerVerb(text string) string {
 		case "can", "could", "will", "would", "may", "might", "should", "must":
 			j = pastAdverbs(w, j+1)
 		}
+		if j+2 < len(w) && catenatives[w[j]] && w[j+1] == "to" && !isStop(w[j+2]) && !auxiliaries[w[j+2]] {
+			// "who got to see the draft", "who wants to tighten
+			// sanctions": the doer of the verb after "to", which a
+			// passage may say without wanting ("seen by AFP")
+			return w[j+2]
+		}
 		if j < len(w) && !auxiliaries[w[j]] && !isStop(w[j]) {
 			if j+1 < len(w) && len(w[j+1]) > 4 && strings.HasSuffix(w[j+1], "ing") && !isStop(w[j+1]) && isLower(orig[j+1]) {
 				// "who reported seeing the draft": the doer of seeing,
@@ -425,6 +431,15 @@ func doerVerb(text string) string {
 		return ""
 	}
 	return ""
+}
+
+// catenatives are the verbs that, before "to" and another verb, say
+// little of their own: who did the other verb is asked.
+var catenatives = map[string]bool{
+	"get": true, "gets": true, "got": true, "manage": true, "manages": true, "managed": true,
+	"want": true, "wants": true, "wanted": true, "try": true, "tries": true, "tried": true,
+	"hope": true, "hopes": true, "hoped": true, "plan": true, "plans": true, "planned": true,
+	"aim": true, "aims": true, "aimed": true, "intend": true, "intends": true, "intended": true,
 }
 
 // pastAdverbs returns the index of the first word from i on that is no

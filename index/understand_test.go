@@ -41,6 +41,7 @@ func TestUnderstanding(t *testing.T) {
 		{"an English word no passage holds is no typo", "crude oil received", 8, "**crude oil**", "", "", false},
 		{"a slip of the question word is read as it, with did you mean", "hw many ICBM launches", 4, "**ICBM launches**", "two", "how many ICBM launches", false},
 		{"a slip of two question words is left alone", "hwo vetoes the resolution", 0, "", "", "", false},
+		{"who got to do it: the doer of the verb after to", "Who got to see the draft?", 8, "**seen**", "AFP", "", false},
 		{"filler words do not count", "can you please tell me how many ICBM launches", 4, "**ICBM launches**", "two", "", false},
 		{"who answers with the names", "Who can veto the resolution?", 11, "**veto**", "China and Russia", "", false},
 		{"how much answers with the range and its unit", "How much crude oil can North Korea import?", 8, "**crude oil North Korea**", "from four million to two million barrels", "", false},
