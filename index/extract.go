@@ -306,6 +306,12 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 		if !v.holdsSubject(q, c) {
 			return "", false // "what is the radar a threat to", asked of a passage without the radar
 		}
+		if !holdsBeyondSubject(q, c) {
+			// "what is north korea a danger to", of a passage that holds
+			// North Korea alone: about something else ("restrictions on
+			// new exports by North Korea including of mineral fuels")
+			return "", false
+		}
 		if asksTerm(q.text) {
 			// "what word did the US use for the tests": the word it
 			// chose, in quotation marks ("despite its "provocations"").
@@ -2082,6 +2088,27 @@ func (q *question) modifierInArticle(c *candidate, x string) bool {
 	}
 	k, head := q.conceptOf(x), q.conceptOf(w[i+1])
 	return k >= 0 && head >= 0 && head != k && c.inArticle[k] && c.found[head].weight > 0
+}
+
+// holdsBeyondSubject reports whether the passage holds one of the
+// question's concepts besides the subject of a what question (every
+// question with no such subject passes).
+func holdsBeyondSubject(q *question, c *candidate) bool {
+	x := questionSubject(q.text)
+	if x == "" {
+		return true
+	}
+	beyond := false
+	for k, con := range q.concepts {
+		if containsWord(con.words, x) || saying[strings.ToLower(con.words)] {
+			continue // the subject, or a verb of saying ("what did Kim say": what he vowed)
+		}
+		if c.found[k].weight > 0 {
+			return true
+		}
+		beyond = true
+	}
+	return !beyond
 }
 
 // keywordRole returns the role noun of a question with no question word,

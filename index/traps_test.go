@@ -156,6 +156,7 @@ func TestNoWrongAnswers(t *testing.T) {
 		{"how X described Y: what Y was", "how did japan describe the launch", "an outrageous act"},
 		{"a removal asked of a passage that gives a level", "how much output does opec+ plan to remove from the market", ""},
 		{"what X fails to do is not what it is designed to do", "what will the interceptors fail to stop", ""},
+		{"a passage that holds only the question's subject is about something else", "what is north korea a danger to", ""},
 		{"what X is designed to do: the object of its verb, a list with a hyphen held over", "what is the interceptor system designed to stop", "short- and medium-range missiles"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
