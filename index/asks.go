@@ -395,7 +395,7 @@ func expandContractions(text string) string {
 // preposition, and the word before it: "what topic does the US want
 // dialogue on" gives ("dialogue", "on").
 func strandedPreposition(text string) (word, prep string) {
-	w := lowerWordsIn(text)
+	w := withoutSource(lowerWordsIn(text))
 	if len(w) >= 4 && strandable[w[0]] && w[1] == "whom" {
 		// "to whom was the resolution presented": the preposition put
 		// first, as "who was the resolution presented to"
@@ -418,6 +418,16 @@ func strandedPreposition(text string) (word, prep string) {
 		return "", ""
 	}
 	return before, w[len(w)-1]
+}
+
+// withoutSource cuts a closing "according to …" off a question's words:
+// who says so is no part of what it asks ("what is the dprk a threat to
+// according to the us").
+func withoutSource(w []string) []string {
+	if k := slices.Index(w, "according"); k >= 3 && k+1 < len(w) && w[k+1] == "to" {
+		return w[:k]
+	}
+	return w
 }
 
 // strandedPreposition is strandedPreposition of the question's text, where

@@ -228,3 +228,19 @@ func TestFixQuestionWord(t *testing.T) {
 		})
 	}
 }
+
+// TestStrandedPrepositionPastSource finds the preposition a question ends
+// on before a closing "according to …".
+func TestStrandedPrepositionPastSource(t *testing.T) {
+	for _, tc := range []struct{ name, q, word, prep string }{
+		{"ending on the preposition", "what is the dprk a threat to", "threat", "to"},
+		{"a source after it", "what is the dprk a threat to according to the us", "threat", "to"},
+		{"no preposition before the source", "what did kim vow according to price", "", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if word, prep := strandedPreposition(tc.q); word != tc.word || prep != tc.prep {
+				t.Errorf("strandedPreposition(%q) = %q, %q; want %q, %q", tc.q, word, prep, tc.word, tc.prep)
+			}
+		})
+	}
+}

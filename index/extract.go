@@ -1546,9 +1546,7 @@ func (v *view) objectOfOwnVerb(q *question, c *candidate) string {
 	if n := len(w); n >= 5 && timePhrase(w[n-2], w[n-1]) {
 		w = w[:n-2]
 	}
-	if k := slices.Index(w, "according"); k >= 3 && k+1 < len(w) && w[k+1] == "to" {
-		w = w[:k] // "what does the dprk constitute according to price"
-	}
+	w = withoutSource(w) // "what does the dprk constitute according to price"
 	// "what did north korea show at the parade": the verb before a
 	// closing phrase of place or time, which the passage must hold too
 	closing := ""
