@@ -198,6 +198,9 @@ func answerKindOf(text string) answerKind {
 			if next == "long" && i+2 < len(w) && w[i+2] == "ago" {
 				return kindTime // "how long ago": when
 			}
+			if next == "long" && asksDuration(text) {
+				return kindTime // "how long did the talks last": for how long
+			}
 			if next == "many" || next == "much" || measureUnits[next] != nil {
 				return kindNumber
 			}

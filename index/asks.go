@@ -298,6 +298,25 @@ func plainQuestion(text string) string {
 	return howOften.ReplaceAllString(expandContractions(text), "how many times")
 }
 
+// asksDuration reports whether a question asks how long something went on:
+// "how long did the talks last", "how long have the talks been stalled"
+// (not "how long ago", which asks when).
+func asksDuration(text string) bool {
+	w := lowerWordsIn(text)
+	for i := 0; i+1 < len(w); i++ {
+		if w[i] == "how" && w[i+1] == "long" {
+			return !slices.Contains(w[i+2:], "ago")
+		}
+	}
+	return false
+}
+
+// durationVerbs are the verbs of "how long did it last": the question's
+// frame, which the passage need not say ("a day of talks").
+var durationVerbs = map[string]bool{
+	"last": true, "lasted": true, "take": true, "took": true, "run": true, "ran": true, "go": true, "went": true,
+}
+
 // fixQuestionWord writes a slip of the question word that opens a
 // question right ("wat did kim vow", "hw many barrels", "wich countries"),
 // so that the rules read what the question asks; it returns the question

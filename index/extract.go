@@ -269,6 +269,14 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 		}
 		return sure(s)
 	case kindTime:
+		if asksDuration(q.text) {
+			// "how long did the talks last": the one stretch of time the
+			// passage gives ("a day of talks", "after weeks of talks")
+			if !slices.ContainsFunc(lowerWordsIn(q.text), func(x string) bool { return durationVerbs[x] }) && !v.holdsEvent(q, c) {
+				return "", false
+			}
+			return weak(v.duration())
+		}
 		if !v.holdsEvent(q, c) {
 			return "", false // "when did kim take power", of when he watched a parade
 		}
@@ -1812,6 +1820,62 @@ func (v *view) namesTerm(q *question, c *candidate) bool {
 // close on, of time or terms: "what did Japan lodge after the launch",
 // "what would Tehran cap under the European proposal".
 var closingWords = map[string]bool{"during": true, "after": true, "before": true, "under": true}
+
+// duration reads the one stretch of time a passage gives: a unit of time
+// ("day", "weeks") with its count and hedge ("more than a year"), after a
+// word that opens a stretch ("after weeks of talks", "followed a day of
+// talks"); not a rate ("barrels a day") nor a time ("last month", "each
+// year", "a year ago"). Two different ones make it unsure: "".
+func (v *view) duration() string {
+	var found sole
+	for i, w := range v.ws {
+		if !durationUnits[w.lower] || !isLower(w.text) {
+			continue
+		}
+		if i+1 < len(v.ws) && v.ws[i+1].lower == "ago" {
+			continue
+		}
+		start := i
+		if k := i - 1; k >= 0 && v.gap(k) == " " && (stretchCounts[v.ws[k].lower] || digits.MatchString(v.ws[k].text)) {
+			start = k
+		} else if !strings.HasSuffix(w.lower, "s") {
+			continue // "day" alone is no stretch
+		}
+		for k := start - 1; k >= 1 && v.gap(k) == " " && (v.ws[k].lower == "than" || approximately[v.ws[k].lower] || moreLess[v.ws[k].lower]); k-- {
+			start = k // "more than a year", "nearly two years"
+		}
+		if start < 1 || v.gap(start-1) != " " || !opensStretch[v.ws[start-1].lower] {
+			continue
+		}
+		if !found.add(v.text[v.ws[start].start:w.end]) {
+			return ""
+		}
+	}
+	return found.answer()
+}
+
+// durationUnits are the units of a stretch of time.
+var durationUnits = map[string]bool{
+	"hour": true, "hours": true, "day": true, "days": true, "week": true, "weeks": true,
+	"month": true, "months": true, "year": true, "years": true, "decade": true, "decades": true,
+}
+
+// stretchCounts count a unit of time: "a day", "two years", "several weeks".
+var stretchCounts = map[string]bool{
+	"a": true, "an": true, "one": true, "two": true, "three": true, "four": true, "five": true,
+	"six": true, "seven": true, "eight": true, "nine": true, "ten": true, "several": true,
+	"many": true, "few": true,
+}
+
+// moreLess hedge a count: "more than a year", "less than a week".
+var moreLess = map[string]bool{"more": true, "less": true, "fewer": true}
+
+// opensStretch are the words a stretch of time follows: "after weeks of
+// talks", "for two years", "followed a day of talks", "lasted three days".
+var opensStretch = map[string]bool{
+	"for": true, "after": true, "within": true, "over": true, "in": true, "during": true,
+	"followed": true, "lasted": true, "took": true, "spent": true, "of": true,
+}
 
 // withoutMotion takes a bare verb of motion and its particle off the end
 // of what was watched: "tugs and barges sail past" is "tugs and barges".

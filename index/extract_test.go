@@ -106,6 +106,8 @@ func TestShortAnswers(t *testing.T) {
 		"The new locks are designed to hold small- and medium-sized barges, and engineers said they were safe.",
 		"The sea wall is meant to protect the fishing harbour.",
 		"Ecuador lodged a formal complaint on Monday after the border incident.",
+		"The dock strike ended after three weeks of talks.",
+		"The new pumps move 900 litres a day.",
 	}
 	x := buildArticle(t, "world.txt", paragraphs, Options{Synonyms: corpus.DefaultSynonyms()})
 	for _, tc := range []struct {
@@ -261,6 +263,8 @@ func TestShortAnswers(t *testing.T) {
 		{"who was done to, said in the active: the verb's object", "Who was arrested by the port police?", "the deputy minister"},
 		{"who did it, said as the deed's noun and from", "Who objected to the union statement?", "boatmen"},
 		{"which countries: the pair of countries the passage calls the two countries", "Which countries signed a water pact?", "Peru and Ecuador"},
+		{"how long: the stretch of time", "How long did the dock strike last?", "three weeks"},
+		{"how long: a rate is no stretch of time", "How long do the new pumps run?", ""},
 		{"how heavy: no quantity in a unit of weight", "How heavy was the rocket that travelled?", ""},
 		{"an -ing verb's doer must be the question's", "What were the boatmen calling for?", ""},
 		{"the question's doer before the -ing verb", "What were the striking dockers calling for?", "higher harbour wages"},

@@ -98,6 +98,14 @@ func frameOf(text string) map[string]bool {
 		// "how did the US describe the launches": the word it chose, not
 		// a passage that says "describe"
 		return describing
+	case asksDuration(text):
+		// "how long did the talks last": a stretch of time, not the
+		// words ("the longest distances", "last quarter")
+		frame := map[string]bool{"long": true}
+		for w := range durationVerbs {
+			frame[w] = true
+		}
+		return frame
 	case strings.Contains(strings.ToLower(text), "how long ago"):
 		return map[string]bool{"long": true, "ago": true}
 	case nameOf.MatchString(text):

@@ -374,17 +374,20 @@ func (x *Index) rank(q *question, cands []*candidate) {
 	// "How many members": likewise the best candidates with a number that
 	// counts what the question counts.
 	// "How far": likewise those with a quantity in a unit of distance.
+	// "How long did the talks last": likewise those with a stretch of time.
 	// "What would the rules cut imports to": likewise those with a "from
 	// … to …" range.
 	// "What did Kim say": likewise those a rule reads the answer off (the
 	// object of the question's verb, what it vowed, the one list).
 	units, end := asksMeasure(q.text), asksEndpoint(q.text)
-	if q.kind == kindEntity && q.doer != "" || q.kind == kindNumber && (asksHowMany(q.text) || units != nil || end != "") || q.kind == kindThing {
+	duration := q.kind == kindTime && asksDuration(q.text)
+	if q.kind == kindEntity && q.doer != "" || q.kind == kindNumber && (asksHowMany(q.text) || units != nil || end != "") || q.kind == kindThing || duration {
 		n := min(len(cands), doersChecked)
 		for _, c := range cands[:n] {
 			if q.kind == kindEntity && (namesDoer(q, c) || having[q.doer] && newView(q, c).holderOf(q, c) != "") ||
 				q.kind == kindNumber && (asksHowMany(q.text) && countsAsked(q, c) || units != nil && measured(c, units)) ||
 				q.kind == kindThing && c.answer == 1 ||
+				duration && newView(q, c).duration() != "" ||
 				end != "" && (q.kind == kindNumber || q.kind == kindThing) && newView(q, c).rangeEnd(end) != "" {
 				c.score *= 1 + doerBonus
 				c.hit.Score = c.score
