@@ -54,6 +54,8 @@ var roleNouns = map[string]bool{
 	"ally": true, "leader": true, "spokesman": true, "spokeswoman": true, "president": true,
 	"minister": true, "predecessor": true, "successor": true, "ambassador": true, "envoy": true,
 	"neighbour": true, "neighbor": true, "partner": true, "rival": true,
+	"mayor": true, "governor": true, "chancellor": true, "premier": true, "secretary": true,
+	"chairman": true, "chairwoman": true, "director": true, "commander": true,
 }
 
 // quantityNouns name a quantity: "what limit", or "oil cap" with no

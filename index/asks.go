@@ -295,7 +295,27 @@ var howOften = regexp.MustCompile(`(?i)\bhow often\b`)
 // times" ("how often did Kim and Trump meet": "three high-profile
 // meetings").
 func plainQuestion(text string) string {
-	return howOften.ReplaceAllString(expandContractions(text), "how many times")
+	return roleBefore(howOften.ReplaceAllString(expandContractions(text), "how many times"))
+}
+
+// roleBeforeRE matches "who was president before Biden".
+var roleBeforeRE = regexp.MustCompile(`(?i)^\s*who (?:was|were) ((?:the )?[\w' ]+?) before ([\w' .]+?)\s*\??\s*$`)
+
+// roleBefore writes "who was president before Biden" as "who preceded
+// Biden as president", the verb a passage's "Biden's predecessor" answers,
+// when what the question calls the person is a role ("president", "US
+// spokesman"); any other question is left as it is ("who was detained
+// before the coup").
+func roleBefore(text string) string {
+	m := roleBeforeRE.FindStringSubmatch(text)
+	if m == nil {
+		return text
+	}
+	w := lowerWordsIn(m[1])
+	if len(w) == 0 || !roleNouns[w[len(w)-1]] {
+		return text
+	}
+	return "who preceded " + m[2] + " as " + m[1]
 }
 
 // asksDuration reports whether a question asks how long something went on:

@@ -244,3 +244,19 @@ func TestStrandedPrepositionPastSource(t *testing.T) {
 		})
 	}
 }
+
+// TestRoleBefore writes "who was ROLE before X" as "who preceded X as ROLE".
+func TestRoleBefore(t *testing.T) {
+	for _, tc := range []struct{ name, q, want string }{
+		{"a role", "who was president before biden", "who preceded biden as president"},
+		{"a role with words before it", "Who was US president before Joe Biden?", "who preceded Joe Biden as US president"},
+		{"no role", "who was detained before the coup", "who was detained before the coup"},
+		{"not who was", "who met kim before biden", "who met kim before biden"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := roleBefore(tc.q); got != tc.want {
+				t.Errorf("roleBefore(%q) = %q, want %q", tc.q, got, tc.want)
+			}
+		})
+	}
+}

@@ -107,6 +107,7 @@ func TestShortAnswers(t *testing.T) {
 		"The sea wall is meant to protect the fishing harbour.",
 		"Ecuador lodged a formal complaint on Monday after the border incident.",
 		"The dock strike ended after three weeks of talks.",
+		"Mayor Lina Ortiz's predecessor Raul Soto opened the fish market in 2011.",
 		"The new pumps move 900 litres a day.",
 	}
 	x := buildArticle(t, "world.txt", paragraphs, Options{Synonyms: corpus.DefaultSynonyms()})
@@ -265,6 +266,7 @@ func TestShortAnswers(t *testing.T) {
 		{"which countries: the pair of countries the passage calls the two countries", "Which countries signed a water pact?", "Peru and Ecuador"},
 		{"how long: the stretch of time", "How long did the dock strike last?", "three weeks"},
 		{"how long: a rate is no stretch of time", "How long do the new pumps run?", ""},
+		{"who was a role before X: X's predecessor", "Who was mayor before Lina Ortiz?", "Raul Soto"},
 		{"how heavy: no quantity in a unit of weight", "How heavy was the rocket that travelled?", ""},
 		{"an -ing verb's doer must be the question's", "What were the boatmen calling for?", ""},
 		{"the question's doer before the -ing verb", "What were the striking dockers calling for?", "higher harbour wages"},

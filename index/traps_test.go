@@ -61,7 +61,7 @@ func TestNoWrongAnswers(t *testing.T) {
 		{"the name of: the role's holder, not a passage that says name", "What's the name of the State Department spokesman?", "Ned Price"},
 		{"an official name of words is no acronym", "official name of north korea", "Democratic People's Republic of Korea"},
 		{"a name read whole through the question's word after of", "what is the official name of korea", "Democratic People's Republic of Korea"},
-		{"a name going on with the question's own name is the question's", "who was president before biden", ""},
+		{"a name going on with the question's own name is the question's: not Joe of President Joe Biden, but his predecessor", "who was president before biden", "Donald Trump"},
 		{"what X offered a name: the object, without the name it was offered to", "What has Biden's administration offered North Korea?", "dialogue"},
 		{"the same, the name said another way", "what did biden's team offer pyongyang", "dialogue"},
 		{"a verb's object before a name that is no recipient of it", "what did the EU offer Ukraine", ""},
