@@ -159,6 +159,11 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 					return "", false
 				}
 				return sure(s)
+			} else if full, ok := v.ignoringOwn().subjectBefore(at[0]); ok && ownersRole(full) {
+				// "Hungary's prime minister said", for "who said Hungary
+				// would not block the deal": the role of the question's
+				// name is who did it
+				return sure(full)
 			}
 		}
 		if verb != "" {
@@ -1764,6 +1769,17 @@ func (q *question) describedConcept() int {
 		}
 	}
 	return -1
+}
+
+// ownersRole reports whether a subject is a name's role: a possessive and
+// a noun of a person or body after it ("Hungary's prime minister").
+func ownersRole(subject string) bool {
+	w := wordsIn(subject)
+	if len(w) < 2 || !isPossessive(w[0]) || isLower(w[0]) {
+		return false
+	}
+	last := strings.ToLower(w[len(w)-1])
+	return roleNouns[last] || entityNouns[last]
 }
 
 // deedNoun reports whether a word that holds a verb's stem is a noun of

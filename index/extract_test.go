@@ -108,6 +108,7 @@ func TestShortAnswers(t *testing.T) {
 		"Ecuador lodged a formal complaint on Monday after the border incident.",
 		"The dock strike ended after three weeks of talks.",
 		"Mayor Lina Ortiz's predecessor Raul Soto opened the fish market in 2011.",
+		"Paraguay's foreign minister said his country would not sign the river pact.",
 		"The new pumps move 900 litres a day.",
 	}
 	x := buildArticle(t, "world.txt", paragraphs, Options{Synonyms: corpus.DefaultSynonyms()})
@@ -267,6 +268,7 @@ func TestShortAnswers(t *testing.T) {
 		{"how long: the stretch of time", "How long did the dock strike last?", "three weeks"},
 		{"how long: a rate is no stretch of time", "How long do the new pumps run?", ""},
 		{"who was a role before X: X's predecessor", "Who was mayor before Lina Ortiz?", "Raul Soto"},
+		{"who said X would: the role of X that said it", "Who said Paraguay would not sign the river pact?", "Paraguay's foreign minister"},
 		{"how heavy: no quantity in a unit of weight", "How heavy was the rocket that travelled?", ""},
 		{"an -ing verb's doer must be the question's", "What were the boatmen calling for?", ""},
 		{"the question's doer before the -ing verb", "What were the striking dockers calling for?", "higher harbour wages"},
