@@ -395,6 +395,14 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 		if s := v.passiveSubject(); s != "" {
 			return sure(s)
 		}
+		if p, closing := passiveWhat(q.text); p != "" {
+			// "what will be removed from SWIFT": what the passage's verb
+			// in the active is done to ("removes more Russian banks
+			// from the SWIFT messaging system")
+			if s := v.activeObject(q, c, p, closing); s != "" {
+				return sure(s)
+			}
+		}
 		if noun := asksWhichNoun(q.text); noun != "" && noun == wordAfterWhich(q.text) {
 			// "what obligation does the US have": "an obligation to
 			// address the recent provocations"
@@ -1769,6 +1777,53 @@ func (q *question) describedConcept() int {
 		}
 	}
 	return -1
+}
+
+// activeObject reads the object of the verb p said in the active, up to
+// the preposition the question closes with after p ("removes more Russian
+// banks from the SWIFT messaging system", for "what will be removed from
+// SWIFT"); two different ones make it unsure.
+func (v *view) activeObject(q *question, c *candidate, p, closing string) string {
+	var found sole
+	for _, at := range v.conceptAt(q, c, p, derivedWeight) {
+		j := at[1] + 1
+		if at[0] >= 1 && passiveAux[v.ws[at[0]-1].lower] || j >= len(v.ws) || v.gap(at[1]) != " " || !isLower(v.ws[at[1]].text) {
+			continue
+		}
+		end := -1
+		for k := j; k < len(v.ws) && k-j < 8; k++ {
+			if closing != "" && v.ws[k].lower == closing {
+				end = k - 1
+				break
+			}
+			if strings.ContainsAny(v.gap(k), ",.;:!?") || v.owns(v.ws[k].pos) {
+				break
+			}
+		}
+		if end < j {
+			continue
+		}
+		if !found.add(v.text[v.ws[j].start:v.ws[end].end]) {
+			return ""
+		}
+	}
+	return found.answer()
+}
+
+// passiveWhat returns the participle of "what will be removed from X"
+// and the preposition after it, when the question closes with one: what
+// the verb was done to, up to where the passage says it again.
+func passiveWhat(text string) (participle, closing string) {
+	w := lowerWordsIn(text)
+	if len(w) < 5 || w[0] != "what" {
+		return "", ""
+	}
+	for i := 1; i+2 < len(w); i++ {
+		if (passiveAux[w[i]] || w[i] == "be" || w[i] == "been") && strings.HasSuffix(w[i+1], "ed") && prepositions[w[i+2]] {
+			return w[i+1], w[i+2]
+		}
+	}
+	return "", ""
 }
 
 // ownersRole reports whether a subject is a name's role: a possessive and

@@ -109,6 +109,7 @@ func TestShortAnswers(t *testing.T) {
 		"The dock strike ended after three weeks of talks.",
 		"Mayor Lina Ortiz's predecessor Raul Soto opened the fish market in 2011.",
 		"Paraguay's foreign minister said his country would not sign the river pact.",
+		"The new charter removes old trawlers from the northern fleet.",
 		"The new pumps move 900 litres a day.",
 	}
 	x := buildArticle(t, "world.txt", paragraphs, Options{Synonyms: corpus.DefaultSynonyms()})
@@ -269,6 +270,7 @@ func TestShortAnswers(t *testing.T) {
 		{"how long: a rate is no stretch of time", "How long do the new pumps run?", ""},
 		{"who was a role before X: X's predecessor", "Who was mayor before Lina Ortiz?", "Raul Soto"},
 		{"who said X would: the role of X that said it", "Who said Paraguay would not sign the river pact?", "Paraguay's foreign minister"},
+		{"what was done to, said in the active: its object up to the question's preposition", "What will be removed from the northern fleet?", "old trawlers"},
 		{"how heavy: no quantity in a unit of weight", "How heavy was the rocket that travelled?", ""},
 		{"an -ing verb's doer must be the question's", "What were the boatmen calling for?", ""},
 		{"the question's doer before the -ing verb", "What were the striking dockers calling for?", "higher harbour wages"},
