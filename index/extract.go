@@ -1131,10 +1131,18 @@ func (v *view) subjectAt(i int) (answer string, decided, names bool) {
 		return "", true, false
 	}
 	if lw := v.ws[i].lower; i >= 2 && len(lw) > 4 && strings.HasSuffix(lw, "ing") && isLower(v.ws[i].text) &&
-		strings.TrimSpace(v.gap(i-1)) == "," && (saying[v.ws[i-1].lower] || reporting[v.ws[i-1].lower]) {
-		// "Price said, adding that …": an -ing verb after the saying is
-		// done by who said it
-		return v.subjectAt(i - 1)
+		strings.TrimSpace(v.gap(i-1)) == "," {
+		// "Price said, adding that …", "A European diplomat said the
+		// window was closing, warning that …": an -ing verb after the
+		// saying and what was said is done by who said it
+		for k := i - 1; k >= 1 && !strings.ContainsAny(v.gap(k), ".;:!?"); k-- {
+			if (saying[v.ws[k].lower] || reporting[v.ws[k].lower]) && isLower(v.ws[k].text) {
+				return v.subjectAt(k)
+			}
+			if k < i-1 && strings.Contains(v.gap(k), ",") {
+				break // the saying, if any, is before another clause
+			}
+		}
 	}
 	k := i - 1
 	for k >= 0 {

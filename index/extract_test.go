@@ -110,6 +110,7 @@ func TestShortAnswers(t *testing.T) {
 		"Mayor Lina Ortiz's predecessor Raul Soto opened the fish market in 2011.",
 		"Paraguay's foreign minister said his country would not sign the river pact.",
 		"The new charter removes old trawlers from the northern fleet.",
+		"Port engineer Tomas Ruiz said the dam was sound, warning that the spillway needed repairs.",
 		"The new pumps move 900 litres a day.",
 	}
 	x := buildArticle(t, "world.txt", paragraphs, Options{Synonyms: corpus.DefaultSynonyms()})
@@ -271,6 +272,7 @@ func TestShortAnswers(t *testing.T) {
 		{"who was a role before X: X's predecessor", "Who was mayor before Lina Ortiz?", "Raul Soto"},
 		{"who said X would: the role of X that said it", "Who said Paraguay would not sign the river pact?", "Paraguay's foreign minister"},
 		{"what was done to, said in the active: its object up to the question's preposition", "What will be removed from the northern fleet?", "old trawlers"},
+		{"an -ing clause after what was said is done by who said it", "Who warned that the spillway needed repairs?", "Tomas Ruiz"},
 		{"how heavy: no quantity in a unit of weight", "How heavy was the rocket that travelled?", ""},
 		{"an -ing verb's doer must be the question's", "What were the boatmen calling for?", ""},
 		{"the question's doer before the -ing verb", "What were the striking dockers calling for?", "higher harbour wages"},
