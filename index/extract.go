@@ -1284,11 +1284,22 @@ func (v *view) subjectAt(i int) (answer string, decided, names bool) {
 			// battery site have staged protests": the subject is what
 			// the preposition's phrase hangs on.
 			if m >= 1 && v.gap(m-1) == " " && (prepositions[v.ws[m-1].lower] || placeWords[v.ws[m-1].lower]) {
+				if p := m - 2; p >= 1 && v.gap(p) == " " && isLower(v.ws[p].text) && participle(v.ws[p].text) && !auxiliaries[v.ws[p-1].lower] {
+					// "A European diplomat involved in the process said":
+					// the subject is what the participle's phrase hangs on
+					return v.subjectAt(p)
+				}
 				return v.subjectAt(m - 1)
 			}
 			return v.text[v.ws[m].start:v.ws[k].end], true, false
-		case isStop(lw) || !isLower(v.ws[m].text) || v.owns(v.ws[m].pos):
+		case isStop(lw) || v.owns(v.ws[m].pos):
 			return "", false, false
+		case !isLower(v.ws[m].text):
+			// "A European diplomat": a word with a capital inside the
+			// noun phrase, when an article opens it
+			if m == 0 || v.gap(m-1) != " " || !isArticle(v.ws[m-1].lower) || v.nameAt(m) && m+1 < k {
+				return "", false, false
+			}
 		}
 	}
 	return "", false, false

@@ -111,6 +111,7 @@ func TestShortAnswers(t *testing.T) {
 		"Paraguay's foreign minister said his country would not sign the river pact.",
 		"The new charter removes old trawlers from the northern fleet.",
 		"Port engineer Tomas Ruiz said the dam was sound, warning that the spillway needed repairs.",
+		"A Bolivian pilot involved in the rescue said the channel was too shallow.",
 		"The new pumps move 900 litres a day.",
 	}
 	x := buildArticle(t, "world.txt", paragraphs, Options{Synonyms: corpus.DefaultSynonyms()})
@@ -273,6 +274,7 @@ func TestShortAnswers(t *testing.T) {
 		{"who said X would: the role of X that said it", "Who said Paraguay would not sign the river pact?", "Paraguay's foreign minister"},
 		{"what was done to, said in the active: its object up to the question's preposition", "What will be removed from the northern fleet?", "old trawlers"},
 		{"an -ing clause after what was said is done by who said it", "Who warned that the spillway needed repairs?", "Tomas Ruiz"},
+		{"a subject with a capitalised word and a participle's phrase after it", "Who said the channel was too shallow?", "A Bolivian pilot"},
 		{"how heavy: no quantity in a unit of weight", "How heavy was the rocket that travelled?", ""},
 		{"an -ing verb's doer must be the question's", "What were the boatmen calling for?", ""},
 		{"the question's doer before the -ing verb", "What were the striking dockers calling for?", "higher harbour wages"},
