@@ -3802,7 +3802,11 @@ func (v *view) ownedBy(word string) (seen, other int) {
 		// noun: "North Korea's closest ally"
 		for k := j - 1; k >= 0 && j-k <= 3 && v.gap(k) == " "; k-- {
 			if p := v.ws[k]; isPossessive(p.text) {
-				if !v.owns(p.pos) {
+				// "the alliance's largest producers": a thing named by
+				// "the" and a common noun may be the question's own
+				// ("OPEC's largest producers"); another name is not
+				definite := isLower(p.text) && k >= 1 && v.ws[k-1].lower == "the"
+				if !v.owns(p.pos) && !definite {
 					other++
 				}
 				break

@@ -157,6 +157,8 @@ func TestNoWrongAnswers(t *testing.T) {
 		{"a removal asked of a passage that gives a level", "how much output does opec+ plan to remove from the market", ""},
 		{"what X fails to do is not what it is designed to do", "what will the interceptors fail to stop", ""},
 		{"a passage that holds only the question's subject is about something else", "what is north korea a danger to", ""},
+		{"a possessor named by the and a noun may be the question's: the group's crude output", "what's OPEC's output cap?", "41.8 million barrels"},
+		{"a possessor that is another name is not the question's", "who is kim's predecessor", ""},
 		{"what X is designed to do: the object of its verb, a list with a hyphen held over", "what is the interceptor system designed to stop", "short- and medium-range missiles"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
