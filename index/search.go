@@ -456,6 +456,12 @@ func holdsChange(q *question, c *candidate) bool {
 			}
 		}
 	}
+	if w := lowerWordsIn(q.text); slices.Index(w, "off") > 1 {
+		// "how many barrels will the ceiling take off the market": a
+		// verb and "off" take something away, which a passage must say
+		// in a word of change ("remove"), not give a level ("cap … at")
+		return slices.ContainsFunc(c.rawWords(), func(x word) bool { return changes[x.lower] })
+	}
 	return true
 }
 
