@@ -295,7 +295,22 @@ var howOften = regexp.MustCompile(`(?i)\bhow often\b`)
 // times" ("how often did Kim and Trump meet": "three high-profile
 // meetings").
 func plainQuestion(text string) string {
-	return roleBefore(howOften.ReplaceAllString(expandContractions(text), "how many times"))
+	return roleBefore(sourceLast(howOften.ReplaceAllString(expandContractions(text), "how many times")))
+}
+
+// sourceFirstRE matches a question that opens with its source: "according
+// to Price, what does Kim's statement confirm".
+var sourceFirstRE = regexp.MustCompile(`(?i)^\s*(according to [^,?]+?),?\s+((?:what|who|whom|whose|which|when|where|why|how)\b.*?)\s*(\??)\s*$`)
+
+// sourceLast writes a question's opening "according to …" at its end, where
+// the rules look for it: "what does Kim's statement confirm according to
+// Price".
+func sourceLast(text string) string {
+	m := sourceFirstRE.FindStringSubmatch(text)
+	if m == nil {
+		return text
+	}
+	return m[2] + " " + m[1] + m[3]
 }
 
 // roleBeforeRE matches "who was president before Biden".

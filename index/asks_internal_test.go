@@ -260,3 +260,19 @@ func TestRoleBefore(t *testing.T) {
 		})
 	}
 }
+
+// TestSourceLast moves a question's opening "according to …" to its end.
+func TestSourceLast(t *testing.T) {
+	for _, tc := range []struct{ name, q, want string }{
+		{"with a comma", "According to Price, what does Kim's statement confirm?", "what does Kim's statement confirm According to Price?"},
+		{"without one", "according to price what does kim's statement confirm", "what does kim's statement confirm according to price"},
+		{"at the end already", "what does kim confirm according to price", "what does kim confirm according to price"},
+		{"no question word after it", "according to price kim confirmed it", "according to price kim confirmed it"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := sourceLast(tc.q); got != tc.want {
+				t.Errorf("sourceLast(%q) = %q, want %q", tc.q, got, tc.want)
+			}
+		})
+	}
+}
