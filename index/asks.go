@@ -49,6 +49,18 @@ func asksWhoIs(text string) int {
 	return whoIsOther
 }
 
+// asksSaid reports whether a question asks what was said, with a verb of
+// saying itself ("what did the US say"; not "what does Kim want to do").
+func asksSaid(text string) bool {
+	return slices.ContainsFunc(lowerWordsIn(text), func(x string) bool {
+		switch x {
+		case "say", "said", "says", "tell", "told", "announce", "announced", "declare", "declared":
+			return true
+		}
+		return false
+	})
+}
+
 // asksSaying reports whether a question asks what someone said.
 func asksSaying(text string) bool {
 	w := lowerWordsIn(text)

@@ -417,7 +417,7 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 			}
 			// "what did Kim say": what the name's verb of saying says.
 			if asksSaying(q.text) {
-				if s := v.sayingOfOwnName(); s != "" {
+				if s := v.sayingOfOwnName(asksSaid(q.text)); s != "" {
 					return sure(s)
 				}
 			}
@@ -2875,8 +2875,9 @@ var reporting = map[string]bool{
 // sayingOfOwnName reads what one of the question's names said it would
 // do: the name, past an aside, a verb of saying, and the "to" that follows
 // it ("Kim Jong Un, overseeing a military parade, vowed to accelerate his
-// nuclear program").
-func (v *view) sayingOfOwnName() string {
+// nuclear program"); and, when clauses is set (the question asks what was
+// said), the short clause it said.
+func (v *view) sayingOfOwnName(clauses bool) string {
 	var found sole
 	for i := 0; i+1 < len(v.ws); i++ {
 		if !v.owns(v.ws[i].pos) || !isName(v.ws[i].text) {
@@ -2892,10 +2893,20 @@ func (v *view) sayingOfOwnName() string {
 		if k+1 >= len(v.ws) || !reporting[v.ws[k].lower] {
 			continue
 		}
-		// Only what was vowed or promised, "to" and a verb: a clause after
-		// "said that" is too long for a short answer.
+		// What was vowed or promised, "to" and a verb; or what was said,
+		// a clause after a verb of saying, when it is short ("said
+		// Tuesday it remained committed to talks with North Korea").
 		start := k + 1
-		if !strings.EqualFold(v.ws[start].text, "to") || v.gap(k) != " " {
+		if v.gap(k) != " " {
+			continue
+		}
+		if !strings.EqualFold(v.ws[start].text, "to") {
+			if !clauses {
+				continue
+			}
+			if s := v.saidClause(k); s != "" && !found.add(s) {
+				return ""
+			}
 			continue
 		}
 		s := v.phraseFrom(start, 8)
@@ -2907,6 +2918,48 @@ func (v *view) sayingOfOwnName() string {
 		}
 	}
 	return found.answer()
+}
+
+// saidClause reads the clause a verb of saying at word k says, past a day
+// and "that": to the end of its clause, at most saidWords words, or "".
+// "Tokyo and Seoul said they would coordinate closely with Washington on a
+// response": "they would coordinate closely with Washington on a response".
+func (v *view) saidClause(k int) string {
+	if !saying[v.ws[k].lower] {
+		return ""
+	}
+	start := k + 1
+	for start < len(v.ws) && v.gap(start-1) == " " && (timeWords[v.ws[start].lower] || v.ws[start].lower == "that") {
+		start++
+	}
+	if start >= len(v.ws) || v.gap(start-1) != " " || !isLower(v.ws[start].text) && !isName(v.ws[start].text) {
+		return ""
+	}
+	end := start
+	for j := start + 1; j < len(v.ws); j++ {
+		g := v.gap(j - 1)
+		if strings.ContainsAny(g, "\"“”") {
+			return "" // the clause goes on into a quotation: too long
+		}
+		if strings.TrimSpace(g) != "" && !strings.Contains(g, "-") || clauseBreaks[v.ws[j].lower] {
+			break
+		}
+		end = j
+	}
+	if end-start+1 > saidWords || end == start {
+		return ""
+	}
+	return v.text[v.ws[start].start:v.ws[end].end]
+}
+
+// saidWords is the longest clause saidClause gives as a short answer.
+const saidWords = 12
+
+// clauseBreaks end a said clause: a word that opens another clause or a
+// concession ("despite its provocations").
+var clauseBreaks = map[string]bool{
+	"as": true, "while": true, "when": true, "but": true, "after": true, "because": true,
+	"although": true, "though": true, "despite": true, "even": true, "whereas": true, "and": true,
 }
 
 // predicateOfOwnName reads what one of the question's names does, in the

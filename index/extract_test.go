@@ -112,6 +112,7 @@ func TestShortAnswers(t *testing.T) {
 		"The new charter removes old trawlers from the northern fleet.",
 		"Port engineer Tomas Ruiz said the dam was sound, warning that the spillway needed repairs.",
 		"A Bolivian pilot involved in the rescue said the channel was too shallow.",
+		"Harbour chief Ana Lima said the audit shows \"serious failings\" in the locks.",
 		"The new pumps move 900 litres a day.",
 	}
 	x := buildArticle(t, "world.txt", paragraphs, Options{Synonyms: corpus.DefaultSynonyms()})
@@ -275,6 +276,8 @@ func TestShortAnswers(t *testing.T) {
 		{"what was done to, said in the active: its object up to the question's preposition", "What will be removed from the northern fleet?", "old trawlers"},
 		{"an -ing clause after what was said is done by who said it", "Who warned that the spillway needed repairs?", "Tomas Ruiz"},
 		{"a subject with a capitalised word and a participle's phrase after it", "Who said the channel was too shallow?", "A Bolivian pilot"},
+		{"what did X say: the short clause X said", "What did Quito and Lima say?", "they would dredge the shared canal together"},
+		{"what did X say: no clause that runs into a quotation", "What did Ana Lima say?", ""},
 		{"how heavy: no quantity in a unit of weight", "How heavy was the rocket that travelled?", ""},
 		{"an -ing verb's doer must be the question's", "What were the boatmen calling for?", ""},
 		{"the question's doer before the -ing verb", "What were the striking dockers calling for?", "higher harbour wages"},
