@@ -403,7 +403,7 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 				return sure(s)
 			}
 		}
-		if noun := asksWhichNoun(q.text); noun != "" && noun == wordAfterWhich(q.text) {
+		if noun := asksWhichNoun(q.text); noun != "" && noun == wordAfterWhich(q.text) && toComplement[inflectionBase(noun)] {
 			// "what obligation does the US have": "an obligation to
 			// address the recent provocations"
 			if s := v.infinitiveAfter(noun, q.holderAt(c)); s != "" {
@@ -3478,6 +3478,22 @@ func (v *view) infinitiveAfterOwn() string {
 		}
 	}
 	return found.answer()
+}
+
+// toComplement are the nouns whose "to" says what they are ("an
+// obligation to address the provocations", "a threat to international
+// peace"); after another noun "to" says what it is for ("all available
+// tools to restore democracy" does not say which tools).
+var toComplement = map[string]bool{
+	"obligation": true, "duty": true, "right": true, "power": true, "plan": true, "promise": true,
+	"pledge": true, "vow": true, "threat": true, "danger": true, "risk": true, "menace": true,
+	"attempt": true, "bid": true, "effort": true, "decision": true, "commitment": true,
+	"ability": true, "need": true, "intention": true, "offer": true, "proposal": true, "call": true,
+	"request": true, "order": true, "agreement": true, "refusal": true, "failure": true, "move": true,
+	"push": true, "desire": true, "wish": true, "chance": true, "opportunity": true, "authority": true,
+	"responsibility": true, "mandate": true, "reason": true, "access": true, "response": true,
+	"challenge": true, "invitation": true, "permission": true, "willingness": true, "readiness": true,
+	"determination": true, "resolve": true, "ally": true, "neighbour": true, "neighbor": true,
 }
 
 // infinitiveAfter reads what the noun is to do, or to whom or what it is,

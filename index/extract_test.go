@@ -278,6 +278,7 @@ func TestShortAnswers(t *testing.T) {
 		{"a subject with a capitalised word and a participle's phrase after it", "Who said the channel was too shallow?", "A Bolivian pilot"},
 		{"what did X say: the short clause X said", "What did Quito and Lima say?", "they would dredge the shared canal together"},
 		{"what did X say: no clause that runs into a quotation", "What did Ana Lima say?", ""},
+		{"which noun: what a noun whose to says what it is is to do", "What duty does the port authority have?", "to inspect the hulls"},
 		{"how heavy: no quantity in a unit of weight", "How heavy was the rocket that travelled?", ""},
 		{"an -ing verb's doer must be the question's", "What were the boatmen calling for?", ""},
 		{"the question's doer before the -ing verb", "What were the striking dockers calling for?", "higher harbour wages"},

@@ -160,6 +160,7 @@ func TestNoWrongAnswers(t *testing.T) {
 		{"a possessor named by the and a noun may be the question's: the group's crude output", "what's OPEC's output cap?", "41.8 million barrels"},
 		{"a possessor that is another name is not the question's", "who is kim's predecessor", ""},
 		{"a verb and off take something away: not a level", "how many barrels will the opec ceiling take off the market", ""},
+		{"a noun's to says what it is for, not which it is", "what tools did the envoy want the ambassadors to weigh", ""},
 		{"what X is designed to do: the object of its verb, a list with a hyphen held over", "what is the interceptor system designed to stop", "short- and medium-range missiles"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
