@@ -6,6 +6,7 @@ import (
 	"testing"
 )
 
+// TestPlainQuestion writes a question in the shape the rules read.
 func TestPlainQuestion(t *testing.T) {
 	for _, tc := range []struct{ name, in, want string }{
 		{"what's is what is", "What's the DPRK?", "What is the DPRK?"},
@@ -19,6 +20,13 @@ func TestPlainQuestion(t *testing.T) {
 		{"how often is how many times", "How often did Kim and Trump meet?", "how many times did Kim and Trump meet?"},
 		{"how often in lower case", "how often has the us offered talks", "how many times has the us offered talks"},
 		{"often alone is left", "Do they often meet?", "Do they often meet?"},
+		{"a role before a name: who preceded", "who was president before biden", "who preceded biden as president"},
+		{"a role with words before it", "Who was US president before Joe Biden?", "who preceded Joe Biden as US president"},
+		{"no role before before", "who was detained before the coup", "who was detained before the coup"},
+		{"a source put first, with a comma", "According to Price, what does Kim's statement confirm?", "what does Kim's statement confirm According to Price?"},
+		{"a source put first, without one", "according to price what does kim's statement confirm", "what does kim's statement confirm according to price"},
+		{"a source at the end already", "what does kim confirm according to price", "what does kim confirm according to price"},
+		{"a source with no question word after it", "according to price kim confirmed it", "according to price kim confirmed it"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := plainQuestion(tc.in); got != tc.want {
@@ -240,38 +248,6 @@ func TestStrandedPrepositionPastSource(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			if word, prep := strandedPreposition(tc.q); word != tc.word || prep != tc.prep {
 				t.Errorf("strandedPreposition(%q) = %q, %q; want %q, %q", tc.q, word, prep, tc.word, tc.prep)
-			}
-		})
-	}
-}
-
-// TestRoleBefore writes "who was ROLE before X" as "who preceded X as ROLE".
-func TestRoleBefore(t *testing.T) {
-	for _, tc := range []struct{ name, q, want string }{
-		{"a role", "who was president before biden", "who preceded biden as president"},
-		{"a role with words before it", "Who was US president before Joe Biden?", "who preceded Joe Biden as US president"},
-		{"no role", "who was detained before the coup", "who was detained before the coup"},
-		{"not who was", "who met kim before biden", "who met kim before biden"},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			if got := roleBefore(tc.q); got != tc.want {
-				t.Errorf("roleBefore(%q) = %q, want %q", tc.q, got, tc.want)
-			}
-		})
-	}
-}
-
-// TestSourceLast moves a question's opening "according to …" to its end.
-func TestSourceLast(t *testing.T) {
-	for _, tc := range []struct{ name, q, want string }{
-		{"with a comma", "According to Price, what does Kim's statement confirm?", "what does Kim's statement confirm According to Price?"},
-		{"without one", "according to price what does kim's statement confirm", "what does kim's statement confirm according to price"},
-		{"at the end already", "what does kim confirm according to price", "what does kim confirm according to price"},
-		{"no question word after it", "according to price kim confirmed it", "according to price kim confirmed it"},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			if got := sourceLast(tc.q); got != tc.want {
-				t.Errorf("sourceLast(%q) = %q, want %q", tc.q, got, tc.want)
 			}
 		})
 	}
