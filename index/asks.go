@@ -52,22 +52,23 @@ func asksWhoIs(text string) int {
 // asksSaid reports whether a question asks what was said, with a verb of
 // saying itself ("what did the US say"; not "what does Kim want to do").
 func asksSaid(text string) bool {
-	return slices.ContainsFunc(lowerWordsIn(text), func(x string) bool {
-		switch x {
-		case "say", "said", "says", "tell", "told", "announce", "announced", "declare", "declared":
-			return true
-		}
-		return false
-	})
+	return slices.ContainsFunc(lowerWordsIn(text), func(x string) bool { return saidVerbs[x] })
+}
+
+// saidVerbs are the verbs a question asks what was said with.
+var saidVerbs = map[string]bool{
+	"say": true, "said": true, "says": true, "tell": true, "told": true, "announce": true,
+	"announced": true, "declare": true, "declared": true,
 }
 
 // asksSaying reports whether a question asks what someone said.
 func asksSaying(text string) bool {
 	w := lowerWordsIn(text)
 	for i, x := range w {
-		switch x {
-		case "say", "said", "says", "tell", "told", "announce", "announced", "declare", "declared":
+		if saidVerbs[x] {
 			return true
+		}
+		switch x {
 		case "want", "wants", "plan", "plans", "intend", "intends", "hope", "hopes", "aim", "aims":
 			// "what does Kim want to do": what he vowed or pledged to do
 			if i+1 < len(w) && w[i+1] == "to" {
