@@ -1832,7 +1832,7 @@ func (v *view) activeObject(q *question, c *candidate, p, closing string) string
 // passiveWhat returns the participle of "what will be removed from X"
 // and the preposition after it, when the question closes with one: what
 // the verb was done to, up to where the passage says it again.
-func passiveWhat(text string) (participle, closing string) {
+func passiveWhat(text string) (verb, closing string) {
 	w := lowerWordsIn(text)
 	if len(w) < 5 || w[0] != "what" {
 		return "", ""
