@@ -144,6 +144,9 @@ type question struct {
 	// speech reports that the question's verb is speaking to someone
 	// ("who was Price talking to"), not holding talks (see speechTo).
 	speech bool
+	// asked is askedNoun's concept plus one, 0 until askedNoun first
+	// reads it: every view of every candidate asks for it.
+	asked int
 }
 
 // concept is one thing the question names: a word, or a phrase that is a

@@ -407,6 +407,14 @@ func (x *Index) rank(q *question, cands []*candidate) {
 // askedNoun returns the concept of the noun a who question asks a name
 // for ("members" in "which Security Council members could veto"), or -1.
 func (q *question) askedNoun() int {
+	if q.asked == 0 {
+		q.asked = q.readAskedNoun() + 1
+	}
+	return q.asked - 1
+}
+
+// readAskedNoun is askedNoun, read afresh.
+func (q *question) readAskedNoun() int {
 	if q.kind != kindEntity || q.doer == "" {
 		return -1 // without a verb, an answer near the words is no reading of who did it
 	}

@@ -240,7 +240,7 @@ func (x *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	}
 	asking := plainQuestion(q.Asking)
 	if asking != "" {
-		qn.kind, qn.doer = answerKindOf(asking), doerVerb(asking)
+		qn.kind, qn.doer, qn.asked = answerKindOf(asking), doerVerb(asking), 0
 	}
 	res.Terms = qn.terms()
 	bq := x.retrieval(qn, q.Article)
