@@ -221,11 +221,9 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 			// "who was detained": the object of the verb said in the
 			// active ("detaining the elected leader")
 			var found sole
-			for _, at := range v.conceptAt(q, c, p, derivedWeight) {
-				if at[0] >= 1 && passiveAux[v.ws[at[0]-1].lower] || !isLower(v.ws[at[1]].text) {
-					continue
-				}
-				if s := v.ignoringOwn().objectAfter(at[1]); s != "" && !found.add(s) {
+			plain := v.ignoringOwn()
+			for _, at := range v.activeAt(q, c, p) {
+				if s := plain.objectAfter(at[1]); s != "" && !found.add(s) {
 					return "", false
 				}
 			}
@@ -1798,15 +1796,24 @@ func (q *question) describedConcept() int {
 	return -1
 }
 
+// activeAt returns where the passage says the question's verb p in the
+// active: in lower case, not after a form of "be" ("detaining the elected
+// leader", not "were detained").
+func (v *view) activeAt(q *question, c *candidate, p string) [][2]int {
+	return slices.DeleteFunc(v.conceptAt(q, c, p, derivedWeight), func(at [2]int) bool {
+		return at[0] >= 1 && passiveAux[v.ws[at[0]-1].lower] || !isLower(v.ws[at[1]].text)
+	})
+}
+
 // activeObject reads the object of the verb p said in the active, up to
 // the preposition the question closes with after p ("removes more Russian
 // banks from the SWIFT messaging system", for "what will be removed from
 // SWIFT"); two different ones make it unsure.
 func (v *view) activeObject(q *question, c *candidate, p, closing string) string {
 	var found sole
-	for _, at := range v.conceptAt(q, c, p, derivedWeight) {
+	for _, at := range v.activeAt(q, c, p) {
 		j := at[1] + 1
-		if at[0] >= 1 && passiveAux[v.ws[at[0]-1].lower] || j >= len(v.ws) || v.gap(at[1]) != " " || !isLower(v.ws[at[1]].text) {
+		if j >= len(v.ws) || v.gap(at[1]) != " " {
 			continue
 		}
 		end := -1
