@@ -1,6 +1,9 @@
 package index
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 // TestFrameWordsAreNotSought leaves out of the search the words that say
 // what kind of answer a question wants ("how far", "what year"): the
@@ -58,6 +61,18 @@ func TestNameTypedInLowerCase(t *testing.T) {
 			"did bell talk about the new pier", 1,
 		},
 		{
+			"the name typed with a capital, not the noun",
+			[]string{
+				"Harbour master Tom Bell spoke about the old ferry on Monday.",
+				"Residents called the harbour bell a nuisance.",
+				"The old ferry sailed at dawn.",
+				"The old ferry docked at the new pier in May.",
+				"A second ferry was ordered last year.",
+				"Fishermen called for a new pier.",
+			},
+			"What did Bell call the old ferry?", 1,
+		},
+		{
 			"the noun where no passage writes a name",
 			[]string{
 				"The harbour master said on Monday that the new pier would open in May after long delays.",
@@ -89,4 +104,27 @@ func TestSetAsideNotSought(t *testing.T) {
 			"anything besides oil?", 1,
 		},
 	})
+}
+
+// TestTypedName tells a capitalised question word written as a name from
+// one capitalised because the question is written in title case or starts
+// with it, or one after an article.
+func TestTypedName(t *testing.T) {
+	for _, tc := range []struct {
+		name, question, word string
+		want                 bool
+	}{
+		{"a capital past the first word", "What did Price call the North?", "Price", true},
+		{"after an article", "What did Price call the North?", "North", false},
+		{"every word with a capital", "What Did Price Call The North?", "Price", false},
+		{"the first word", "Price said what about the talks?", "Price", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			w, orig := lowerWordsIn(tc.question), wordsIn(tc.question)
+			i := slices.Index(orig, tc.word)
+			if got := typedName(w, orig, i); got != tc.want {
+				t.Errorf("typedName(%q, %q) = %v, want %v", tc.question, tc.word, got, tc.want)
+			}
+		})
+	}
 }

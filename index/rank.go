@@ -445,7 +445,10 @@ func nameSense(q *question, cands []*candidate) {
 	w, orig := lowerWordsIn(q.text), wordsIn(q.text)
 	for k, con := range q.concepts {
 		i := slices.Index(w, strings.ToLower(con.words))
-		if i < 1 || con.named || !isLower(orig[i]) || !auxiliaries[w[i-1]] {
+		if i < 1 || con.named {
+			continue
+		}
+		if isLower(orig[i]) && !auxiliaries[w[i-1]] || !isLower(orig[i]) && !typedName(w, orig, i) {
 			continue
 		}
 		// how each passage writes the word itself: as a name (with a
@@ -473,6 +476,23 @@ func nameSense(q *question, cands []*candidate) {
 			}
 		}
 	}
+}
+
+// typedName reports whether the question's word i, written with a
+// capital, is written so as a name: past the first word, with no article
+// before it ("what did Price call the North": Price, not North), in a
+// question that writes its other words in lower case (not "What Did Price
+// Say", where every word has a capital).
+func typedName(w, orig []string, i int) bool {
+	if i < 1 || isLower(orig[i]) || isArticle(w[i-1]) {
+		return false
+	}
+	for j, x := range orig[1:] {
+		if j+1 != i && len(x) > 3 && isLower(x) {
+			return true
+		}
+	}
+	return false
 }
 
 // doersChecked is how many of the best candidates are read for the doer
