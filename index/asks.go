@@ -773,7 +773,7 @@ func asksTerm(text string) bool {
 	if len(w) >= 4 && w[0] == "how" && auxiliaries[w[1]] {
 		// "how did the State Department describe North Korea's
 		// behaviour": the word it chose
-		return slices.ContainsFunc(w[2:], func(x string) bool { return describing[x] })
+		return slices.ContainsFunc(w[2:], func(x string) bool { return describing[x] || referVerbs[x] })
 	}
 	if len(w) < 3 || w[0] != "what" {
 		return false
@@ -801,6 +801,20 @@ var describing = map[string]bool{
 	"characterized": true, "portray": true, "portrays": true, "portrayed": true,
 	"label": true, "labels": true, "labelled": true, "labeled": true, "term": true, "termed": true,
 }
+
+// namingVerbs ("call", "dub") and referVerbs, like the describing ones,
+// ask what a thing was called: "how did Price refer to the North". Unlike
+// the describing ones they are the passage's own words ("referring to the
+// North"), so no frame.
+var (
+	namingVerbs = map[string]bool{
+		"call": true, "calls": true, "called": true, "dub": true, "dubs": true, "dubbed": true,
+	}
+	referVerbs = map[string]bool{"refer": true, "refers": true, "referred": true, "referring": true}
+)
+
+// namingWord reports whether a word asks or says what a thing was called.
+func namingWord(x string) bool { return describing[x] || namingVerbs[x] || referVerbs[x] }
 
 // asksWord reports whether a question asks for a word by that name: "what
 // word did the US use for the tests", "what term describes them".

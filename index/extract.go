@@ -329,6 +329,12 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 			if s := v.quotedWord(q, c); s != "" {
 				return sure(s)
 			}
+			if s := v.nameGiven(q, c); s != "" {
+				// "what did Price call the North": "referring to the
+				// North by its official name, the Democratic People's
+				// Republic of Korea"
+				return sure(s)
+			}
 			if asksWord(q.text) {
 				// no other word for it: not a list or an object the
 				// passage gives for another verb
@@ -1784,7 +1790,7 @@ func (q *question) describedConcept() int {
 	if len(w) < 4 || w[0] != "how" {
 		return -1
 	}
-	at := slices.IndexFunc(w, func(x string) bool { return describing[x] })
+	at := slices.IndexFunc(w, func(x string) bool { return describing[x] || referVerbs[x] })
 	if at < 0 {
 		return -1
 	}
@@ -1892,12 +1898,7 @@ func (v *view) secondVerbAt(k int) bool {
 // an outrageous act").
 func (v *view) namesTerm(q *question, c *candidate) bool {
 	for i, w := range v.ws {
-		naming := describing[w.lower]
-		switch w.lower {
-		case "call", "calls", "called", "dub", "dubs", "dubbed":
-			naming = true
-		}
-		if naming && (i+1 == len(v.ws) || !particles[v.ws[i+1].lower]) {
+		if namingWord(w.lower) && (i+1 == len(v.ws) || !particles[v.ws[i+1].lower]) {
 			return true // not "called on the Security Council"
 		}
 	}
@@ -3941,6 +3942,63 @@ func (v *view) quotedWord(q *question, c *candidate) string {
 		}
 	}
 	return ""
+}
+
+// nameGiven reads, for "what did X call Y" or "how did X refer to Y" (not
+// "describe", which asks what X said Y is), the one name a passage gives
+// as a name (after "name," or "known as": "by its official name, the
+// Democratic People's Republic of Korea"), when that name is one of Y's
+// own: Y is the North, and the name one the synonym list gives it. The
+// official name of North Korea is no answer to what Price called the
+// launches.
+func (v *view) nameGiven(q *question, c *candidate) string {
+	w := lowerWordsIn(q.text)
+	at := slices.IndexFunc(w, func(x string) bool { return namingVerbs[x] || referVerbs[x] })
+	if at < 0 {
+		return ""
+	}
+	named := -1
+	for i := at + 1; i < len(w) && named < 0; i++ {
+		k := q.conceptOf(w[i])
+		if k < 0 {
+			continue
+		}
+		end := i + len(lowerWordsIn(q.concepts[k].words)) - 1
+		if end < len(w) && isPossessive(w[end]) {
+			i = end // "north korea's behaviour": the behaviour
+			continue
+		}
+		named = k
+	}
+	if named < 0 {
+		return ""
+	}
+	var found sole
+	plain := v.ignoringOwn() // the name may be said in the question's words: "Korea"
+	for i := 0; i+1 < len(v.ws); i++ {
+		next := i + 1
+		switch g := v.gap(i); {
+		case (v.ws[i].lower == "name" || v.ws[i].lower == "names") && (g == ", " || g == " "):
+		case v.ws[i].lower == "known" && g == " " && v.ws[next].lower == "as" && v.gap(next) == " ":
+			next++
+		default:
+			continue
+		}
+		if next < len(v.ws) && v.ws[next].lower == "the" && v.gap(next) == " " {
+			next++
+		}
+		if next >= len(v.ws) {
+			break
+		}
+		n, ok := plain.nameStartingAt(next)
+		if !ok || !slices.Contains(c.found[named].near, v.ws[next].pos) {
+			continue
+		}
+		if s := v.say([]name{n}); strings.Contains(strings.ToLower(q.text), strings.ToLower(s)) || !found.add(s) {
+			return ""
+		}
+	}
+	return found.answer()
 }
 
 // spanHoldsTopic reports whether the text from start to end holds each

@@ -114,6 +114,7 @@ func TestShortAnswers(t *testing.T) {
 		"A Bolivian pilot involved in the rescue said the channel was too shallow.",
 		"Harbour chief Ana Lima said the audit shows \"serious failings\" in the locks.",
 		"The new pumps move 900 litres a day.",
+		"The rebel radio station referred to Myanmar by its old name, Burma, throughout the night broadcast.",
 	}
 	x := buildArticle(t, "world.txt", paragraphs, Options{Synonyms: corpus.DefaultSynonyms()})
 	for _, tc := range []struct {
@@ -284,6 +285,9 @@ func TestShortAnswers(t *testing.T) {
 		{"the question's doer before the -ing verb", "What were the striking dockers calling for?", "higher harbour wages"},
 		{"how much is it: not how much it changed", "How much is harbour diesel?", ""},
 		{"how much did it change: the change", "How much did harbour diesel prices fall?", "8 percent"},
+		{"what did X call Y: the name the passage gives Y", "What did the rebel radio station call Myanmar?", "Burma"},
+		{"how did X refer to Y: the name the passage gives Y", "How did the rebel radio station refer to Myanmar?", "Burma"},
+		{"what did X call Y: no name that is not one of Y's", "What did the rebel radio station call the night broadcast?", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			res, err := x.Search(context.Background(), Query{Text: tc.question})
