@@ -219,7 +219,7 @@ func answerKindOf(text string) answerKind {
 			}
 			switch {
 			case word == "what" && (next == "is" || next == "are" || next == "was" || next == "were") &&
-				len(w) > i+3 && w[len(w)-1] == "for":
+				endsOnFor(w, i):
 				// "what is the draft's limit on crude imports for": what
 				// it serves, after "for" in the passage; not a quantity
 				return kindThing
@@ -290,6 +290,14 @@ func answerKindOf(text string) answerKind {
 		}
 	}
 	return kindNone
+}
+
+// endsOnFor reports whether a question's words end on "for", past a
+// closing phrase ("what is the oil for under the draft"), with at least
+// two words between it and the question word at i.
+func endsOnFor(w []string, i int) bool {
+	w = withoutClosing(w)
+	return len(w) > i+3 && w[len(w)-1] == "for"
 }
 
 // objectVerbs returns the words that may be the verb of a question asking

@@ -462,7 +462,7 @@ func expandContractions(text string) string {
 // preposition, and the word before it: "what topic does the US want
 // dialogue on" gives ("dialogue", "on").
 func strandedPreposition(text string) (word, prep string) {
-	w := withoutSource(lowerWordsIn(text))
+	w := withoutClosing(withoutSource(lowerWordsIn(text)))
 	if len(w) >= 4 && strandable[w[0]] && w[1] == "whom" {
 		// "to whom was the resolution presented": the preposition put
 		// first, as "who was the resolution presented to"
@@ -493,6 +493,19 @@ func strandedPreposition(text string) (word, prep string) {
 func withoutSource(w []string) []string {
 	if k := slices.Index(w, "according"); k >= 3 && k+1 < len(w) && w[k+1] == "to" {
 		return w[:k]
+	}
+	return w
+}
+
+// withoutClosing cuts off a question's words a closing phrase of place or
+// time after a stranded preposition: "what is the crude oil for under the
+// draft" asks what the oil is for. Not after "by", as often a verb's
+// particle ("what did Kim see pass by during the parade").
+func withoutClosing(w []string) []string {
+	for k := len(w) - 3; k >= 3 && k >= len(w)-4; k-- {
+		if (placeWords[w[k]] || closingWords[w[k]]) && isArticle(w[k+1]) && strandable[w[k-1]] && w[k-1] != "by" {
+			return w[:k]
+		}
 	}
 	return w
 }

@@ -285,6 +285,7 @@ func TestShortAnswers(t *testing.T) {
 		{"the question's doer before the -ing verb", "What were the striking dockers calling for?", "higher harbour wages"},
 		{"how much is it: not how much it changed", "How much is harbour diesel?", ""},
 		{"how much did it change: the change", "How much did harbour diesel prices fall?", "8 percent"},
+		{"what is X for, closing on a phrase: what it is for", "What is the emergency aid for under the plan?", "humanitarian purposes"},
 		{"what did X call Y: the name the passage gives Y", "What did the rebel radio station call Myanmar?", "Burma"},
 		{"how did X refer to Y: the name the passage gives Y", "How did the rebel radio station refer to Myanmar?", "Burma"},
 		{"what did X call Y: no name that is not one of Y's", "What did the rebel radio station call the night broadcast?", ""},
