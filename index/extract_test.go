@@ -155,6 +155,7 @@ func TestShortAnswers(t *testing.T) {
 		{"a verb inside an aside: the name it hangs on", "Who has soured ties with Bolivia?", "Peru"},
 		{"what year: the year, not another time", "What year was the ferry accident before last month?", "2009"},
 		{"where: the place after a preposition", "Where did the probe rocket fall?", "Pacific Ocean"},
+		{"where: the place after a preposition, its verb said otherwise", "Where did the probe rocket land?", "Pacific Ocean"},
 		{"where: the nearest place", "Where was the trade summit held?", "Lisbon"},
 		{"a common noun with a possessive after the article", "Who briefed the ambassadors?", "The council's special adviser"},
 		{"a quantity in the clause of the question's quantity noun", "How many litres a day will the council cap water use at?", "40 million litres"},
