@@ -843,6 +843,24 @@ func asksWord(text string) bool {
 	return false
 }
 
+// asksDoTo returns the last word of what a question asks was done to:
+// "what would the draft do to sanctions" (sanctions), or "".
+func asksDoTo(text string) string {
+	w := withoutClosing(lowerWordsIn(text))
+	if len(w) < 6 || w[0] != "what" || !deedAux[w[1]] {
+		return ""
+	}
+	for i := 3; i+2 < len(w); i++ {
+		if (w[i] == "do" || w[i] == "done") && w[i+1] == "to" {
+			if last := w[len(w)-1]; !isStop(last) {
+				return last
+			}
+			return ""
+		}
+	}
+	return ""
+}
+
 // asksDo returns the subject of a question that asks what someone did,
 // "what did the military do in February" (military), or "".
 func asksDo(text string) string {

@@ -365,6 +365,11 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 				return sure(s)
 			}
 		}
+		if x := asksDoTo(q.text); x != "" {
+			// "what would the draft do to sanctions": "would tighten
+			// sanctions"
+			return sure(v.deedTo(x))
+		}
 		if x := asksDo(q.text); x != "" {
 			// "what did the military do in February": what the
 			// question's subject did, in a clause that reaches the
@@ -3014,6 +3019,47 @@ func (v *view) predicateOf(subject string) string {
 	}
 	return found.answer()
 }
+
+// deedTo reads what was done to the question's word: the verb before it
+// and the words of the question's object (past an article, possessive or
+// "more"), the verb after an auxiliary, "to" or the question's subject,
+// perhaps past an adverb ("would tighten sanctions"; "the package also
+// removes more Russian banks"), when only one is. Not a verb after "and",
+// whose subject is another clause's.
+func (v *view) deedTo(object string) string {
+	var found sole
+	for i := 2; i < len(v.ws); i++ {
+		if !v.owns(v.ws[i].pos) || inflectionBase(v.ws[i].lower) != inflectionBase(object) {
+			continue
+		}
+		j := i - 1
+		for j > 0 && v.owns(v.ws[j].pos) && v.gap(j) == " " {
+			j-- // "Russian banks"
+		}
+		if w := v.ws[j].lower; isArticle(w) || isPossessive(w) || possessiveDeterminers[w] || deedQuantifiers[w] {
+			j--
+		}
+		if j < 1 || v.owns(v.ws[j].pos) || !isLower(v.ws[j].text) || isStop(v.ws[j].text) ||
+			strings.TrimSpace(v.gap(j-1)+v.gap(j)) != "" {
+			continue
+		}
+		k := j - 1
+		if w := v.ws[k].lower; k > 0 && (w == "also" || strings.HasSuffix(w, "ly")) && v.gap(k-1) == " " {
+			k-- // "also removes", "rapidly expand"
+		}
+		if before := v.ws[k].lower; !auxiliaries[before] && before != "to" && !v.owns(v.ws[k].pos) {
+			continue
+		}
+		if !found.add(v.text[v.ws[j].start:v.ws[i].end]) {
+			return ""
+		}
+	}
+	return found.answer()
+}
+
+// deedQuantifiers may stand between a verb and its object: "removes more
+// Russian banks".
+var deedQuantifiers = map[string]bool{"more": true, "several": true, "some": true, "all": true, "new": true}
 
 // possessorOfOwn reads the name whose possessive stands right before one
 // of the question's words: "President Joe Biden's administration".

@@ -114,6 +114,7 @@ func TestShortAnswers(t *testing.T) {
 		"A Bolivian pilot involved in the rescue said the channel was too shallow.",
 		"Harbour chief Ana Lima said the audit shows \"serious failings\" in the locks.",
 		"The new pumps move 900 litres a day.",
+		"The emergency decree would double harbour fees for cruise ships.",
 		"The rebel radio station referred to Myanmar by its old name, Burma, throughout the night broadcast.",
 	}
 	x := buildArticle(t, "world.txt", paragraphs, Options{Synonyms: corpus.DefaultSynonyms()})
@@ -287,6 +288,8 @@ func TestShortAnswers(t *testing.T) {
 		{"how much is it: not how much it changed", "How much is harbour diesel?", ""},
 		{"how much did it change: the change", "How much did harbour diesel prices fall?", "8 percent"},
 		{"what is X for, closing on a phrase: what it is for", "What is the emergency aid for under the plan?", "humanitarian purposes"},
+		{"what would X do to Y: the verb before Y, after an auxiliary", "What would the emergency decree do to harbour fees?", "double harbour fees"},
+		{"what will X do to Y: the verb before Y, after X", "What will the new charter do to old trawlers?", "removes old trawlers"},
 		{"what did X call Y: the name the passage gives Y", "What did the rebel radio station call Myanmar?", "Burma"},
 		{"how did X refer to Y: the name the passage gives Y", "How did the rebel radio station refer to Myanmar?", "Burma"},
 		{"what did X call Y: no name that is not one of Y's", "What did the rebel radio station call the night broadcast?", ""},

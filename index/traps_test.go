@@ -99,7 +99,7 @@ func TestNoWrongAnswers(t *testing.T) {
 		{"which agency: one the passage does not say did it", "which agency reported on the draft", ""},
 		{"a preposition after a name is the verb's: accuse … of", "What did the US accuse North Korea of?", ""},
 		{"who did it to another object is not who did it", "who won the vote on the resolution", ""},
-		{"what X would do: the noun it ends with is no verb", "what would the draft do to sanctions", ""},
+		{"what X would do to Y: the verb done to Y, not what follows Y as if it were the verb", "what would the draft do to sanctions", "tighten sanctions"},
 		{"a number counts the plural after the question's word", "how many icbms does north korea have", ""},
 		{"a qualifier the passage does not say picks another holder", "who was the previous state department spokesman", ""},
 		{"the time of another event than the question's", "when did kim jong un take power", ""},
