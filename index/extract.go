@@ -1600,7 +1600,10 @@ func (v *view) objectOfOwnVerb(q *question, c *candidate) string {
 	// closing phrase of place or time, which the passage must hold too
 	closing := ""
 	for k := len(w) - 3; k >= 3 && k >= len(w)-4; k-- {
-		if (placeWords[w[k]] || closingWords[w[k]]) && isArticle(w[k+1]) && !isStop(w[k-1]) {
+		// "for its actions": a reason, closing as a place does
+		reason := w[k] == "for" && possessiveDeterminers[w[k+1]]
+		if (placeWords[w[k]] || closingWords[w[k]]) && isArticle(w[k+1]) && !isStop(w[k-1]) ||
+			reason && !isStop(w[k-1]) {
 			for _, x := range w[k+2:] {
 				if !q.holds(c, x) {
 					return ""
@@ -1650,8 +1653,13 @@ func (v *view) objectOfOwnVerb(q *question, c *candidate) string {
 	// "what has X offered North Korea": the verb before the one it was
 	// offered to, a name the question ends with, which the passage's
 	// object may end with too ("dialogue with North Korea").
+	// The name may come before a closing phrase cut off above ("from
+	// North Korea for its actions").
 	recipient := false
-	if k := len(q.concepts) - 1; k >= 0 && q.concepts[k].named && len(w) >= 4 {
+	for k := len(q.concepts) - 1; k >= 0 && !recipient && len(w) >= 4; k-- {
+		if !q.concepts[k].named {
+			continue
+		}
 		cw := lowerWordsIn(q.concepts[k].words)
 		if n := len(cw); n < len(w)-2 && slices.Equal(w[len(w)-n:], cw) {
 			verb, recipient = w[len(w)-n-1], true

@@ -115,6 +115,7 @@ func TestShortAnswers(t *testing.T) {
 		"Harbour chief Ana Lima said the audit shows \"serious failings\" in the locks.",
 		"The new pumps move 900 litres a day.",
 		"The emergency decree would double harbour fees for cruise ships.",
+		"The port authority has looked at seeking a fine on Iran for its delays at the locks.",
 		"The rebel radio station referred to Myanmar by its old name, Burma, throughout the night broadcast.",
 	}
 	x := buildArticle(t, "world.txt", paragraphs, Options{Synonyms: corpus.DefaultSynonyms()})
@@ -290,6 +291,7 @@ func TestShortAnswers(t *testing.T) {
 		{"what is X for, closing on a phrase: what it is for", "What is the emergency aid for under the plan?", "humanitarian purposes"},
 		{"what would X do to Y: the verb before Y, after an auxiliary", "What would the emergency decree do to harbour fees?", "double harbour fees"},
 		{"what will X do to Y: the verb before Y, after X", "What will the new charter do to old trawlers?", "removes old trawlers"},
+		{"what did X seek from a name for its deeds: the object, past both phrases", "What does the port authority want to seek from Iran for its delays?", "a fine on Iran"},
 		{"what did X call Y: the name the passage gives Y", "What did the rebel radio station call Myanmar?", "Burma"},
 		{"how did X refer to Y: the name the passage gives Y", "How did the rebel radio station refer to Myanmar?", "Burma"},
 		{"what did X call Y: no name that is not one of Y's", "What did the rebel radio station call the night broadcast?", ""},
