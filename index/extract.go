@@ -69,6 +69,11 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 		if s, ok := v.whichName(q, c); ok {
 			return sure(s) // "which department": "State Department"
 		}
+		if mods := keywordHolders(q.text); len(mods) > 0 {
+			// "veto powers", read as "which powers have a veto": who
+			// "wield veto power"
+			return sure(v.subjectOfVerbBefore(q, c, mods[0], having, true))
+		}
 		if word, prep := q.strandedPreposition(); word != "" && v.holdsSubject(q, c) {
 			// "who has the draft been presented to": "presented to all
 			// 15 Security Council members".
@@ -2298,6 +2303,26 @@ func keywordRole(text string) (role string, ok bool) {
 		}
 	}
 	return role, role != ""
+}
+
+// keywordHolders returns the words before the noun of a keyword question
+// that ends on a plural noun asking for names ("veto powers", "nuclear
+// states"): read as which of them have what those words say; nil for any
+// other question.
+func keywordHolders(text string) []string {
+	w := lowerWordsIn(text)
+	if len(w) < 2 || len(w) > 3 || questionWords[w[0]] || auxiliaries[w[0]] {
+		return nil
+	}
+	last := w[len(w)-1]
+	if !entityNouns[last] || !plural(last) {
+		return nil
+	}
+	mods := w[:len(w)-1]
+	if slices.ContainsFunc(mods, func(x string) bool { return isStop(x) || isPossessive(x) || entityNouns[x] }) {
+		return nil
+	}
+	return mods
 }
 
 // roleHolder reads the name right after the role noun where the passage
