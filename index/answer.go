@@ -277,6 +277,8 @@ func answerKindOf(text string) answerKind {
 		switch {
 		case word == "name":
 			return kindEntity // "us spokesman name"
+		case i == len(w)-1 && promiseNouns[word]:
+			return kindThing // "kim vow": what he vowed
 		case i == len(w)-1 && len(keywordHolders(text)) > 0:
 			return kindEntity // "veto powers": which powers have a veto
 		case roleNouns[word] && (i >= 1 && isPossessive(w[i-1]) || i >= 2 && isPossessive(w[i-2])):

@@ -675,6 +675,22 @@ func asksEarlier(text string) bool {
 	return false
 }
 
+// promiseNouns name what someone promised to do.
+var promiseNouns = map[string]bool{
+	"vow": true, "vows": true, "pledge": true, "pledges": true, "promise": true, "promises": true,
+}
+
+// asksPromise reports whether a question asks what someone promised by
+// the promise's noun, as the last of a keyword question or after a
+// possessive: "kim vow", "what was kim's pledge".
+func asksPromise(text string) bool {
+	w := lowerWordsIn(text)
+	if len(w) < 2 || !promiseNouns[w[len(w)-1]] {
+		return false
+	}
+	return !questionWords[w[0]] && !auxiliaries[w[0]] || isPossessive(w[len(w)-2])
+}
+
 // asksDeed reports whether a what question asks what someone did, said or
 // vowed: "what did", "what does", "what will".
 func asksDeed(text string) bool {

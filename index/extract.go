@@ -328,6 +328,11 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 			// new exports by North Korea including of mineral fuels")
 			return "", false
 		}
+		if asksPromise(q.text) {
+			// "kim vow", "what was kim's pledge": "vowed to accelerate
+			// his nuclear program rapidly"
+			return sure(v.infinitiveAfterOwn())
+		}
 		if asksTerm(q.text) {
 			// "what word did the US use for the tests": the word it
 			// chose, in quotation marks ("despite its "provocations"").

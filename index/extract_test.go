@@ -294,6 +294,8 @@ func TestShortAnswers(t *testing.T) {
 		{"what did X seek from a name for its deeds: the object, past both phrases", "What does the port authority want to seek from Iran for its delays?", "a fine on Iran"},
 		{"a keyword question ending on a plural noun of names: which have what the words before it say", "veto powers", "Brazil and Chile"},
 		{"a keyword question ending on a plural noun of names: none the passage does not say have it", "harbour countries", ""},
+		{"a keyword question ending on a promise: what was promised", "lina ortiz vow", "to cut the tolls by half"},
+		{"what was X's promise: what was promised", "What was Lina Ortiz's pledge?", "to cut the tolls by half"},
 		{"what did X call Y: the name the passage gives Y", "What did the rebel radio station call Myanmar?", "Burma"},
 		{"how did X refer to Y: the name the passage gives Y", "How did the rebel radio station refer to Myanmar?", "Burma"},
 		{"what did X call Y: no name that is not one of Y's", "What did the rebel radio station call the night broadcast?", ""},
