@@ -64,7 +64,12 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 		if role, ok := keywordRole(q.text); ok {
 			// "state department spokesman": the name right after the
 			// role said as the question says it, and nothing else
-			return sure(v.roleHolder(q, c, role))
+			if s := v.roleHolder(q, c, role); s != "" {
+				return sure(s)
+			}
+			// "closest ally": the name an aside holding the role
+			// describes ("China, North Korea's closest ally,")
+			return sure(v.nameBeforeOwnAside())
 		}
 		if s, ok := v.whichName(q, c); ok {
 			return sure(s) // "which department": "State Department"

@@ -247,6 +247,7 @@ func TestShortAnswers(t *testing.T) {
 		{"what does X want to do: what X vowed to do", "What does Lina Ortiz want to do?", "to cut the tolls by half"},
 		{"a keyword question for a role: the name right after it", "chilean president", "Gabriel Boric"},
 		{"a keyword question for a role said otherwise in the passage", "peruvian president", ""},
+		{"a keyword question for a role: the name an aside holding it describes", "paraguay largest trading partner", "Uruguay"},
 		{"an object of two nouns joined by and", "What did the flood wreck?", "the roads and bridges of the valley"},
 		{"who was told: the subject of the passive verb, not the name after in", "Who was told to move the cattle?", "Farmers"},
 		{"who has it: the subject of a verb of having", "Which members have a veto over the fishing panel?", "Brazil and Chile"},
