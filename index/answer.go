@@ -277,6 +277,8 @@ func answerKindOf(text string) answerKind {
 		switch {
 		case word == "name":
 			return kindEntity // "us spokesman name"
+		case i == len(w)-1 && keywordThings(text) != "":
+			return kindThing // "parade weapons": the weapons the passage lists
 		case i == len(w)-1 && promiseNouns[word]:
 			return kindThing // "kim vow": what he vowed
 		case i == len(w)-1 && len(keywordHolders(text)) > 0:

@@ -675,6 +675,28 @@ func asksEarlier(text string) bool {
 	return false
 }
 
+// keywordThings returns the plural noun a keyword question ends on, when
+// it asks for things of that kind ("parade weapons", "restricted
+// exports"): not names, quantities, times, roles or promises, which other
+// rules read; "" for any other question.
+func keywordThings(text string) string {
+	w := lowerWordsIn(text)
+	if len(w) < 2 || len(w) > 3 || questionWords[w[0]] || auxiliaries[w[0]] {
+		return ""
+	}
+	last := w[len(w)-1]
+	if !plural(last) || entityNouns[last] || promiseNouns[last] || roleNouns[strings.TrimSuffix(last, "s")] {
+		return ""
+	}
+	for _, x := range w {
+		if isStop(x) || isPossessive(x) || quantityNouns[x] || quantityNouns[strings.TrimSuffix(x, "s")] || timeNouns[x] ||
+			timeNouns[strings.TrimSuffix(x, "s")] || roleNouns[x] {
+			return ""
+		}
+	}
+	return last
+}
+
 // promiseNouns name what someone promised to do.
 var promiseNouns = map[string]bool{
 	"vow": true, "vows": true, "pledge": true, "pledges": true, "promise": true, "promises": true,

@@ -333,6 +333,25 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 			// new exports by North Korea including of mineral fuels")
 			return "", false
 		}
+		if noun := keywordThings(q.text); noun != "" {
+			// "restricted exports": the list of things the passage gives
+			// after "including" near the question's words ("new exports
+			// … including of mineral fuels and clocks"), or the items
+			// of its one bare list that name the kind ("parade
+			// missiles": "intercontinental ballistic missiles"); not a
+			// bare list of other things, whose kind nothing says
+			// ("kim trump meetings": not the parade's tanks)
+			list := v.listNear(false)
+			if list == "" {
+				if list = v.listNear(true); !itemsNamed(list, noun) {
+					return "", false
+				}
+			}
+			if s := itemsOfKind(list, noun); !strings.EqualFold(s, noun) {
+				return sure(s) // not "clocks" for "export ban clocks"
+			}
+			return "", false
+		}
 		if asksPromise(q.text) {
 			// "kim vow", "what was kim's pledge": "vowed to accelerate
 			// his nuclear program rapidly"
