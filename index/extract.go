@@ -499,7 +499,12 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 		}
 		return sure(list)
 	case kindReason:
-		return sure(v.causeAfterOwn())
+		if s := v.causeAfterOwn(); s != "" {
+			return sure(s)
+		}
+		// "why are residents protesting": what they said as they did it
+		// ("have staged protests, saying they were not consulted")
+		return sure(v.reasonGiven())
 	case kindModifier:
 		if adj := asksDegree(q.text); adj != "" {
 			return sure(v.degreeOf(q, c, adj))
@@ -3818,6 +3823,53 @@ func (v *view) causeAfterOwn() string {
 		// part of it.
 		for end := v.ws[i].start + len(s); i+1 < len(v.ws) && v.ws[i+1].end <= end; {
 			i++
+		}
+	}
+	return found.answer()
+}
+
+// reasonVerbs, after a comma, give the reason the sentence's subject gave
+// for what it did: "objected …, arguing that the radar could be used".
+var reasonVerbs = map[string]bool{
+	"arguing": true, "saying": true, "citing": true, "complaining": true, "claiming": true, "insisting": true,
+}
+
+// reasonGiven reads the reason the subject gave for the question's deed:
+// an -ing verb of saying after a comma that closes a clause holding the
+// question's words, and what it says, to the sentence's end or a comma
+// ("arguing that the radar could be used to monitor its territory"), when
+// only one does.
+func (v *view) reasonGiven() string {
+	var found sole
+	for i := 1; i+1 < len(v.ws); i++ {
+		if !reasonVerbs[v.ws[i].lower] || strings.TrimSpace(v.gap(i-1)) != "," || !v.ownWithin(i, 12) {
+			continue
+		}
+		j := i + 1
+		if v.ws[j].lower == "that" && j+1 < len(v.ws) && v.gap(i) == " " && v.gap(j) == " " {
+			j++
+		}
+		if v.gap(j-1) != " " {
+			continue // "saying, "…": a quotation
+		}
+		// the whole of what was said, to the sentence's end or a comma
+		// ("not consulted and fear the radar could harm their health"),
+		// or its clause where that runs long
+		end := j
+		for end+1 < len(v.ws) && strings.TrimSpace(v.gap(end)) == "" && end-j < 16 {
+			end++
+		}
+		stop := end+1 == len(v.ws) || strings.TrimSpace(v.gap(end)) != ""
+		s := v.text[v.ws[i].start:v.ws[end].end]
+		if !stop {
+			clause := v.phraseFrom(j, 12)
+			if clause == "" {
+				continue
+			}
+			s = v.text[v.ws[i].start : v.ws[j].start+len(clause)]
+		}
+		if !found.add(s) {
+			return ""
 		}
 	}
 	return found.answer()

@@ -116,6 +116,8 @@ func TestShortAnswers(t *testing.T) {
 		"The new pumps move 900 litres a day.",
 		"The emergency decree would double harbour fees for cruise ships.",
 		"The port authority has looked at seeking a fine on Iran for its delays at the locks.",
+		"Dock workers walked out on Monday, saying the new shifts were unsafe and pay had fallen.",
+		"The canal board rejected the ferry levy, arguing that it would hurt farmers.",
 		"The rebel radio station referred to Myanmar by its old name, Burma, throughout the night broadcast.",
 	}
 	x := buildArticle(t, "world.txt", paragraphs, Options{Synonyms: corpus.DefaultSynonyms()})
@@ -300,6 +302,8 @@ func TestShortAnswers(t *testing.T) {
 		{"a keyword question ending on a plural noun: the list after including", "junta sectors", "banking and shipping"},
 		{"a keyword question ending on a plural noun: the items of a bare list of its kind", "display missiles", "cruise missiles"},
 		{"a keyword question ending on a plural noun: no bare list of other things", "display drills", ""},
+		{"why: the reason said after the deed, to the sentence's end", "Why did dock workers walk out?", "saying the new shifts were unsafe and pay had fallen"},
+		{"why: the reason argued after the deed", "Why did the canal board reject the ferry levy?", "arguing that it would hurt farmers"},
 		{"what did X call Y: the name the passage gives Y", "What did the rebel radio station call Myanmar?", "Burma"},
 		{"how did X refer to Y: the name the passage gives Y", "How did the rebel radio station refer to Myanmar?", "Burma"},
 		{"what did X call Y: no name that is not one of Y's", "What did the rebel radio station call the night broadcast?", ""},
