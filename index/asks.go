@@ -478,6 +478,11 @@ func strandedPreposition(text string) (word, prep string) {
 	if auxiliaries[before] || isStop(before) {
 		return "", ""
 	}
+	if len(w) >= 4 && perception[w[len(w)-3]] {
+		// "what did Kim watch pass by": the particle of what he saw
+		// done, not a preposition whose object is asked
+		return "", ""
+	}
 	if (w[0] == "who" || w[0] == "what") && !auxiliaries[w[1]] && !isStop(w[1]) && !filler[w[1]] && !auxiliaries[w[2]] {
 		// "who watched tanks pass by": the question word is the
 		// subject (not "what topic does …"), and "by" a particle of

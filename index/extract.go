@@ -1761,6 +1761,12 @@ func (v *view) objectOfOwnVerb(q *question, c *candidate) string {
 		s = withoutManner(cutAtTime(v.withContent(s)))
 		if perceived {
 			s = withoutMotion(s) // "tugs, barges and dredgers", not "… sail past"
+			if k := v.wordFrom(v.ws[j].start + len(s)); k > 0 && k < len(v.ws) && motionParticles[v.ws[k].lower] {
+				// the phrase was cut before the particle: "… ferries sail"
+				if f := strings.Fields(s); len(f) >= 2 && isLower(f[len(f)-1]) {
+					s = strings.Join(f[:len(f)-1], " ")
+				}
+			}
 		}
 		if i := strings.Index(strings.ToLower(s), closing); closing != "" && i > 0 {
 			s = s[:i] // "a bronze statue", not "… at the harbour festival"

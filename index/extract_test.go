@@ -118,6 +118,7 @@ func TestShortAnswers(t *testing.T) {
 		"The port authority has looked at seeking a fine on Iran for its delays at the locks.",
 		"Dock workers walked out on Monday, saying the new shifts were unsafe and pay had fallen.",
 		"The canal board rejected the ferry levy, arguing that it would hurt farmers.",
+		"The port warden watched fishing boats, tugs and ferries sail by on Sunday.",
 		"The rebel radio station referred to Myanmar by its old name, Burma, throughout the night broadcast.",
 	}
 	x := buildArticle(t, "world.txt", paragraphs, Options{Synonyms: corpus.DefaultSynonyms()})
@@ -304,6 +305,7 @@ func TestShortAnswers(t *testing.T) {
 		{"a keyword question ending on a plural noun: no bare list of other things", "display drills", ""},
 		{"why: the reason said after the deed, to the sentence's end", "Why did dock workers walk out?", "saying the new shifts were unsafe and pay had fallen"},
 		{"why: the reason argued after the deed", "Why did the canal board reject the ferry levy?", "arguing that it would hurt farmers"},
+		{"what did X watch pass by: what X saw, not what follows 'pass by'", "What did the port warden watch sail by?", "fishing boats, tugs and ferries"},
 		{"what did X call Y: the name the passage gives Y", "What did the rebel radio station call Myanmar?", "Burma"},
 		{"how did X refer to Y: the name the passage gives Y", "How did the rebel radio station refer to Myanmar?", "Burma"},
 		{"what did X call Y: no name that is not one of Y's", "What did the rebel radio station call the night broadcast?", ""},

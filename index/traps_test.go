@@ -162,6 +162,7 @@ func TestNoWrongAnswers(t *testing.T) {
 		{"a verb and off take something away: not a level", "how many barrels will the opec ceiling take off the market", ""},
 		{"a noun's to says what it is for, not which it is", "what tools did the envoy want the ambassadors to weigh", ""},
 		{"what X is designed to do: the object of its verb, a list with a hyphen held over", "what is the interceptor system designed to stop", "short- and medium-range missiles"},
+		{"what X watched pass by: what X saw, not the time after 'pass by'", "What did Kim watch pass by?", "tanks, rocket launchers and intercontinental ballistic missiles"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			res, err := idx.Search(context.Background(), index.Query{Text: tc.q})
