@@ -475,6 +475,9 @@ func strandedPreposition(text string) (word, prep string) {
 		return "", ""
 	}
 	before := w[len(w)-2]
+	if (before == "it" || objectPronouns[before]) && len(w) >= 4 {
+		before = w[len(w)-3] // "what did the authors present it to": present … to
+	}
 	if auxiliaries[before] || isStop(before) {
 		return "", ""
 	}

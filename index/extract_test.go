@@ -119,6 +119,7 @@ func TestShortAnswers(t *testing.T) {
 		"Dock workers walked out on Monday, saying the new shifts were unsafe and pay had fallen.",
 		"The canal board rejected the ferry levy, arguing that it would hurt farmers.",
 		"The port warden watched fishing boats, tugs and ferries sail by on Sunday.",
+		"The ferry toll plan, presented to all nine river mayors, would also close two old locks.",
 		"The rebel radio station referred to Myanmar by its old name, Burma, throughout the night broadcast.",
 	}
 	x := buildArticle(t, "world.txt", paragraphs, Options{Synonyms: corpus.DefaultSynonyms()})
@@ -306,6 +307,7 @@ func TestShortAnswers(t *testing.T) {
 		{"why: the reason said after the deed, to the sentence's end", "Why did dock workers walk out?", "saying the new shifts were unsafe and pay had fallen"},
 		{"why: the reason argued after the deed", "Why did the canal board reject the ferry levy?", "arguing that it would hurt farmers"},
 		{"what did X watch pass by: what X saw, not what follows 'pass by'", "What did the port warden watch sail by?", "fishing boats, tugs and ferries"},
+		{"what did X present it to: the object of the preposition after the verb", "What did the ferry toll plan's authors present it to?", "all nine river mayors"},
 		{"what did X call Y: the name the passage gives Y", "What did the rebel radio station call Myanmar?", "Burma"},
 		{"how did X refer to Y: the name the passage gives Y", "How did the rebel radio station refer to Myanmar?", "Burma"},
 		{"what did X call Y: no name that is not one of Y's", "What did the rebel radio station call the night broadcast?", ""},
