@@ -470,6 +470,11 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 			if s := v.objectOfOwnVerb(q, c); s != "" {
 				return sure(s)
 			}
+			// "what will the EU ban": "a phased ban on seaborne imports
+			// of Russian crude"
+			if s := v.nounOn(lastWord(q.text)); s != "" {
+				return sure(s)
+			}
 		}
 		if s := v.listNear(false); s != "" {
 			return sure(s) // after "including", near the question's words
@@ -3708,8 +3713,35 @@ func (v *view) nominalObject(q *question, c *candidate) string {
 	return ""
 }
 
-// cutAtTime ends a phrase before a time phrase in it: "a joint military
-// drill next month involving fighter jets" is "a joint military drill".
+// nounOn reads what a question's verb is done to where the passage says
+// the verb as a noun after a determiner or an adjective, with "on" or
+// "against" ("a phased ban on seaborne imports of Russian crude", for
+// "what will the EU ban"), when only one such is.
+func (v *view) nounOn(verb string) string {
+	verb = strings.ToLower(strings.TrimRight(verb, "?!. "))
+	var found sole
+	for i := 1; i+2 < len(v.ws); i++ {
+		w := v.ws[i]
+		if !v.owns(w.pos) || inflectionBase(w.lower) != inflectionBase(verb) || v.gap(i-1) != " " || v.gap(i) != " " || v.gap(i+1) != " " {
+			continue
+		}
+		if on := v.ws[i+1].lower; on != "on" && on != "against" {
+			continue
+		}
+		if before := v.ws[i-1].lower; !determiners[before] && !(isLower(v.ws[i-1].text) && !isStop(before) && !auxiliaries[before] && i >= 2 && determiners[v.ws[i-2].lower]) {
+			continue // a noun after "a" or "a phased", not the verb ("would ban on")
+		}
+		s := cutAtTime(v.trimTail(v.phraseFrom(i+2, 8)))
+		if s != "" && !found.add(s) {
+			return ""
+		}
+	}
+	return found.answer()
+}
+
+// cutAtTime ends a phrase before a time phrase in it, and the preposition
+// that opens it: "a joint military drill next month involving fighter
+// jets" is "a joint military drill".
 func cutAtTime(s string) string {
 	ws := strings.Fields(s)
 	at := 0
@@ -3717,7 +3749,13 @@ func cutAtTime(s string) string {
 		k := strings.Index(s[at:], ws[i]) + at
 		first, second := strings.ToLower(ws[i]), strings.ToLower(strings.TrimRight(ws[i+1], ",.;:"))
 		if i > 0 && timePhrase(first, second) {
-			return strings.TrimSpace(s[:k])
+			// and the preposition that opens it: "diesel ferries", not
+			// "… from" of "from next year"
+			cut := strings.TrimSpace(s[:k])
+			if j := strings.LastIndexByte(cut, ' '); j > 0 && prepositions[strings.ToLower(cut[j+1:])] {
+				cut = cut[:j]
+			}
+			return cut
 		}
 		at = k + len(ws[i])
 	}

@@ -120,6 +120,7 @@ func TestShortAnswers(t *testing.T) {
 		"The canal board rejected the ferry levy, arguing that it would hurt farmers.",
 		"The port warden watched fishing boats, tugs and ferries sail by on Sunday.",
 		"The ferry toll plan, presented to all nine river mayors, would also close two old locks.",
+		"The port board announced a sweeping ban on diesel ferries from next year.",
 		"The rebel radio station referred to Myanmar by its old name, Burma, throughout the night broadcast.",
 	}
 	x := buildArticle(t, "world.txt", paragraphs, Options{Synonyms: corpus.DefaultSynonyms()})
@@ -308,6 +309,7 @@ func TestShortAnswers(t *testing.T) {
 		{"why: the reason argued after the deed", "Why did the canal board reject the ferry levy?", "arguing that it would hurt farmers"},
 		{"what did X watch pass by: what X saw, not what follows 'pass by'", "What did the port warden watch sail by?", "fishing boats, tugs and ferries"},
 		{"what did X present it to: the object of the preposition after the verb", "What did the ferry toll plan's authors present it to?", "all nine river mayors"},
+		{"what will X ban: what follows the verb said as a noun and on", "What will the port board ban?", "diesel ferries"},
 		{"what did X call Y: the name the passage gives Y", "What did the rebel radio station call Myanmar?", "Burma"},
 		{"how did X refer to Y: the name the passage gives Y", "How did the rebel radio station refer to Myanmar?", "Burma"},
 		{"what did X call Y: no name that is not one of Y's", "What did the rebel radio station call the night broadcast?", ""},
