@@ -99,6 +99,19 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 			}
 		}
 		at := v.verbAt(q, c)
+		if namingVerbs[verb] && q.particleAfter(verb) == "" {
+			// "who called north korea a threat": not "Seoul has called
+			// on the Security Council", another sense of the verb
+			at = slices.DeleteFunc(at, func(a [2]int) bool { return v.particleAfter(a[1]) != "" })
+		}
+		if namingVerbs[verb] && v.lacksBesides(q, c, verb) {
+			return "", false // "who called the quota fair", of who called it unworkable
+		}
+		if verb != "" && len(at) == 0 && namingVerbs[verb] {
+			// "who called the launch outrageous": who said the launch
+			// was an outrageous act
+			return sure(v.sayerOf(q, c))
+		}
 		if verb != "" && len(at) == 0 {
 			return "", false // the passage does not say who did it
 		}
@@ -3711,6 +3724,48 @@ func (v *view) nominalObject(q *question, c *candidate) string {
 		}
 	}
 	return ""
+}
+
+// lacksBesides reports whether the passage lacks one of the question's
+// concepts other than the one holding the word.
+func (v *view) lacksBesides(q *question, c *candidate, word string) bool {
+	for k, con := range q.concepts {
+		if !containsWord(con.words, word) && c.found[k].weight == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// sayerOf reads who said what a "who called X Y" question asks, when the
+// passage says it with a verb of saying: the subject of "said" or "told",
+// every other word of the question in the same sentence after it ("The
+// prime minister told reporters that the launch was an outrageous act"),
+// when only one is.
+func (v *view) sayerOf(q *question, c *candidate) string {
+	var found sole
+	for i, w := range v.ws {
+		if !saidVerbs[w.lower] || v.owns(w.pos) {
+			continue
+		}
+		all := true
+		for k, con := range q.concepts {
+			if containsWord(con.words, q.doer) {
+				continue
+			}
+			all = all && slices.ContainsFunc(c.found[k].positions, func(p int) bool {
+				j, ok := v.at(p)
+				return ok && j > i && v.sameSentence(w.pos, v.ws[j].pos)
+			})
+		}
+		if !all {
+			continue
+		}
+		if s, decided := v.subjectBefore(i); decided && s != "" && !found.add(s) {
+			return ""
+		}
+	}
+	return found.answer()
 }
 
 // nounOn reads what a question's verb is done to where the passage says

@@ -121,6 +121,8 @@ func TestShortAnswers(t *testing.T) {
 		"The port warden watched fishing boats, tugs and ferries sail by on Sunday.",
 		"The ferry toll plan, presented to all nine river mayors, would also close two old locks.",
 		"The port board announced a sweeping ban on diesel ferries from next year.",
+		"The fisheries minister told reporters that the new quota was a reckless gamble.",
+		"The dockers' union called on the canal board to act, but Boatmen United say the canal board is a failure.",
 		"The rebel radio station referred to Myanmar by its old name, Burma, throughout the night broadcast.",
 	}
 	x := buildArticle(t, "world.txt", paragraphs, Options{Synonyms: corpus.DefaultSynonyms()})
@@ -310,6 +312,9 @@ func TestShortAnswers(t *testing.T) {
 		{"what did X watch pass by: what X saw, not what follows 'pass by'", "What did the port warden watch sail by?", "fishing boats, tugs and ferries"},
 		{"what did X present it to: the object of the preposition after the verb", "What did the ferry toll plan's authors present it to?", "all nine river mayors"},
 		{"what will X ban: what follows the verb said as a noun and on", "What will the port board ban?", "diesel ferries"},
+		{"who called X Y: who said X was Y", "Who called the new quota reckless?", "The fisheries minister"},
+		{"who called X Y: no one, where nothing said holds Y", "Who called the new quota fair?", ""},
+		{"who called X Y: not who called on X, another sense", "Who called the canal board a failure?", "Boatmen United"},
 		{"what did X call Y: the name the passage gives Y", "What did the rebel radio station call Myanmar?", "Burma"},
 		{"how did X refer to Y: the name the passage gives Y", "How did the rebel radio station refer to Myanmar?", "Burma"},
 		{"what did X call Y: no name that is not one of Y's", "What did the rebel radio station call the night broadcast?", ""},
