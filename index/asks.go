@@ -759,11 +759,15 @@ func asksDeed(text string) bool {
 // purpose and an infinitive, whose object it asks ("what is the sea wall
 // meant to protect"), not on "to do" (which asks the deed itself); after
 // other verbs the infinitive is the answer ("what did OPEC+ agree to cap":
-// "to cap the group's combined crude output").
+// "to cap the group's combined crude output"), but not after a verb's -ing
+// form ("what is the US seeking to tighten": "sanctions").
 func asksInfinitiveObject(text string) bool {
 	w := lowerWordsIn(text)
 	n := len(w)
-	return n >= 4 && purposed[w[n-3]] && w[n-2] == "to" && w[n-1] != "do" && !isStop(w[n-1]) && !auxiliaries[w[n-1]]
+	// or on a verb's -ing form and an infinitive: "what is the US seeking
+	// to tighten", as "what does it seek to tighten"
+	catenative := len(w[max(n-3, 0)]) > 5 && strings.HasSuffix(w[max(n-3, 0)], "ing")
+	return n >= 4 && (purposed[w[n-3]] || catenative) && w[n-2] == "to" && w[n-1] != "do" && !isStop(w[n-1]) && !auxiliaries[w[n-1]]
 }
 
 // purposed are the participles of "what is X designed to do": what X is

@@ -315,6 +315,7 @@ func TestShortAnswers(t *testing.T) {
 		{"who called X Y: who said X was Y", "Who called the new quota reckless?", "The fisheries minister"},
 		{"who called X Y: no one, where nothing said holds Y", "Who called the new quota fair?", ""},
 		{"who called X Y: not who called on X, another sense", "Who called the canal board a failure?", "Boatmen United"},
+		{"what is X VERBing to VERB: the object of the second verb", "What is the finance minister pledging to cut?", "fuel prices"},
 		{"what did X call Y: the name the passage gives Y", "What did the rebel radio station call Myanmar?", "Burma"},
 		{"how did X refer to Y: the name the passage gives Y", "How did the rebel radio station refer to Myanmar?", "Burma"},
 		{"what did X call Y: no name that is not one of Y's", "What did the rebel radio station call the night broadcast?", ""},
