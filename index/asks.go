@@ -471,6 +471,13 @@ func strandedPreposition(text string) (word, prep string) {
 		}
 		return "", ""
 	}
+	if len(w) >= 6 && (strandable[w[0]] || w[0] == "through") && (w[1] == "which" || w[1] == "what") && w[0] != "of" && w[2] != "name" {
+		// "through which body is the US seeking tougher sanctions": the
+		// preposition put first with its noun, after the question's
+		// verb ("seeks through the United Nations"); not "by what name",
+		// which asks the name itself
+		return frontedWord(w, wordsIn(text)), w[0]
+	}
 	if len(w) < 3 || !strandable[w[len(w)-1]] {
 		return "", ""
 	}
@@ -503,6 +510,29 @@ func withoutSource(w []string) []string {
 		return w[:k]
 	}
 	return w
+}
+
+// frontedWord returns, for a question that puts a preposition and its noun
+// first, the first word after its auxiliary that is no name or article:
+// its verb or its subject's noun, which the passage's preposition follows
+// ("through which body is the US seeking": seeking, of "seeks through the
+// United Nations"; "through which court is the harbour board acting":
+// harbour); "" when the question has no such shape.
+func frontedWord(w, orig []string) string {
+	a := slices.IndexFunc(w[2:min(len(w), 5)], func(x string) bool { return auxiliaries[x] })
+	if a < 0 {
+		return ""
+	}
+	for k := a + 3; k < len(w); k++ {
+		if isArticle(w[k]) || !isLower(orig[k]) {
+			continue // "the US", "Kim Jong Un"
+		}
+		if auxiliaries[w[k]] || isStop(w[k]) {
+			return ""
+		}
+		return w[k]
+	}
+	return ""
 }
 
 // withoutClosing cuts off a question's words a closing phrase of place or

@@ -1506,6 +1506,15 @@ func (v *view) afterOwnPreposition(q *question, c *candidate, word, prep string)
 				if n, ok := v.nameStartingAt(p + 1); ok && n.j+1 < len(v.ws) && prepositions[v.ws[n.j+1].lower] {
 					s = v.say([]name{n})
 				}
+			} else if k := p + 1; k+1 < len(v.ws) {
+				// "through the United Nations to tighten sanctions": the
+				// name, not the infinitive after it
+				if v.ws[k].lower == "the" {
+					k++
+				}
+				if n, ok := v.ignoringOwn().nameStartingAt(k); ok && n.j+1 < len(v.ws) && v.ws[n.j+1].lower == "to" {
+					s = v.text[v.ws[p+1].start:v.ws[n.j].end]
+				}
 			}
 			if s != "" && !found.add(s) {
 				return ""
