@@ -489,7 +489,7 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 				return sure(s)
 			}
 		}
-		if s := v.listNear(false); s != "" {
+		if s := v.listNear(false); s != "" && (asksThings(q.text) || !v.listHoldsOwn(s)) {
 			return sure(s) // after "including", near the question's words
 		}
 		// The one list a passage about the question gives, for "what
@@ -514,6 +514,12 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 			// "which weapons did Kim watch": what his verb was done
 			// to, where no list of the kind stands near the words
 			return sure(v.objectOfOwnVerb(q, c))
+		}
+		if !asksThings(q.text) && v.listHoldsOwn(list) {
+			// "what does the resolution propose for fuel exports": not
+			// "mineral fuels and clocks", a list the question names
+			// one of
+			return "", false
 		}
 		return sure(list)
 	case kindReason:
@@ -3444,6 +3450,21 @@ func (v *view) listNear(bare bool) string {
 		found = s
 	}
 	return found
+}
+
+// listHoldsOwn reports whether one of the question's words stands in the
+// list, as the passage says it.
+func (v *view) listHoldsOwn(list string) bool {
+	at := strings.Index(v.text, list)
+	if list == "" || at < 0 {
+		return false
+	}
+	for _, w := range v.ws {
+		if w.start >= at && w.end <= at+len(list) && v.owns(w.pos) {
+			return true
+		}
+	}
+	return false
 }
 
 // ownWithin reports whether one of the question's words stands within n

@@ -318,6 +318,7 @@ func TestShortAnswers(t *testing.T) {
 		{"who called X Y: not who called on X, another sense", "Who called the canal board a failure?", "Boatmen United"},
 		{"what is X VERBing to VERB: the object of the second verb", "What is the finance minister pledging to cut?", "fuel prices"},
 		{"a preposition put first with its noun: what follows it after the question's words", "Through which body is the harbour board seeking to block the new dam?", "the Regional Court"},
+		{"a list after including is no answer when it holds the question's words", "What do the junta sanctions mean for banking?", ""},
 		{"what did X call Y: the name the passage gives Y", "What did the rebel radio station call Myanmar?", "Burma"},
 		{"how did X refer to Y: the name the passage gives Y", "How did the rebel radio station refer to Myanmar?", "Burma"},
 		{"what did X call Y: no name that is not one of Y's", "What did the rebel radio station call the night broadcast?", ""},
