@@ -1744,6 +1744,12 @@ func (v *view) objectOfOwnVerb(q *question, c *candidate) string {
 		return ""
 	}
 	var found sole
+	// the question says its word as a verb, not after a determiner ("what
+	// did Japan's leader call the launch" reads "the launch was …")
+	asVerb := true
+	if vi := slices.Index(w, verb); vi > 0 && determiners[w[vi-1]] {
+		asVerb = false
+	}
 	// a negator before the verb, not the verb itself ("what did China
 	// refuse")
 	negated := false
@@ -1757,6 +1763,9 @@ func (v *view) objectOfOwnVerb(q *question, c *candidate) string {
 		}
 		if negated && !v.negatedAt(at[0]) {
 			continue // "what will the interceptors fail to stop", of what they are designed to stop
+		}
+		if asVerb && v.nounAt(at[0]) {
+			continue // "a military parade following recent tests", for "what did the DPRK parade"
 		}
 		lw := v.ws[j].lower
 		if lw == "to" || lw == "that" || clauseWords[lw] || prepositions[lw] || v.owns(v.ws[j].pos) || strings.HasSuffix(lw, "ly") {
@@ -1809,6 +1818,22 @@ func (v *view) objectOfOwnVerb(q *question, c *candidate) string {
 		}
 	}
 	return found.answer()
+}
+
+// nounAt reports whether word i, in its base form, is a noun: after a
+// determiner, or after one and a word in the singular ("a military
+// parade"; not "the military seized", nor "the allies hold").
+func (v *view) nounAt(i int) bool {
+	w := v.ws[i].lower
+	if i < 1 || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") || plural(w) || v.gap(i-1) != " " {
+		return false
+	}
+	if determiners[v.ws[i-1].lower] {
+		return true
+	}
+	prev := v.ws[i-1].lower
+	return i >= 2 && determiners[v.ws[i-2].lower] && v.gap(i-2) == " " && isLower(v.ws[i-1].text) &&
+		!plural(prev) && !auxiliaries[prev] && !isStop(prev)
 }
 
 // negators turn a verb to its opposite: "what did X fail to stop" asks

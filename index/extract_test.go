@@ -124,6 +124,7 @@ func TestShortAnswers(t *testing.T) {
 		"The fisheries minister told reporters that the new quota was a reckless gamble.",
 		"The dockers' union called on the canal board to act, but Boatmen United say the canal board is a failure.",
 		"The harbour board seeks through the Regional Court to block the new dam.",
+		"Harbour master Rui Vaz, overseeing a harbour parade following the storm, praised the crews.",
 		"The rebel radio station referred to Myanmar by its old name, Burma, throughout the night broadcast.",
 	}
 	x := buildArticle(t, "world.txt", paragraphs, Options{Synonyms: corpus.DefaultSynonyms()})
@@ -319,6 +320,7 @@ func TestShortAnswers(t *testing.T) {
 		{"what is X VERBing to VERB: the object of the second verb", "What is the finance minister pledging to cut?", "fuel prices"},
 		{"a preposition put first with its noun: what follows it after the question's words", "Through which body is the harbour board seeking to block the new dam?", "the Regional Court"},
 		{"a list after including is no answer when it holds the question's words", "What do the junta sanctions mean for banking?", ""},
+		{"what did X VERB: not what follows the word said as a noun", "What did Rui Vaz parade?", ""},
 		{"what did X call Y: the name the passage gives Y", "What did the rebel radio station call Myanmar?", "Burma"},
 		{"how did X refer to Y: the name the passage gives Y", "How did the rebel radio station refer to Myanmar?", "Burma"},
 		{"what did X call Y: no name that is not one of Y's", "What did the rebel radio station call the night broadcast?", ""},
