@@ -485,7 +485,7 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 			}
 			// "what will the EU ban": "a phased ban on seaborne imports
 			// of Russian crude"
-			if s := v.nounOn(lastWord(q.text)); s != "" {
+			if s := v.nounOn(q.text); s != "" {
 				return sure(s)
 			}
 		}
@@ -3826,22 +3826,43 @@ func (v *view) sayerOf(q *question, c *candidate) string {
 // nounOn reads what a question's verb is done to where the passage says
 // the verb as a noun after a determiner or an adjective, with "on" or
 // "against" ("a phased ban on seaborne imports of Russian crude", for
-// "what will the EU ban"), when only one such is.
-func (v *view) nounOn(verb string) string {
-	verb = strings.ToLower(strings.TrimRight(verb, "?!. "))
+// "what will the EU ban"), or with "of" after a possessive, a time
+// between ("its test-fire last month of an ICBM", for "what did Pyongyang
+// test-fire last month"), when only one such is.
+func (v *view) nounOn(question string) string {
+	w := lowerWordsIn(question)
+	if n := len(w); n >= 4 && timePhrase(w[n-2], w[n-1]) {
+		w = w[:n-2] // "… last month"
+	}
+	if len(w) == 0 {
+		return ""
+	}
+	verb := w[len(w)-1]
 	var found sole
 	for i := 1; i+2 < len(v.ws); i++ {
-		w := v.ws[i]
-		if !v.owns(w.pos) || inflectionBase(w.lower) != inflectionBase(verb) || v.gap(i-1) != " " || v.gap(i) != " " || v.gap(i+1) != " " {
+		x := v.ws[i]
+		if !v.owns(x.pos) || inflectionBase(x.lower) != inflectionBase(verb) || v.gap(i) != " " {
 			continue
 		}
-		if on := v.ws[i+1].lower; on != "on" && on != "against" {
+		before, gap := v.ws[i-1].lower, v.gap(i-1)
+		if gap != " " && gap != "-" {
 			continue
 		}
-		if before := v.ws[i-1].lower; !determiners[before] && !(isLower(v.ws[i-1].text) && !isStop(before) && !auxiliaries[before] && i >= 2 && determiners[v.ws[i-2].lower]) {
+		owner := possessiveDeterminers[before] || isPossessive(v.ws[i-1].text)
+		if !determiners[before] && !(isLower(v.ws[i-1].text) && !isStop(before) && !auxiliaries[before] && i >= 2 && v.gap(i-2) == " " && determiners[v.ws[i-2].lower]) {
 			continue // a noun after "a" or "a phased", not the verb ("would ban on")
 		}
-		s := cutAtTime(v.trimTail(v.phraseFrom(i+2, 8)))
+		if i >= 2 && possessiveDeterminers[v.ws[i-2].lower] {
+			owner = true // "its test-fire"
+		}
+		j := v.afterTime(i + 1) // "last month"
+		if j+1 >= len(v.ws) || v.gap(j) != " " {
+			continue
+		}
+		if on := v.ws[j].lower; on != "on" && on != "against" && !(on == "of" && owner) {
+			continue
+		}
+		s := cutAtTime(v.trimTail(v.phraseFrom(j+1, 8)))
 		if s != "" && !found.add(s) {
 			return ""
 		}

@@ -125,6 +125,7 @@ func TestShortAnswers(t *testing.T) {
 		"The dockers' union called on the canal board to act, but Boatmen United say the canal board is a failure.",
 		"The harbour board seeks through the Regional Court to block the new dam.",
 		"Harbour master Rui Vaz, overseeing a harbour parade following the storm, praised the crews.",
+		"The coast guard confirmed its test-launch last week of a new patrol drone.",
 		"The rebel radio station referred to Myanmar by its old name, Burma, throughout the night broadcast.",
 	}
 	x := buildArticle(t, "world.txt", paragraphs, Options{Synonyms: corpus.DefaultSynonyms()})
@@ -321,6 +322,7 @@ func TestShortAnswers(t *testing.T) {
 		{"a preposition put first with its noun: what follows it after the question's words", "Through which body is the harbour board seeking to block the new dam?", "the Regional Court"},
 		{"a list after including is no answer when it holds the question's words", "What do the junta sanctions mean for banking?", ""},
 		{"what did X VERB: not what follows the word said as a noun", "What did Rui Vaz parade?", ""},
+		{"what did X VERB: what follows the verb said as a noun after its possessive, with of", "What did the coast guard test-launch last week?", "a new patrol drone"},
 		{"what did X call Y: the name the passage gives Y", "What did the rebel radio station call Myanmar?", "Burma"},
 		{"how did X refer to Y: the name the passage gives Y", "How did the rebel radio station refer to Myanmar?", "Burma"},
 		{"what did X call Y: no name that is not one of Y's", "What did the rebel radio station call the night broadcast?", ""},
