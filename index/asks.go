@@ -822,7 +822,7 @@ func asksKindDeed(text string) bool {
 
 // deedAux are the auxiliaries after "what" (or "which" and a noun) that
 // ask what someone did or does.
-var deedAux = map[string]bool{"did": true, "does": true, "do": true, "will": true, "would": true, "has": true, "have": true, "had": true}
+var deedAux = map[string]bool{"did": true, "does": true, "do": true, "will": true, "would": true, "has": true, "have": true, "had": true, "could": true, "can": true, "should": true, "might": true, "may": true, "must": true}
 
 // asksThings reports whether a what question asks for things by a plural
 // noun: "what weapons", "which goods".

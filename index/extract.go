@@ -3657,6 +3657,8 @@ func (v *view) infinitiveAfterOwn() string {
 		}
 		if at == i+1 && at+1 < len(v.ws) && objectPronouns[v.ws[at].lower] && v.gap(i) == " " && v.gap(at) == " " {
 			at++ // "urged them to consider": whom it urged, then what
+		} else if at == i+1 && v.owns(v.ws[i].pos) {
+			at = v.pastOwnObject(i + 1) // "ask the board of the IAEA to censure": whom, then what
 		}
 		if at != i+1 && (at+1 >= len(v.ws) || v.gap(at-1) != " ") {
 			continue
@@ -3821,6 +3823,35 @@ func (v *view) sayerOf(q *question, c *candidate) string {
 		}
 	}
 	return found.answer()
+}
+
+// pastOwnObject returns where "to" stands after a verb's object said in
+// the question's words, names, articles and "of" (at most nine words from
+// i, one of the question's among them: "ask
+// the board of the International Atomic Energy Agency to censure"), or i
+// when none does.
+func (v *view) pastOwnObject(i int) int {
+	own := false
+	for k := i; k < len(v.ws) && k-i < 9; k++ {
+		if k > i && v.gap(k-1) != " " {
+			return i
+		}
+		switch w := v.ws[k].lower; {
+		case w == "to":
+			if own && k > i {
+				return k
+			}
+			return i
+		case v.owns(v.ws[k].pos):
+			own = true
+		case isArticle(w) || w == "of" || !isLower(v.ws[k].text):
+			// and the rest of a name: "International Atomic Energy
+			// Agency", the question's "IAEA"
+		default:
+			return i
+		}
+	}
+	return i
 }
 
 // nounOn reads what a question's verb is done to where the passage says
