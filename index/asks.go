@@ -304,11 +304,30 @@ var contraction = regexp.MustCompile(`(?i)\b(what|who|where|when|how|why)'?s\b`)
 var howOften = regexp.MustCompile(`(?i)\bhow often\b`)
 
 // plainQuestion writes a question in the shape the rules read: its
-// contractions out (expandContractions), and "how often" as "how many
-// times" ("how often did Kim and Trump meet": "three high-profile
-// meetings").
+// contractions out (expandContractions), "how often" as "how many times"
+// ("how often did Kim and Trump meet": "three high-profile meetings"), and
+// "which country's" as "whose".
 func plainQuestion(text string) string {
-	return roleBefore(sourceLast(howOften.ReplaceAllString(expandContractions(text), "how many times")))
+	return whoseOf(roleBefore(sourceLast(howOften.ReplaceAllString(expandContractions(text), "how many times"))))
+}
+
+// whichOwnerRE matches "which country's" and "what leader's".
+var whichOwnerRE = regexp.MustCompile(`(?i)\b(which|what) (\w+)'s\b`)
+
+// whoseOf writes "which country's relations soured" as "whose relations
+// soured", when the noun asks for a name ("country", "leader"): the rules
+// read the one as they read the other.
+func whoseOf(text string) string {
+	return whichOwnerRE.ReplaceAllStringFunc(text, func(m string) string {
+		sub := whichOwnerRE.FindStringSubmatch(m)
+		if n := strings.ToLower(sub[2]); !entityNouns[n] && !roleNouns[n] {
+			return m
+		}
+		if sub[1][0] == 'W' {
+			return "Whose"
+		}
+		return "whose"
+	})
 }
 
 // sourceFirstRE matches a question that opens with its source: "according

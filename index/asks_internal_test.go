@@ -27,6 +27,9 @@ func TestPlainQuestion(t *testing.T) {
 		{"a source put first, without one", "according to price what does kim's statement confirm", "what does kim's statement confirm according to price"},
 		{"a source at the end already", "what does kim confirm according to price", "what does kim confirm according to price"},
 		{"a source with no question word after it", "according to price kim confirmed it", "according to price kim confirmed it"},
+		{"which and a noun of names in the possessive is whose", "Which country's relations soured?", "Whose relations soured?"},
+		{"what and a role in the possessive is whose", "what leader's vow", "whose vow"},
+		{"which and another noun in the possessive is left", "which draft's limit", "which draft's limit"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := plainQuestion(tc.in); got != tc.want {
