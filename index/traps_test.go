@@ -163,6 +163,8 @@ func TestNoWrongAnswers(t *testing.T) {
 		{"a noun's to says what it is for, not which it is", "what tools did the envoy want the ambassadors to weigh", ""},
 		{"what X is designed to do: the object of its verb, a list with a hyphen held over", "what is the interceptor system designed to stop", "short- and medium-range missiles"},
 		{"what X watched pass by: what X saw, not the time after 'pass by'", "What did Kim watch pass by?", "tanks, rocket launchers and intercontinental ballistic missiles"},
+		{"what X VERBed: not what follows the word said as a noun", "What did the DPRK parade on Monday?", ""},
+		{"a list after including is no answer to a question naming one of its items", "What does the resolution propose for fuel exports?", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			res, err := idx.Search(context.Background(), index.Query{Text: tc.q})
