@@ -489,6 +489,15 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 				return sure(s)
 			}
 		}
+		if asksKindDeed(q.text) {
+			// "what curbs does the code impose": "curbs on diesel
+			// engines including outboards and generators", the asked
+			// noun as the verb's object with what it is on, before a
+			// list that names only some of it
+			if s := v.objectOfOwnVerb(q, c); s != "" && strings.EqualFold(firstWord(s), asksWhichNoun(q.text)) {
+				return sure(s)
+			}
+		}
 		if s := v.listNear(false); s != "" && (asksThings(q.text) || !v.listHoldsOwn(s)) {
 			return sure(s) // after "including", near the question's words
 		}
@@ -1744,6 +1753,10 @@ func (v *view) objectOfOwnVerb(q *question, c *candidate) string {
 		return ""
 	}
 	var found sole
+	asked := ""
+	if asksKindDeed(q.text) {
+		asked = asksWhichNoun(q.text)
+	}
 	// the question says its word as a verb, not after a determiner ("what
 	// did Japan's leader call the launch" reads "the launch was …")
 	asVerb := true
@@ -1768,7 +1781,11 @@ func (v *view) objectOfOwnVerb(q *question, c *candidate) string {
 			continue // "a military parade following recent tests", for "what did the DPRK parade"
 		}
 		lw := v.ws[j].lower
-		if lw == "to" || lw == "that" || clauseWords[lw] || prepositions[lw] || v.owns(v.ws[j].pos) || strings.HasSuffix(lw, "ly") {
+		// the asked noun itself, where a preposition says which it is:
+		// "what restrictions would the resolution impose": "restrictions
+		// on new exports by North Korea"
+		askedHere := asked != "" && inflectionBase(lw) == inflectionBase(asked) && j+1 < len(v.ws) && prepositions[v.ws[j+1].lower]
+		if lw == "to" || lw == "that" || clauseWords[lw] || prepositions[lw] || v.owns(v.ws[j].pos) && !askedHere || strings.HasSuffix(lw, "ly") {
 			continue
 		}
 		if j+1 < len(v.ws) && (timePhrase(lw, v.ws[j+1].lower) || (lw == "each" || lw == "every" || lw == "per") && periods[v.ws[j+1].lower]) {
@@ -1790,6 +1807,19 @@ func (v *view) objectOfOwnVerb(q *question, c *candidate) string {
 		s := v.items(j, 2)
 		if s == "" {
 			s = v.trimTail(v.phraseFrom(j, 8))
+		}
+		if askedHere && s != "" {
+			// and the things it names: "restrictions on new exports by
+			// North Korea including of mineral fuels and clocks"
+			if k := v.wordFrom(v.ws[j].start + len(s)); k+1 < len(v.ws) && v.ws[k].lower == "including" {
+				start := k + 1
+				if v.ws[start].lower == "of" {
+					start++
+				}
+				if list := v.items(start, 2); list != "" {
+					s = v.text[v.ws[j].start : v.ws[start].start+len(list)]
+				}
+			}
 		}
 		if s == "" && isLower(v.ws[j].text) && (j+1 == len(v.ws) || strings.ContainsAny(v.gap(j), ".;!?") || v.secondVerbAt(j+1)) {
 			// one word ends the sentence ("to tighten sanctions."), or its
@@ -3381,6 +3411,15 @@ func (v *view) changeBefore(answer string) bool {
 var approximately = map[string]bool{
 	"nearly": true, "almost": true, "about": true, "around": true, "roughly": true,
 	"some": true, "by": true, "over": true, "just": true, "up": true, "down": true,
+}
+
+// firstWord is the first word of a phrase.
+func firstWord(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return strings.Trim(f[0], ".,;:")
 }
 
 // lastWord is the last word of a phrase.
