@@ -256,6 +256,9 @@ func answerKindOf(text string) answerKind {
 			// word and its auxiliaries.
 			np := nounAfter(w, i+1)
 			for k := np; k < min(len(w), np+3) && !auxiliaries[w[k]]; k++ {
+				if deedAux[next] && k > np && !slices.Contains(w[k+1:], "be") && !slices.Contains(w[k+1:], "become") {
+					continue // "what did OPEC+ cap": the verb after the subject, not "what will the new limit on imports be"
+				}
 				if quantity(k) {
 					return kindNumber
 				}
@@ -877,6 +880,24 @@ func byQuantityNoun(q *question, c *candidate, s span) bool {
 	return true
 }
 
+// namesQuantityNoun reports whether the passage names, in the span's
+// clause, the quantity noun the question asks for ("limit", said as
+// "allowed"): unlike byQuantityNoun, a passage that does not name it does
+// not pass.
+func namesQuantityNoun(q *question, c *candidate, s span) bool {
+	for k, con := range q.concepts {
+		if !slices.ContainsFunc(lowerWordsIn(con.words), func(w string) bool { return quantityNouns[w] }) {
+			continue
+		}
+		for _, p := range c.found[k].near {
+			if sameClause(c, s, p) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // sameClause reports whether the word at position p stands in the span's
 // clause: no punctuation between them ("two million barrels the amount of
 // crude oil North Korea would be allowed to import"; not "1.3 million
@@ -941,8 +962,15 @@ func extractAnswer(q *question, c *candidate) string {
 			ties++
 		}
 	}
-	if best < 0 || bestD > answerWindow || ties > 0 {
-		return "" // none near enough, or two as near: unsure
+	if best < 0 || ties > 0 {
+		return "" // none, or two as near: unsure
+	}
+	if bestD > answerWindow && !(q.kind == kindNumber && namesQuantityNoun(q, c, spans[best])) {
+		// none near enough, unless the quantity noun the question asks
+		// for stands in the number's clause ("what import limit does
+		// the draft put on Pyongyang": "two million barrels the amount
+		// of crude oil North Korea would be allowed to import")
+		return ""
 	}
 	if q.kind == kindNumber && !byQuantityNoun(q, c, spans[best]) {
 		return "" // "1.3 million barrels of crude a day … despite the restrictions": not the limit

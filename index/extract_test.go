@@ -128,6 +128,8 @@ func TestShortAnswers(t *testing.T) {
 		"The coast guard confirmed its test-launch last week of a new patrol drone.",
 		"The ferry guild could ask the board of the Andes Water Authority to close the dam.",
 		"The harbour code imposes curbs on diesel engines used by old harbour boats including outboards and generators.",
+		"A draft ferry pact would ease congestion by reducing from six million to four million tonnes the yearly amount of heavy cargo that small island ports would be allowed to receive.",
+		"The port council agreed to cap night sailings at twelve a week.",
 		"The rebel radio station referred to Myanmar by its old name, Burma, throughout the night broadcast.",
 	}
 	x := buildArticle(t, "world.txt", paragraphs, Options{Synonyms: corpus.DefaultSynonyms()})
@@ -327,6 +329,8 @@ func TestShortAnswers(t *testing.T) {
 		{"what did X VERB: what follows the verb said as a noun after its possessive, with of", "What did the coast guard test-launch last week?", "a new patrol drone"},
 		{"what could X ask Y to do: the infinitive past the question's object", "What could the ferry guild ask the water authority board to do?", "to close the dam"},
 		{"what NOUN did X VERB: the noun, what it is on and the things it names", "What curbs does the harbour code impose?", "curbs on diesel engines used by old harbour boats including outboards and generators"},
+		{"what limit: a number far from the question's words, the limit said in its clause", "What cargo limit does the ferry pact set for island ports?", "from six million to four million tonnes"},
+		{"what did X cap: not a quantity, what was capped", "What did the port council cap?", "night sailings at twelve a week"},
 		{"what did X call Y: the name the passage gives Y", "What did the rebel radio station call Myanmar?", "Burma"},
 		{"how did X refer to Y: the name the passage gives Y", "How did the rebel radio station refer to Myanmar?", "Burma"},
 		{"what did X call Y: no name that is not one of Y's", "What did the rebel radio station call the night broadcast?", ""},
