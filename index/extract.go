@@ -3864,6 +3864,20 @@ func (v *view) sayerOf(q *question, c *candidate) string {
 	return found.answer()
 }
 
+// nounOfVerb reports whether a passage's word is the question's verb said
+// as a noun: the same word ("ban"), or the verb and "-ion" ("restrictions"
+// for "restrict").
+func nounOfVerb(word, verb string) bool {
+	b, v := inflectionBase(word), inflectionBase(verb)
+	return b == v || b == v+"ion" || b == v+"ions"
+}
+
+// lightVerbs put a noun of a deed after them: "impose restrictions on".
+var lightVerbs = map[string]bool{
+	"impose": true, "imposes": true, "imposed": true, "imposing": true, "place": true, "places": true,
+	"placed": true, "put": true, "puts": true, "introduce": true, "introduces": true, "introduced": true,
+}
+
 // pastOwnObject returns where "to" stands after a verb's object said in
 // the question's words, names, articles and "of" (at most nine words from
 // i, one of the question's among them: "ask
@@ -3894,7 +3908,9 @@ func (v *view) pastOwnObject(i int) int {
 }
 
 // nounOn reads what a question's verb is done to where the passage says
-// the verb as a noun after a determiner or an adjective, with "on" or
+// the verb as a noun after a determiner, an adjective or a light verb
+// ("impose restrictions on new exports", for "what would it restrict"),
+// with "on" or
 // "against" ("a phased ban on seaborne imports of Russian crude", for
 // "what will the EU ban"), or with "of" after a possessive, a time
 // between ("its test-fire last month of an ICBM", for "what did Pyongyang
@@ -3911,7 +3927,7 @@ func (v *view) nounOn(question string) string {
 	var found sole
 	for i := 1; i+2 < len(v.ws); i++ {
 		x := v.ws[i]
-		if !v.owns(x.pos) || inflectionBase(x.lower) != inflectionBase(verb) || v.gap(i) != " " {
+		if !v.owns(x.pos) || !nounOfVerb(x.lower, verb) || v.gap(i) != " " {
 			continue
 		}
 		before, gap := v.ws[i-1].lower, v.gap(i-1)
@@ -3919,8 +3935,11 @@ func (v *view) nounOn(question string) string {
 			continue
 		}
 		owner := possessiveDeterminers[before] || isPossessive(v.ws[i-1].text)
-		if !determiners[before] && !(isLower(v.ws[i-1].text) && !isStop(before) && !auxiliaries[before] && i >= 2 && v.gap(i-2) == " " && determiners[v.ws[i-2].lower]) {
-			continue // a noun after "a" or "a phased", not the verb ("would ban on")
+		if !determiners[before] && !lightVerbs[before] &&
+			!(isLower(v.ws[i-1].text) && !isStop(before) && !auxiliaries[before] && i >= 2 && v.gap(i-2) == " " && determiners[v.ws[i-2].lower]) {
+			// a noun after "a", "a phased" or "impose", not the verb
+			// ("would ban on")
+			continue
 		}
 		if i >= 2 && possessiveDeterminers[v.ws[i-2].lower] {
 			owner = true // "its test-fire"
