@@ -490,7 +490,7 @@ func strandedPreposition(text string) (word, prep string) {
 		}
 		return "", ""
 	}
-	if len(w) >= 6 && (strandable[w[0]] || w[0] == "through") && (w[1] == "which" || w[1] == "what") && w[0] != "of" && w[2] != "name" {
+	if len(w) >= 6 && strandable[w[0]] && (w[1] == "which" || w[1] == "what") && w[0] != "of" && w[2] != "name" {
 		// "through which body is the US seeking tougher sanctions": the
 		// preposition put first with its noun, after the question's
 		// verb ("seeks through the United Nations"); not "by what name",
@@ -598,7 +598,7 @@ func (q *question) strandedPreposition() (word, prep string) {
 // strandable are the prepositions a question may end on.
 var strandable = map[string]bool{
 	"on": true, "to": true, "about": true, "with": true, "for": true, "from": true, "in": true,
-	"of": true, "at": true, "against": true, "over": true, "into": true, "by": true,
+	"of": true, "at": true, "against": true, "over": true, "into": true, "by": true, "through": true,
 }
 
 // asksDegree returns the adjective of "how interested is X in Y", "how
@@ -791,6 +791,11 @@ func asksDeed(text string) bool {
 					rest = rest[:n-2]
 				}
 				n := len(rest)
+				for k := 0; k+2 < n; k++ {
+					if len(rest[k]) > 5 && strings.HasSuffix(rest[k], "ing") && rest[k+1] == "to" && rest[k+2] == "do" {
+						return true // "what is Washington trying to do at the UN"
+					}
+				}
 				if asksInfinitiveObject(text) {
 					// "what is the interceptor system designed to stop":
 					// the object of the verb it is for

@@ -411,6 +411,15 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 			if s := v.afterOwnPreposition(q, c, word, prep); s != "" {
 				return sure(s)
 			}
+			// "what did the US seek sanctions through": the verb's
+			// preposition, where the passage puts the object after it
+			// ("seeks through the United Nations to tighten sanctions")
+			w := withoutClosing(withoutSource(lowerWordsIn(q.text)))
+			if k := slices.Index(w, word); k >= 3 && !isStop(w[k-1]) && !auxiliaries[w[k-1]] {
+				if s := v.afterOwnPreposition(q, c, w[k-1], prep); s != "" {
+					return sure(s)
+				}
+			}
 		}
 		if x := asksDoTo(q.text); x != "" {
 			// "what would the draft do to sanctions": "would tighten
@@ -3897,7 +3906,9 @@ func (v *view) pastOwnObject(i int) int {
 			return i
 		case v.owns(v.ws[k].pos):
 			own = true
-		case isArticle(w) || w == "of" || !isLower(v.ws[k].text):
+		case isArticle(w) || w == "of" || !isLower(v.ws[k].text) || k == i && placeWords[w] || k == i && w == "through":
+			// "seeks through the United Nations to tighten": a phrase
+			// of the question's words where the object would stand
 			// and the rest of a name: "International Atomic Energy
 			// Agency", the question's "IAEA"
 		default:

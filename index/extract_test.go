@@ -131,6 +131,7 @@ func TestShortAnswers(t *testing.T) {
 		"A draft ferry pact would ease congestion by reducing from six million to four million tonnes the yearly amount of heavy cargo that small island ports would be allowed to receive.",
 		"The port council agreed to cap night sailings at twelve a week.",
 		"The new port rules would also impose restrictions on night fishing in the bay.",
+		"The ferry union seeks through the Labour Court to raise wages.",
 		"The rebel radio station referred to Myanmar by its old name, Burma, throughout the night broadcast.",
 	}
 	x := buildArticle(t, "world.txt", paragraphs, Options{Synonyms: corpus.DefaultSynonyms()})
@@ -333,6 +334,8 @@ func TestShortAnswers(t *testing.T) {
 		{"what limit: a number far from the question's words, the limit said in its clause", "What cargo limit does the ferry pact set for island ports?", "from six million to four million tonnes"},
 		{"what did X cap: not a quantity, what was capped", "What did the port council cap?", "night sailings at twelve a week"},
 		{"what would X VERB: what follows the verb said as a noun in -ion after a light verb", "What would the new port rules restrict?", "night fishing in the bay"},
+		{"what is X trying to do: the infinitive past a phrase of the question's words", "What is the ferry union trying to do at the court?", "to raise wages"},
+		{"a preposition stranded after the verb's object: what follows it after the verb", "What does the ferry union seek wages through?", "the Labour Court"},
 		{"what did X call Y: the name the passage gives Y", "What did the rebel radio station call Myanmar?", "Burma"},
 		{"how did X refer to Y: the name the passage gives Y", "How did the rebel radio station refer to Myanmar?", "Burma"},
 		{"what did X call Y: no name that is not one of Y's", "What did the rebel radio station call the night broadcast?", ""},
