@@ -128,3 +128,28 @@ func TestTypedName(t *testing.T) {
 		})
 	}
 }
+
+// TestAdjectiveSense ranks first the passage that has a question's
+// adjective with its "to" ("is the port open to talks": "committed to
+// talks"), not one that has only the verb of the same letters ("opened
+// talks").
+func TestAdjectiveSense(t *testing.T) {
+	runFirst(t, [][]string{{"willing", "open", "committed"}}, []firstCase{
+		{
+			"the adjective's sense, not the verb's",
+			[]string{
+				"The port and the city opened talks with the union on Friday.",
+				"The port said it remained committed to talks with the union.",
+			},
+			"Is the port open to talks with the union?", 2,
+		},
+		{
+			"the verb's sense where the question asks the verb",
+			[]string{
+				"The port and the city opened talks with the union on Friday.",
+				"The port said it remained committed to talks with the union.",
+			},
+			"Who opened talks with the union?", 1,
+		},
+	})
+}

@@ -276,6 +276,7 @@ func (x *Index) rank(q *question, cands []*candidate) {
 		x.carryDefinite(q, c)
 	}
 	nameSense(q, cands)
+	adjectiveSense(q, cands)
 	for _, c := range cands {
 		a := articles[c.hit.Article]
 		if a == nil {
@@ -476,6 +477,51 @@ func nameSense(q *question, cands []*candidate) {
 			}
 		}
 	}
+}
+
+// adjectiveSense weighs less a question's adjective that takes "to" after
+// a copula ("is the US still open to dialogue") where a passage has it
+// only as a verb: in its -ed or -ing form with no "to" after it ("South
+// Korea and the United States opened talks"), another sense of the word.
+func adjectiveSense(q *question, cands []*candidate) {
+	w := lowerWordsIn(q.text)
+	for k, con := range q.concepts {
+		cw := lowerWordsIn(con.words)
+		if len(cw) != 1 {
+			continue
+		}
+		i := slices.Index(w, cw[0])
+		if i < 1 || i+1 >= len(w) || w[i+1] != "to" || !copulas[w[i-1]] && !copulas[w[0]] ||
+			strings.HasSuffix(w[i], "ed") || strings.HasSuffix(w[i], "ing") {
+			continue
+		}
+		for _, c := range cands {
+			f := &c.found[k]
+			if f.weight == 0 || len(f.positions) == 0 {
+				continue
+			}
+			ws := c.rawWords()
+			verbOnly := !slices.ContainsFunc(f.positions, func(p int) bool {
+				j := wordAt(ws, p)
+				if j < 0 {
+					return true
+				}
+				x := strings.ToLower(ws[j].text)
+				inflected := (strings.HasSuffix(x, "ed") || strings.HasSuffix(x, "ing")) && inflectionBase(x) == w[i]
+				return !inflected || j+1 < len(ws) && strings.EqualFold(ws[j+1].text, "to")
+			})
+			if verbOnly {
+				f.weight = min(f.weight, synonymWeight) * synonymWeight
+			}
+		}
+	}
+}
+
+// copulas put an adjective after them: "is the US open to", "still
+// willing to".
+var copulas = map[string]bool{
+	"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "remain": true,
+	"remains": true, "remained": true, "still": true,
 }
 
 // typedName reports whether the question's word i, written with a
