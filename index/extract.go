@@ -365,6 +365,13 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 			}
 			return "", false
 		}
+		if noun := asksContent(q.text); noun != "" {
+			// "what is the US's assessment of the DPRK": what "our
+			// assessment that …" holds
+			if s := v.contentOf(noun); s != "" {
+				return sure(s)
+			}
+		}
 		if asksPromise(q.text) {
 			// "kim vow", "what was kim's pledge": "vowed to accelerate
 			// his nuclear program rapidly"
@@ -1919,6 +1926,44 @@ func (v *view) withContent(s string) string {
 		}
 	}
 	return s
+}
+
+// asksContent returns the noun of a thought a "what is X's NOUN"
+// question asks for ("what is the US's assessment of the DPRK":
+// assessment), or "".
+func asksContent(text string) string {
+	w := lowerWordsIn(text)
+	if len(w) < 3 || w[0] != "what" || !copulas[w[1]] {
+		return ""
+	}
+	for _, x := range w[2:min(len(w), 7)] {
+		switch {
+		case contentNouns[x]:
+			return x
+		case isArticle(x) || isPossessive(x) || possessiveDeterminers[x] || x == "us" || !isStop(x) && !auxiliaries[x]:
+			// "the US's", "the us", "the state department's"
+		default:
+			return ""
+		}
+	}
+	return ""
+}
+
+// contentOf reads what the passage's noun of a thought holds: its "that"
+// clause, to the sentence's end ("our assessment that the DPRK constitutes
+// a threat to international peace"), when only one is.
+func (v *view) contentOf(noun string) string {
+	var found sole
+	for i := 0; i+2 < len(v.ws); i++ {
+		if v.ws[i].lower != noun || !v.owns(v.ws[i].pos) || v.ws[i+1].lower != "that" || v.gap(i) != " " {
+			continue
+		}
+		s := v.withContent(v.text[v.ws[i].start:v.ws[i].end])
+		if cut := strings.TrimPrefix(s, v.text[v.ws[i].start:v.ws[i+1].end]); cut != s && strings.TrimSpace(cut) != "" && !found.add(strings.TrimSpace(cut)) {
+			return ""
+		}
+	}
+	return found.answer()
 }
 
 // contentClauseWords is the longest "that" clause withContent carries an
