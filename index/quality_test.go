@@ -36,14 +36,14 @@ func TestQuality(t *testing.T) {
 	}{
 		{"testdata/eval/questions.tsv", 19.0 / 20, 19.0 / 20, 16},
 		{"testdata/eval/own-questions.tsv", 47.0 / 48, 48.0 / 48, 31},
-		{"testdata/eval/probe-questions.tsv", 71.0 / 76, 76.0 / 76, 45},
+		{"testdata/eval/probe-questions.tsv", 71.0 / 76, 76.0 / 76, 46},
 		{"testdata/eval/probe2-questions.tsv", 46.0 / 50, 49.0 / 50, 39},
-		{"testdata/eval/probe3-questions.tsv", 192.0 / 201, 197.0 / 201, 148},
+		{"testdata/eval/probe3-questions.tsv", 192.0 / 201, 197.0 / 201, 150},
 		{"testdata/eval/probe4-questions.tsv", 254.0 / 278, 271.0 / 278, 140},
-		{"testdata/eval/probe5-questions.tsv", 137.0 / 150, 147.0 / 150, 98},
+		{"testdata/eval/probe5-questions.tsv", 137.0 / 150, 147.0 / 150, 99},
 		{"testdata/eval/probe6-questions.tsv", 112.0 / 122, 120.0 / 122, 84},
 		{"testdata/eval/probe7-questions.tsv", 111.0 / 125, 121.0 / 125, 59},
-		{"testdata/eval/probe8-questions.tsv", 129.0 / 134, 133.0 / 134, 114},
+		{"testdata/eval/probe8-questions.tsv", 190.0 / 204, 200.0 / 204, 159},
 	} {
 		rep, err := idx.Evaluate(context.Background(), readQuestions(t, set.file))
 		if err != nil {
