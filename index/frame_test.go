@@ -144,6 +144,14 @@ func TestAdjectiveSense(t *testing.T) {
 			"Is the port open to talks with the union?", 2,
 		},
 		{
+			"an adjective in -ing, found as another of its synonyms",
+			[]string{
+				"The port and the city opened talks with the union on Friday.",
+				"The port said it remained committed to talks with the union.",
+			},
+			"Is the port still willing to hold talks with the union?", 2,
+		},
+		{
 			"the verb's sense where the question asks the verb",
 			[]string{
 				"The port and the city opened talks with the union on Friday.",

@@ -491,8 +491,7 @@ func adjectiveSense(q *question, cands []*candidate) {
 			continue
 		}
 		i := slices.Index(w, cw[0])
-		if i < 1 || i+1 >= len(w) || w[i+1] != "to" || !copulas[w[i-1]] && !copulas[w[0]] ||
-			strings.HasSuffix(w[i], "ed") || strings.HasSuffix(w[i], "ing") {
+		if i < 1 || i+1 >= len(w) || w[i+1] != "to" || !copulas[w[i-1]] && !copulas[w[0]] {
 			continue
 		}
 		for _, c := range cands {
@@ -507,7 +506,7 @@ func adjectiveSense(q *question, cands []*candidate) {
 					return true
 				}
 				x := strings.ToLower(ws[j].text)
-				inflected := (strings.HasSuffix(x, "ed") || strings.HasSuffix(x, "ing")) && inflectionBase(x) == w[i]
+				inflected := strings.HasSuffix(x, "ed") || strings.HasSuffix(x, "ing") // "opened", for "open" or "willing"
 				return !inflected || j+1 < len(ws) && strings.EqualFold(ws[j+1].text, "to")
 			})
 			if verbOnly {
