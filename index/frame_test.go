@@ -161,3 +161,26 @@ func TestAdjectiveSense(t *testing.T) {
 		},
 	})
 }
+
+// TestNameWordIsNoAcronym reads "Un" of "Kim Jong Un" as a word of the
+// name, not as the UN: a passage on the UN is not about the person.
+func TestNameWordIsNoAcronym(t *testing.T) {
+	runFirst(t, [][]string{{"United Nations", "UN"}}, []firstCase{
+		{
+			"a word of a name, not the acronym",
+			[]string{
+				"The UN said the harbour plan was sound.",
+				"Lee Jae, the port's chief, spoke on Monday about the plan.",
+			},
+			"What did Lee Jae Un say about the harbour plan?", 2,
+		},
+		{
+			"the acronym in capitals",
+			[]string{
+				"The UN said the harbour plan was sound.",
+				"Lee Jae, the port's chief, spoke on Monday about the plan.",
+			},
+			"What did the UN say about the harbour plan?", 1,
+		},
+	})
+}

@@ -250,3 +250,20 @@ func (lx *lexicon) findBlockers() {
 		}
 	}
 }
+
+// onlyAcronyms reports whether every entry of the groups that is the one
+// term is an acronym in capitals ("UN" for "un"), and there is one.
+func (lx *lexicon) onlyAcronyms(groups []int, term string) bool {
+	found := false
+	for _, g := range groups {
+		for _, e := range lx.groups[g] {
+			if len(e.terms) == 1 && e.terms[0] == term {
+				if !isAcronym(e.text) {
+					return false
+				}
+				found = true
+			}
+		}
+	}
+	return found
+}

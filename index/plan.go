@@ -174,8 +174,19 @@ type alt struct {
 	// the phrase is not this concept.
 	blockers []blocker
 	// caps reports an acronym written in capitals ("UN"): it is found
-	// only where the passage writes it so, not in "Kim Jong Un".
-	caps bool
+	// only where the passage writes it so, not in "Kim Jong Un"; notCaps
+	// the other way round, a word of a name ("Un" of "Kim Jong Un") that
+	// is found only where the passage does not write it as the acronym.
+	caps, notCaps bool
+}
+
+// nameWordAt reports whether the question's token i is a word of a name
+// written in title case after another capitalised word: "Un" of "Kim Jong
+// Un".
+func nameWordAt(text string, toks []token, i int) bool {
+	w, prev := text[toks[i].start:toks[i].end], text[toks[i-1].start:toks[i-1].end]
+	return len(w) >= 2 && !isLower(w) && !isAcronym(trimPossessive(w)) && !isLower(prev) &&
+		strings.TrimSpace(text[toks[i-1].end:toks[i].start]) == ""
 }
 
 // isAcronym reports whether text is an acronym in capitals: two to six
@@ -237,6 +248,11 @@ func (x *Index) analyse(ctx context.Context, r bleveindex.IndexReader, text stri
 	n := float64(max(x.meta.Passages, 1))
 	for i := 0; i < len(toks) && len(q.concepts) < MaxTerms; {
 		size, groups := x.lex.match(terms[i:])
+		inName := size == 1 && i > 0 && nameWordAt(text, toks, i) && x.lex.onlyAcronyms(groups, terms[i])
+		if inName {
+			// "Kim Jong Un's country": Un, not the UN
+			size, groups = 0, nil
+		}
 		own := entry{terms: terms[i : i+max(size, 1)]}
 		own.phrase = own.terms
 		if size > 1 {
@@ -247,7 +263,7 @@ func (x *Index) analyse(ctx context.Context, r bleveindex.IndexReader, text stri
 			size, groups, own = n, gs, e
 		}
 		c := concept{words: text[toks[i].start:toks[i+max(size, 1)-1].end], known: len(groups) > 0, groups: groups, named: x.namedGroups(groups)}
-		c.alts = append(c.alts, alt{terms: own.terms, phrase: own.phrase, weight: 1, caps: size <= 1 && isAcronym(c.words)})
+		c.alts = append(c.alts, alt{terms: own.terms, phrase: own.phrase, weight: 1, caps: size <= 1 && isAcronym(c.words), notCaps: inName})
 		c.alts[0].blockers = x.lex.blockers(own.phrase, groups)
 		seen := map[string]bool{own.key(): true}
 		if size <= 1 && speechTo(text, toks[i]) && !slices.ContainsFunc(q.concepts, func(c concept) bool { return c.named }) {

@@ -119,6 +119,9 @@ func (q *question) match(c *candidate) {
 			if a.caps && c.hit.Text != "" {
 				pos = slices.DeleteFunc(pos, func(p int) bool { return !c.capsAt(p) })
 			}
+			if a.notCaps && c.hit.Text != "" {
+				pos = slices.DeleteFunc(pos, c.capsAt)
+			}
 			if len(pos) == 0 {
 				continue
 			}
