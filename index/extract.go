@@ -501,7 +501,7 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 			}
 			// "what will the EU ban": "a phased ban on seaborne imports
 			// of Russian crude"
-			if s := v.nounOn(q.text); s != "" {
+			if s := v.nounOn(q, c); s != "" {
 				return sure(s)
 			}
 		}
@@ -3971,19 +3971,27 @@ func (v *view) pastOwnObject(i int) int {
 // "what will the EU ban"), or with "of" after a possessive, a time
 // between ("its test-fire last month of an ICBM", for "what did Pyongyang
 // test-fire last month"), when only one such is.
-func (v *view) nounOn(question string) string {
-	w := lowerWordsIn(question)
+func (v *view) nounOn(q *question, c *candidate) string {
+	w := lowerWordsIn(q.text)
 	if n := len(w); n >= 4 && timePhrase(w[n-2], w[n-1]) {
 		w = w[:n-2] // "… last month"
 	}
-	if len(w) == 0 {
-		return ""
+	n := len(w)
+	if n < 3 || determiners[w[n-2]] || isPossessive(w[n-2]) || isPossessive(w[n-3]) {
+		return "" // "north korea's recent tests": a noun, not the verb
 	}
-	verb := w[len(w)-1]
+	verb := w[n-1]
 	var found sole
 	for i := 1; i+2 < len(v.ws); i++ {
 		x := v.ws[i]
-		if !v.owns(x.pos) || !nounOfVerb(x.lower, verb) || v.gap(i) != " " {
+		if !v.owns(x.pos) || !nounOfVerb(x.lower, verb) {
+			continue
+		}
+		end := i // the noun's last word: "test-fire" for "test"
+		if v.gap(i) == "-" && i+1 < len(v.ws) && isLower(v.ws[i+1].text) {
+			end = i + 1
+		}
+		if end+1 >= len(v.ws) || v.gap(end) != " " {
 			continue
 		}
 		before, gap := v.ws[i-1].lower, v.gap(i-1)
@@ -3997,10 +4005,14 @@ func (v *view) nounOn(question string) string {
 			// ("would ban on")
 			continue
 		}
+		ownerAt := i - 1
 		if i >= 2 && possessiveDeterminers[v.ws[i-2].lower] {
-			owner = true // "its test-fire"
+			owner, ownerAt = true, i-2 // "its test-fire"
 		}
-		j := v.afterTime(i + 1) // "last month"
+		if owner && possessiveDeterminers[v.ws[ownerAt].lower] && !v.nameBeforeIs(q, c, ownerAt) {
+			continue // "its test-fire", its being North Korea's, not the US's
+		}
+		j := v.afterTime(end + 1) // "last month"
 		if j+1 >= len(v.ws) || v.gap(j) != " " {
 			continue
 		}
@@ -4013,6 +4025,34 @@ func (v *view) nounOn(question string) string {
 		}
 	}
 	return found.answer()
+}
+
+// nameBeforeIs reports whether the nearest name before word i, which a
+// possessive pronoun there stands for, is the question's subject: "North
+// Korea for its actions including its test-fire", for "what did North
+// Korea test".
+func (v *view) nameBeforeIs(q *question, c *candidate, i int) bool {
+	k := q.conceptOf(questionSubject(q.text))
+	if k < 0 {
+		return false
+	}
+	for j := i - 1; j >= 0; j-- {
+		if strings.ContainsAny(v.gap(j), ".!?") {
+			return false
+		}
+		own := v.owns(v.ws[j].pos)
+		if !own && (isLower(v.ws[j].text) || j == 0) {
+			continue
+		}
+		// the question's words or another name: the subject's, or not
+		for m := j; m >= 0 && m >= j-3; m-- {
+			if slices.Contains(c.found[k].near, v.ws[m].pos) {
+				return true
+			}
+		}
+		return false
+	}
+	return false
 }
 
 // cutAtTime ends a phrase before a time phrase in it, and the preposition

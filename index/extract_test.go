@@ -337,6 +337,8 @@ func TestShortAnswers(t *testing.T) {
 		{"what is X trying to do: the infinitive past a phrase of the question's words", "What is the ferry union trying to do at the court?", "to raise wages"},
 		{"a preposition stranded after the verb's object: what follows it after the verb", "What does the ferry union seek wages through?", "the Labour Court"},
 		{"what is X's thought: what its that clause holds", "What is the inspectors' fear?", "the old dam could fail in a flood"},
+		{"what did X VERB: not another's deed said as a noun after its possessive", "What did the harbour board test-launch last week?", ""},
+		{"what did X VERB: the verb in a compound said as a noun", "What did the coast guard test last week?", "a new patrol drone"},
 		{"what did X call Y: the name the passage gives Y", "What did the rebel radio station call Myanmar?", "Burma"},
 		{"how did X refer to Y: the name the passage gives Y", "How did the rebel radio station refer to Myanmar?", "Burma"},
 		{"what did X call Y: no name that is not one of Y's", "What did the rebel radio station call the night broadcast?", ""},
