@@ -4044,8 +4044,10 @@ func (v *view) nameBeforeIs(q *question, c *candidate, i int) bool {
 		if !own && (isLower(v.ws[j].text) || j == 0) {
 			continue
 		}
-		// the question's words or another name: the subject's, or not
-		for m := j; m >= 0 && m >= j-3; m-- {
+		// the question's words or another name: the subject's, or not;
+		// the words of a name, or the question's, together ("North
+		// Korea", "the coast guard")
+		for m := j; m >= 0 && m >= j-3 && (m == j || v.gap(m) == " " && (own && v.owns(v.ws[m].pos) || !own && !isLower(v.ws[m].text))); m-- {
 			if slices.Contains(c.found[k].near, v.ws[m].pos) {
 				return true
 			}

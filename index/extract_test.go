@@ -132,6 +132,7 @@ func TestShortAnswers(t *testing.T) {
 		"The port council agreed to cap night sailings at twelve a week.",
 		"The new port rules would also impose restrictions on night fishing in the bay.",
 		"The ferry union seeks through the Labour Court to raise wages.",
+		"Bolivia said Ecuador confirmed its test-launch last month of a river drone.",
 		"The rebel radio station referred to Myanmar by its old name, Burma, throughout the night broadcast.",
 	}
 	x := buildArticle(t, "world.txt", paragraphs, Options{Synonyms: corpus.DefaultSynonyms()})
@@ -337,7 +338,8 @@ func TestShortAnswers(t *testing.T) {
 		{"what is X trying to do: the infinitive past a phrase of the question's words", "What is the ferry union trying to do at the court?", "to raise wages"},
 		{"a preposition stranded after the verb's object: what follows it after the verb", "What does the ferry union seek wages through?", "the Labour Court"},
 		{"what is X's thought: what its that clause holds", "What is the inspectors' fear?", "the old dam could fail in a flood"},
-		{"what did X VERB: not another's deed said as a noun after its possessive", "What did the harbour board test-launch last week?", ""},
+		{"what did X VERB: not another's deed said as a noun after its possessive", "What did Bolivia test-launch last month?", ""},
+		{"what did X VERB: the deed said as a noun after the possessive that stands for X", "What did Ecuador test-launch last month?", "a river drone"},
 		{"what did X VERB: the verb in a compound said as a noun", "What did the coast guard test last week?", "a new patrol drone"},
 		{"what did X call Y: the name the passage gives Y", "What did the rebel radio station call Myanmar?", "Burma"},
 		{"how did X refer to Y: the name the passage gives Y", "How did the rebel radio station refer to Myanmar?", "Burma"},
