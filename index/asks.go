@@ -742,7 +742,7 @@ func keywordThings(text string) string {
 		return ""
 	}
 	last := w[len(w)-1]
-	if !plural(last) || entityNouns[last] || promiseNouns[last] || roleNouns[strings.TrimSuffix(last, "s")] {
+	if !plural(last) || entityNouns[last] || holderNouns[last] || promiseNouns[last] || roleNouns[strings.TrimSuffix(last, "s")] {
 		return ""
 	}
 	for _, x := range w {

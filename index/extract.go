@@ -2488,16 +2488,16 @@ func keywordRole(text string) (role string, ok bool) {
 }
 
 // keywordHolders returns the words before the noun of a keyword question
-// that ends on a plural noun asking for names ("veto powers", "nuclear
-// states"): read as which of them have what those words say; nil for any
-// other question.
+// that ends on a plural noun asking for names or holders ("veto powers",
+// "nuclear states", "veto holders"): read as which of them have what
+// those words say; nil for any other question.
 func keywordHolders(text string) []string {
 	w := lowerWordsIn(text)
 	if len(w) < 2 || len(w) > 3 || questionWords[w[0]] || auxiliaries[w[0]] {
 		return nil
 	}
 	last := w[len(w)-1]
-	if !entityNouns[last] || !plural(last) {
+	if !entityNouns[last] && !holderNouns[last] || !plural(last) {
 		return nil
 	}
 	mods := w[:len(w)-1]
@@ -2506,6 +2506,9 @@ func keywordHolders(text string) []string {
 	}
 	return mods
 }
+
+// holderNouns name those who have something: "veto holders".
+var holderNouns = map[string]bool{"holders": true, "owners": true, "possessors": true, "wielders": true}
 
 // roleHolder reads the name right after the role noun where the passage
 // says the role as the question does, with the question's word before

@@ -312,6 +312,7 @@ func TestShortAnswers(t *testing.T) {
 		{"what did X seek from a name for its deeds: the object, past both phrases", "What does the port authority want to seek from Iran for its delays?", "a fine on Iran"},
 		{"a keyword question ending on a plural noun of names: which have what the words before it say", "veto powers", "Brazil and Chile"},
 		{"a keyword question ending on a plural noun of names: none the passage does not say have it", "harbour countries", ""},
+		{"a keyword question ending on holders: who have what the words before it say", "veto holders", "Brazil and Chile"},
 		{"a keyword question ending on a promise: what was promised", "lina ortiz vow", "to cut the tolls by half"},
 		{"what was X's promise: what was promised", "What was Lina Ortiz's pledge?", "to cut the tolls by half"},
 		{"a keyword question ending on a plural noun: the list after including", "junta sectors", "banking and shipping"},
