@@ -14,10 +14,8 @@ import (
 type EvalQuestion struct {
 	// Text is the question.
 	Text string
-	// Article is the id of the article whose paragraphs answer it.
-	Article string
-	// Paragraphs are the 1-based paragraphs that answer it; any one counts.
-	Paragraphs []int
+	// Passages are the paragraphs that answer it; any one counts.
+	Passages []Cite
 	// Answer holds the words a right short answer contains, when one is expected.
 	Answer []string
 	// NoAnswer reports that the articles do not say: any short answer is wrong.
@@ -27,12 +25,14 @@ type EvalQuestion struct {
 }
 
 // ReadQuestions reads an eval file: one question a line, as
-// "question TAB paragraphs [TAB short answer words separated by |]", with
-// paragraphs comma-separated and 1-based in the given article, or in the
-// article whose id comes before them and a colon
-// ("japan-protests-launch:4"). A short answer of "-" says the articles do
-// not give one, so that any answer is wrong. Blank lines and lines
-// starting with # are skipped.
+// "question TAB paragraphs [TAB short answer words separated by |]". The
+// paragraphs are comma-separated and 1-based, in the given article until
+// one is prefixed by another article's id and a colon, which then holds for
+// the numbers after it: "japan-protests-launch:4,5" is two paragraphs of
+// that article, "8,opec-output-cap:1" paragraph 8 of the given article or
+// paragraph 1 of the other. A short answer of "-" says the articles do not
+// give one, so that any answer is wrong. Blank lines and lines starting
+// with # are skipped.
 func ReadQuestions(r io.Reader, name, article string) ([]EvalQuestion, error) {
 	var qs []EvalQuestion
 	sc := bufio.NewScanner(r)
@@ -47,20 +47,20 @@ func ReadQuestions(r io.Reader, name, article string) ([]EvalQuestion, error) {
 		if len(cols) < 2 || strings.TrimSpace(cols[0]) == "" {
 			return nil, fmt.Errorf("index: %s:%d: want question TAB paragraphs", name, line)
 		}
-		q := EvalQuestion{Text: strings.TrimSpace(cols[0]), Article: article, Line: line}
-		paragraphs := cols[1]
-		if i := strings.LastIndexByte(paragraphs, ':'); i >= 0 {
-			q.Article, paragraphs = strings.TrimSpace(paragraphs[:i]), paragraphs[i+1:]
-			if q.Article == "" {
-				return nil, fmt.Errorf("index: %s:%d: no article before %q", name, line, ":"+paragraphs)
+		q := EvalQuestion{Text: strings.TrimSpace(cols[0]), Line: line}
+		in := article
+		for _, f := range strings.Split(cols[1], ",") {
+			if i := strings.LastIndexByte(f, ':'); i >= 0 {
+				if in = strings.TrimSpace(f[:i]); in == "" {
+					return nil, fmt.Errorf("index: %s:%d: no article before %q", name, line, f[i:])
+				}
+				f = f[i+1:]
 			}
-		}
-		for _, f := range strings.Split(paragraphs, ",") {
 			n, err := strconv.Atoi(strings.TrimSpace(f))
 			if err != nil || n < 1 {
 				return nil, fmt.Errorf("index: %s:%d: bad paragraph %q", name, line, f)
 			}
-			q.Paragraphs = append(q.Paragraphs, n)
+			q.Passages = append(q.Passages, Cite{in, n})
 		}
 		answer := ""
 		if len(cols) > 2 {
@@ -82,6 +82,17 @@ func ReadQuestions(r io.Reader, name, article string) ([]EvalQuestion, error) {
 	}
 	return qs, nil
 }
+
+// Cite names one paragraph of one article.
+type Cite struct {
+	// Article is the article's id.
+	Article string
+	// Paragraph is the paragraph's 1-based number in the article.
+	Paragraph int
+}
+
+// String returns the citation as an eval file writes it: "article:paragraph".
+func (c Cite) String() string { return fmt.Sprintf("%s:%d", c.Article, c.Paragraph) }
 
 // EvalReport sums up how well an index ranks the answering paragraphs.
 type EvalReport struct {
@@ -129,7 +140,7 @@ func (x *Index) Evaluate(ctx context.Context, qs []EvalQuestion) (EvalReport, er
 		var got []string
 		for i, h := range res.Hits {
 			got = append(got, fmt.Sprintf("%s:%d", h.Article, h.Paragraph))
-			if rank == 0 && h.Article == q.Article && slices.Contains(q.Paragraphs, h.Paragraph) {
+			if rank == 0 && slices.Contains(q.Passages, Cite{h.Article, h.Paragraph}) {
 				rank = i + 1
 			}
 		}

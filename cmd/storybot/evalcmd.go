@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 
 	"github.com/storybot/storybot/index"
@@ -41,11 +42,13 @@ func runEval(ctx context.Context, args []string, env func(string) string, stdout
 	}
 	defer lib.Close()
 	for _, q := range qs {
-		if _, ok := lib.Current().Article(q.Article); !ok {
-			if q.Article == *article {
-				return fmt.Errorf("eval: the corpus has no article %q (set --article)", *article)
+		for _, c := range q.Passages {
+			if _, ok := lib.Current().Article(c.Article); !ok {
+				if c.Article == *article {
+					return fmt.Errorf("eval: the corpus has no article %q (set --article)", *article)
+				}
+				return fmt.Errorf("eval: %s:%d: the corpus has no article %q", words[0], q.Line, c.Article)
 			}
-			return fmt.Errorf("eval: %s:%d: the corpus has no article %q", words[0], q.Line, q.Article)
 		}
 	}
 	rep, err := lib.Current().Evaluate(ctx, qs)
@@ -53,11 +56,14 @@ func runEval(ctx context.Context, args []string, env func(string) string, stdout
 		return err
 	}
 	for _, m := range rep.Misses {
-		want := fmt.Sprint(m.Question.Paragraphs)
-		if m.Question.Article != *article {
-			want = m.Question.Article + ":" + want
+		want := make([]string, len(m.Question.Passages))
+		for i, c := range m.Question.Passages {
+			want[i] = c.String()
+			if c.Article == *article {
+				want[i] = strconv.Itoa(c.Paragraph)
+			}
 		}
-		fmt.Fprintf(stdout, "miss %q: want %s, rank %d, got %s\n", m.Question.Text, want, m.Rank, strings.Join(m.Got[:min(len(m.Got), 5)], " "))
+		fmt.Fprintf(stdout, "miss %q: want %s, rank %d, got %s\n", m.Question.Text, strings.Join(want, ","), m.Rank, strings.Join(m.Got[:min(len(m.Got), 5)], " "))
 	}
 	for _, m := range rep.WrongAnswers {
 		if m.Question.NoAnswer {
