@@ -207,9 +207,10 @@ func asksMeasure(text string) []string {
 			return measureUnits[w[i+1]]
 		}
 	}
-	// "what is the missile's range", "what distance": a length
-	for _, x := range w {
-		if x == "range" || x == "distance" {
+	// "what is the missile's range", "the range of its icbm", "what
+	// distance": a length; not "what range of missiles", a variety
+	for i, x := range w {
+		if (x == "range" || x == "distance") && !(i > 0 && (w[i-1] == "what" || w[i-1] == "which") && i+1 < len(w) && w[i+1] == "of") {
 			return measureUnits["far"]
 		}
 	}

@@ -255,3 +255,23 @@ func TestStrandedPrepositionPastSource(t *testing.T) {
 		})
 	}
 }
+
+// TestAsksMeasure reads the units a question asks a quantity in.
+func TestAsksMeasure(t *testing.T) {
+	for _, tc := range []struct {
+		name, q  string
+		distance bool
+	}{
+		{"how far asks a distance", "How far did the missile fly?", true},
+		{"a range asks a distance", "whats the missile's range", true},
+		{"the range of a thing asks a distance", "what is the range of north korea's icbm", true},
+		{"a range of things asks a kind", "What range of missiles can the interceptors stop?", false},
+		{"how many asks no unit", "How many missiles flew?", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := asksMeasure(tc.q); slices.Contains(got, "kilometre") != tc.distance {
+				t.Errorf("asksMeasure(%q) = %v, want a distance: %v", tc.q, got, tc.distance)
+			}
+		})
+	}
+}

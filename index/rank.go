@@ -398,6 +398,19 @@ func (x *Index) rank(q *question, cands []*candidate) {
 			}
 		}
 		slices.SortStableFunc(cands[:n], byScore)
+		// "How far": a passage with no quantity in a unit of distance
+		// cannot answer, however many of the question's words it holds
+		// ("a missile fired by Pyongyang flew over its northern islands"),
+		// so the best that has one leads.
+		if units != nil {
+			if i := slices.IndexFunc(cands[:n], func(c *candidate) bool { return measured(c, units) }); i > 0 {
+				c := cands[i]
+				copy(cands[1:i+1], cands[:i])
+				cands[0] = c
+				c.score = cands[1].score * (1 + doerBonus)
+				c.hit.Score = c.score
+			}
+		}
 	}
 	// The best passage, whose words the answer is read from, is read
 	// further back for what "the draft resolution" stands for: the words
