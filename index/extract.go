@@ -1322,7 +1322,7 @@ func (v *view) subjectAt(i int) (answer string, decided, names bool) {
 	// the relative clause hangs on.
 	if r := v.relativeBefore(k); r > 0 {
 		s, decided, names := v.subjectAt(r)
-		if s == "" {
+		if s == "" || !names && v.appositive(s) {
 			return "", true, false
 		}
 		return s, decided, names
@@ -1335,7 +1335,10 @@ func (v *view) subjectAt(i int) (answer string, decided, names bool) {
 			return v.subjectAt(k - 1)
 		}
 		start := k
-		if k > 0 && v.gap(k-1) == " " && (isLower(v.ws[k-1].text) || v.startsSentence(k-1)) &&
+		if k > 0 && v.gap(k-1) == " " && (isLower(v.ws[k-1].text) || v.startsSentence(k-1) ||
+			// "the European powers could ask": a word with a capital
+			// inside the noun phrase, when "the" opens it
+			k >= 2 && v.gap(k-2) == " " && v.ws[k-2].lower == "the") &&
 			!isStop(v.ws[k-1].text) && !v.owns(v.ws[k-1].pos) {
 			start = k - 1
 		}
@@ -2612,6 +2615,20 @@ func (v *view) relativeBefore(k int) int {
 		}
 	}
 	return -1
+}
+
+// appositive reports whether the passage's common noun phrase s, opened
+// by "a" or "an", stands right after a comma: it says again what came
+// before it ("… to censure Tehran, a step that could eventually send the
+// file back"; "Kim, a leader who …"), so what it does is done by that,
+// and the phrase itself names no one.
+func (v *view) appositive(s string) bool {
+	if first := strings.ToLower(firstWord(s)); first != "a" && first != "an" {
+		return false
+	}
+	at := strings.Index(v.text, s)
+	k := v.wordFrom(at)
+	return at > 0 && k >= 1 && k < len(v.ws) && v.ws[k].start == at && strings.TrimSpace(v.gap(k-1)) == ","
 }
 
 // pronounSubjects are the pronouns that stand for a subject named before.
