@@ -775,6 +775,9 @@ func asksPromise(text string) bool {
 // vowed: "what did", "what does", "what will".
 func asksDeed(text string) bool {
 	w := lowerWordsIn(text)
+	if asksEmbeddedSubject(w) {
+		return false // "what does the US say threatens peace": who or what threatens it
+	}
 	if len(w) >= 4 && w[0] == "how" && asksTerm(text) {
 		return true // "how did Russia describe the sanctions": as "what did Russia call them"
 	}
@@ -806,6 +809,42 @@ func asksDeed(text string) bool {
 			}
 			return false
 		}
+	}
+	return false
+}
+
+// thinkingVerbs are the verbs whose clause a question may ask the subject
+// of: "what does the US say threatens peace".
+var thinkingVerbs = map[string]bool{
+	"say": true, "think": true, "believe": true, "claim": true, "argue": true,
+	"expect": true, "fear": true, "suspect": true, "suggest": true,
+}
+
+// asksEmbeddedSubject reports whether a question (w, in lower case) asks
+// for the subject of the clause after a verb of saying or thinking ("what
+// does the US say threatens peace", "who did Price say was a threat"),
+// not for the object of either verb ("what does the US say sanctions
+// should do").
+func asksEmbeddedSubject(w []string) bool {
+	for i := 0; i+4 < len(w); i++ {
+		if w[i] != "what" && w[i] != "who" || !deedAux[w[i+1]] {
+			continue
+		}
+		for j := i + 3; j+1 < len(w); j++ {
+			if !thinkingVerbs[w[j]] {
+				continue
+			}
+			next := w[j+1]
+			if auxiliaries[next] || next == "poses" {
+				return true
+			}
+			after := ""
+			if j+2 < len(w) {
+				after = w[j+2]
+			}
+			return len(next) > 3 && strings.HasSuffix(next, "s") && !strings.HasSuffix(next, "ss") && !strings.ContainsAny(next, "'’") && !auxiliaries[after] && !isStop(next)
+		}
+		return false
 	}
 	return false
 }

@@ -275,3 +275,25 @@ func TestAsksMeasure(t *testing.T) {
 		})
 	}
 }
+
+// TestAsksEmbeddedSubject tells a question asking the subject of the
+// clause after a verb of saying from one asking an object.
+func TestAsksEmbeddedSubject(t *testing.T) {
+	for _, tc := range []struct {
+		name, q string
+		want    bool
+	}{
+		{"a verb in -s after say", "What does the US say threatens global non-proliferation?", true},
+		{"an auxiliary after say", "Who did Price say was a threat?", true},
+		{"a plural noun and a modal after say: its subject", "What does the US say sanctions should do?", false},
+		{"a possessive after say: its subject", "What does Price say Kim's statement confirms?", false},
+		{"nothing after say", "What did Price say?", false},
+		{"no verb of saying", "What does the draft restrict?", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := asksEmbeddedSubject(lowerWordsIn(tc.q)); got != tc.want {
+				t.Errorf("asksEmbeddedSubject(%q) = %v, want %v", tc.q, got, tc.want)
+			}
+		})
+	}
+}
