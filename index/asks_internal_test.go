@@ -297,3 +297,25 @@ func TestAsksEmbeddedSubject(t *testing.T) {
 		})
 	}
 }
+
+// TestAsksObjectByNoun tells "which country did Russia invade", asking
+// who something was done to, from "which powers would not talk".
+func TestAsksObjectByNoun(t *testing.T) {
+	for _, tc := range []struct {
+		name, q string
+		want    bool
+	}{
+		{"a form of do after the noun", "Which country did Russia invade?", true},
+		{"a modal and a name", "Which members would Washington lobby?", true},
+		{"a modal and the", "which countries will the draft target", true},
+		{"a modal and not: the noun is the subject", "which powers would not even talk about the draft", false},
+		{"the noun is the subject", "Which countries refused talks?", false},
+		{"no noun of names", "Which draft did the US present?", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := asksObjectByNoun(tc.q); got != tc.want {
+				t.Errorf("asksObjectByNoun(%q) = %v, want %v", tc.q, got, tc.want)
+			}
+		})
+	}
+}

@@ -213,3 +213,20 @@ func TestMeasuredPassageLeads(t *testing.T) {
 		})
 	}
 }
+
+// TestAskedNounOfObject counts, for "which country did X invade", a
+// passage that names what was done to as holding the noun asked, as for
+// "which countries could veto": one that merely says "countries" is no
+// better for it.
+func TestAskedNounOfObject(t *testing.T) {
+	runFirst(t, [][]string{{"invasion", "invade"}}, []firstCase{
+		{
+			"the passage naming the country invaded",
+			[]string{
+				"Ruritania and Borduria, the two countries by the lake, have both signed the fishing accord with Ruritania's navy.",
+				"Ruritania, whose ties with the East soured over the Zembla invasion, stayed away.",
+			},
+			"Which country did Ruritania invade?", 2,
+		},
+	})
+}

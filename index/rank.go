@@ -432,7 +432,7 @@ func (q *question) askedNoun() int {
 
 // readAskedNoun is askedNoun, read afresh.
 func (q *question) readAskedNoun() int {
-	if q.kind != kindEntity || q.doer == "" {
+	if q.kind != kindEntity || q.doer == "" && !asksObjectByNoun(q.text) {
 		return -1 // without a verb, an answer near the words is no reading of who did it
 	}
 	// the word after "which" ("which countries grew"), or the head of
@@ -445,6 +445,27 @@ func (q *question) readAskedNoun() int {
 		return -1
 	}
 	return q.conceptOf(noun)
+}
+
+// asksObjectByNoun reports whether a question asks, by a noun of names
+// after "which" or "what", who something was done to: "which country did
+// Russia invade", "which members would the US lobby", with a form of "do"
+// after the noun, or another auxiliary and then its subject (a name, or
+// a noun after "the"); not "which powers would not talk", whose noun is
+// the subject.
+func asksObjectByNoun(text string) bool {
+	w, orig := lowerWordsIn(text), wordsIn(text)
+	for i := 0; i+4 < len(w) && len(orig) == len(w); i++ {
+		if (w[i] != "which" && w[i] != "what") || !entityNouns[w[i+1]] || !deedAux[w[i+2]] {
+			continue
+		}
+		switch w[i+2] {
+		case "do", "does", "did":
+			return true
+		}
+		return !isLower(orig[i+3]) || isArticle(w[i+3])
+	}
+	return false
 }
 
 // nameSense weighs as a synonym a question's word typed in lower case
