@@ -533,6 +533,14 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 				// passage names the tests apart from the list
 				return "", false
 			}
+			if list != "" && noun != "" && !itemsNamed(list, noun) && v.listHoldsOwn(list) {
+				// "which islands did the missile pass over", of "watched
+				// tanks, rocket launchers and … missiles pass by": a list
+				// that holds the question's own word and none of the
+				// kind asked names what the question is about, not what
+				// it asks
+				return "", false
+			}
 			list = itemsOfKind(list, noun)
 		}
 		if list == "" && asksKindDeed(q.text) {

@@ -315,6 +315,7 @@ func TestShortAnswers(t *testing.T) {
 		{"a keyword question ending on a plural noun of names: which have what the words before it say", "veto powers", "Brazil and Chile"},
 		{"a keyword question ending on a plural noun of names: none the passage does not say have it", "harbour countries", ""},
 		{"what does X say does something: no object of either verb", "What does the mayor say threatens the regional water-supply?", ""},
+		{"which things: not a list holding the question's own word and none of the kind", "Which streets did the fire engines roll past?", ""},
 		{"who did it: a plural subject with a capital word after the", "Who could ask the River Commission tribunal to fine Quito?", "the Andean states"},
 		{"who did it: none where a phrase after a comma sums up the clause", "Who could shut the ferry terminal?", ""},
 		{"a keyword question ending on holders: who have what the words before it say", "veto holders", "Brazil and Chile"},
