@@ -135,6 +135,7 @@ func TestShortAnswers(t *testing.T) {
 		"Bolivia said Ecuador confirmed its test-launch last month of a river drone.",
 		"The rebel radio station referred to Myanmar by its old name, Burma, throughout the night broadcast.",
 		"The mayor said the survey confirms \"our fear that the old dam constitutes a threat to the valley's farms and to the regional water-supply network.\"",
+		"Nobody could say what would happen to the old locks after the flood.",
 		"If the ferry talks fail, the Andean states could ask the tribunal of the River Commission to fine Quito, a move that could eventually shut the ferry terminal.",
 	}
 	x := buildArticle(t, "world.txt", paragraphs, Options{Synonyms: corpus.DefaultSynonyms()})
@@ -315,6 +316,7 @@ func TestShortAnswers(t *testing.T) {
 		{"a keyword question ending on a plural noun of names: which have what the words before it say", "veto powers", "Brazil and Chile"},
 		{"a keyword question ending on a plural noun of names: none the passage does not say have it", "harbour countries", ""},
 		{"what does X say does something: no object of either verb", "What does the mayor say threatens the regional water-supply?", ""},
+		{"when did it happen: the time, with no word of happening in the passage", "When did the festival happen?", "Saturday"},
 		{"which things: not a list holding the question's own word and none of the kind", "Which streets did the fire engines roll past?", ""},
 		{"who did it: a plural subject with a capital word after the", "Who could ask the River Commission tribunal to fine Quito?", "the Andean states"},
 		{"who did it: none where a phrase after a comma sums up the clause", "Who could shut the ferry terminal?", ""},

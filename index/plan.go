@@ -116,12 +116,37 @@ func frameOf(text string) map[string]bool {
 		// "how far did the missile fly": a distance, not the word
 		// ("so far")
 		return map[string]bool{measuredBy(text): true}
+	case asksWhenHappened(text):
+		// "when did the coup happen": a time, which the passage gives
+		// beside the coup, not the word
+		return eventVerbs
 	case askedTime(text) != "":
 		// "what year was the test": a year, which the passage gives as
 		// "2017", not the word
 		return map[string]bool{askedTime(text): true}
 	}
 	return nil
+}
+
+// eventVerbs say that something happened, and no more.
+var eventVerbs = map[string]bool{
+	"happen": true, "happens": true, "happened": true, "occur": true, "occurs": true, "occurred": true,
+	"take": true, "takes": true, "took": true, "place": true,
+}
+
+// asksWhenHappened reports whether a question asks when or where
+// something happened, ending on a verb that says no more than that: "when
+// did the coup happen", "where did the talks take place".
+func asksWhenHappened(text string) bool {
+	w := lowerWordsIn(text)
+	if len(w) < 4 || w[0] != "when" && w[0] != "where" {
+		return false
+	}
+	last := w[len(w)-1]
+	if last == "place" {
+		return w[len(w)-2] == "take" || w[len(w)-2] == "took"
+	}
+	return eventVerbs[last] && last != "take" && last != "takes" && last != "took"
 }
 
 // question is a question analysed for search: its concepts, each a word or
