@@ -427,6 +427,14 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 					return sure(s)
 				}
 			}
+			if prep == "for" && (word == "used" || purposed[word]) {
+				// "what could the radar be used for": what the passage
+				// says it is to do ("could be used to monitor its
+				// territory")
+				if s := v.purposeOf(word); s != "" {
+					return sure(s)
+				}
+			}
 		}
 		if x := asksDoTo(q.text); x != "" {
 			// "what would the draft do to sanctions": "would tighten
@@ -3842,6 +3850,27 @@ func (v *view) infinitiveAfter(noun string, holder []int) string {
 	}
 	return found.answer()
 }
+
+// purposeOf reads what something is to do where the passage says it with
+// the question's participle in the passive and an infinitive ("the radar
+// could be used to monitor its territory": "to monitor its territory").
+// Two different ones make it unsure.
+func (v *view) purposeOf(participle string) string {
+	var found sole
+	for i := 1; i+2 < len(v.ws); i++ {
+		if v.ws[i].lower != participle || !beForms[v.ws[i-1].lower] || v.gap(i-1) != " " || v.gap(i) != " " ||
+			v.ws[i+1].lower != "to" || v.gap(i+1) != " " || !isLower(v.ws[i+2].text) || isStop(v.ws[i+2].text) {
+			continue
+		}
+		if s := v.trimTail(v.phraseFrom(i+1, 8)); s != "" && !found.add(s) {
+			return ""
+		}
+	}
+	return found.answer()
+}
+
+// beForms are the forms of "be" a passive verb follows.
+var beForms = map[string]bool{"be": true, "is": true, "are": true, "was": true, "were": true, "been": true, "being": true}
 
 // nominalVerbs are verbs a report often says as a noun and "to": "the
 // DPRK constitutes a threat to international peace" threatens it.

@@ -136,6 +136,7 @@ func TestShortAnswers(t *testing.T) {
 		"The rebel radio station referred to Myanmar by its old name, Burma, throughout the night broadcast.",
 		"The mayor said the survey confirms \"our fear that the old dam constitutes a threat to the valley's farms and to the regional water-supply network.\"",
 		"Nobody could say what would happen to the old locks after the flood.",
+		"Fishermen fear the new sonar could be used to track their boats at night.",
 		"If the ferry talks fail, the Andean states could ask the tribunal of the River Commission to fine Quito, a move that could eventually shut the ferry terminal.",
 	}
 	x := buildArticle(t, "world.txt", paragraphs, Options{Synonyms: corpus.DefaultSynonyms()})
@@ -317,6 +318,7 @@ func TestShortAnswers(t *testing.T) {
 		{"a keyword question ending on a plural noun of names: none the passage does not say have it", "harbour countries", ""},
 		{"what does X say does something: no object of either verb", "What does the mayor say threatens the regional water-supply?", ""},
 		{"when did it happen: the time, with no word of happening in the passage", "When did the festival happen?", "Saturday"},
+		{"what is X used for: what the passage says it is to do", "What could the sonar be used for?", "to track their boats at night"},
 		{"which things: not a list holding the question's own word and none of the kind", "Which streets did the fire engines roll past?", ""},
 		{"who did it: a plural subject with a capital word after the", "Who could ask the River Commission tribunal to fine Quito?", "the Andean states"},
 		{"who did it: none where a phrase after a comma sums up the clause", "Who could shut the ferry terminal?", ""},
