@@ -1835,7 +1835,14 @@ func (v *view) objectOfOwnVerb(q *question, c *candidate) string {
 	if vi := slices.Index(w, verb); vi > 0 {
 		negated = slices.ContainsFunc(w[:vi], func(x string) bool { return negators[x] })
 	}
-	for _, at := range v.conceptAt(q, c, verb, 1) {
+	// the verb, or its synonym ("what will the drill include":
+	// "involving fighter jets"), but a verb of saying only as the
+	// question says it: after "told" stands who heard it, not what was said
+	least := synonymWeight
+	if saying[verb] || speechVerbs[verb] {
+		least = 1
+	}
+	for _, at := range v.conceptAt(q, c, verb, least) {
 		j := at[1] + 1
 		if j >= len(v.ws) || !opensObject(v.gap(at[1])) || !isLower(v.ws[at[1]].text) {
 			continue
