@@ -139,11 +139,11 @@ func asksRelation(text string) bool {
 	// "what is China to North Korea": a name of one to three words
 	// between "is" and "to", and a name after it.
 	to := slices.Index(w, "to")
-	if to < 3 || to > 5 || to == len(w)-1 {
-		return false
+	if to < 3 || to > 5 || to == len(w)-1 || w[to+1] == "do" {
+		return false // "what were residents told to do"
 	}
 	for _, x := range w[2:to] {
-		if x == "a" || x == "an" || auxiliaries[x] || strings.HasSuffix(x, "ed") || strings.HasSuffix(x, "ing") {
+		if x == "a" || x == "an" || auxiliaries[x] || strings.HasSuffix(x, "ed") || strings.HasSuffix(x, "ing") || participle(x) {
 			return false
 		}
 	}
@@ -798,6 +798,9 @@ func asksDeed(text string) bool {
 				for k := 0; k+2 < n; k++ {
 					if len(rest[k]) > 5 && strings.HasSuffix(rest[k], "ing") && rest[k+1] == "to" && rest[k+2] == "do" {
 						return true // "what is Washington trying to do at the UN"
+					}
+					if k >= 1 && participle(rest[k]) && rest[k+1] == "to" && rest[k+2] == "do" {
+						return true // "what were residents told to do": what they were told
 					}
 				}
 				if asksInfinitiveObject(text) {

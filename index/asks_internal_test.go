@@ -319,3 +319,25 @@ func TestAsksObjectByNoun(t *testing.T) {
 		})
 	}
 }
+
+// TestAsksRelationNotPassive keeps "what were residents told to do", a
+// deed, apart from "what is China to North Korea", a relation.
+func TestAsksRelationNotPassive(t *testing.T) {
+	for _, tc := range []struct {
+		name, q        string
+		relation, deed bool
+	}{
+		{"a name between is and to: a relation", "what is china to north korea", true, false},
+		{"an irregular participle before to do: a deed", "What were residents told to do?", false, true},
+		{"a regular participle before to do: a deed", "What were members asked to do?", false, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := asksRelation(tc.q); got != tc.relation {
+				t.Errorf("asksRelation(%q) = %v, want %v", tc.q, got, tc.relation)
+			}
+			if got := asksDeed(tc.q); got != tc.deed {
+				t.Errorf("asksDeed(%q) = %v, want %v", tc.q, got, tc.deed)
+			}
+		})
+	}
+}

@@ -140,6 +140,7 @@ func TestShortAnswers(t *testing.T) {
 		"A draft ferry treaty presented on Monday by Portugal would cut port fees.",
 		"A draft canal accord seen by Reuters would widen the locks.",
 		"The summer regatta next month will feature yachts and rowing boats.",
+		"Drivers near the toll bridge were told to use the old ferry instead.",
 		"If the ferry talks fail, the Andean states could ask the tribunal of the River Commission to fine Quito, a move that could eventually shut the ferry terminal.",
 	}
 	x := buildArticle(t, "world.txt", paragraphs, Options{Synonyms: corpus.DefaultSynonyms()})
@@ -325,6 +326,7 @@ func TestShortAnswers(t *testing.T) {
 		{"who drafted it: who presented the draft, the verb said as a noun", "Who drafted the ferry treaty?", "Portugal"},
 		{"who drafted it: not who saw the draft", "Who drafted the canal accord?", ""},
 		{"what will X include: the object of the verb's synonym", "What will the summer regatta include?", "yachts and rowing boats"},
+		{"what were X told to do: the infinitive after the passive verb", "What were drivers told to do?", "to use the old ferry instead"},
 		{"which things: not a list holding the question's own word and none of the kind", "Which streets did the fire engines roll past?", ""},
 		{"who did it: a plural subject with a capital word after the", "Who could ask the River Commission tribunal to fine Quito?", "the Andean states"},
 		{"who did it: none where a phrase after a comma sums up the clause", "Who could shut the ferry terminal?", ""},
