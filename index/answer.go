@@ -36,7 +36,8 @@ var entityNouns = map[string]bool{
 	"president": true, "news": true, "capital": true, "city": true, "company": true,
 	"companies": true, "group": true, "groups": true, "diplomat": true, "diplomats": true,
 	"minister": true, "party": true, "parties": true, "newspaper": true,
-	"member": true, "members": true,
+	"member": true, "members": true, "administration": true, "administrations": true,
+	"ministry": true, "ministries": true, "outlet": true, "outlets": true,
 }
 
 // nounAfter returns where the noun phrase starts from word i on, past
