@@ -312,9 +312,19 @@ func endsOnFor(w []string, i int) bool {
 
 // objectVerbs returns the words that may be the verb of a question asking
 // who something was done to ("who did Kim meet", "who was Price talking
-// to"): the lower-case words after its auxiliary, in order.
+// to", "which country did Russia invade"): the lower-case words after its
+// auxiliary, in order.
 func objectVerbs(text string) []string {
 	w := wordsIn(text)
+	if asksObjectByNoun(text) {
+		// "which country did Russia invade", as "who did Russia invade"
+		for i := 0; i+1 < len(w); i++ {
+			if lw := strings.ToLower(w[i]); lw == "which" || lw == "what" {
+				w = append([]string{"who"}, w[i+2:]...)
+				break
+			}
+		}
+	}
 	for i, word := range w {
 		lw := strings.ToLower(word)
 		if (lw != "who" && lw != "whom") || i+1 >= len(w) {

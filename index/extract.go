@@ -213,6 +213,7 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 					if s != "" && !namesOwn(q.text, s) && !v.ownBetween(at[1]+1, s) {
 						return sure(s)
 					}
+
 					// "who did Trump meet": the other party is the
 					// question's own name, so the possessor of the deed
 					// ("Kim's three high-profile meetings with Biden's
@@ -223,6 +224,31 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 							return sure(p)
 						}
 					}
+				}
+				// "over the Ukraine invasion", for "who did Russia
+				// invade": the deed as a noun (or its synonym), and the
+				// name before it that it was done to
+				var found sole
+				for _, at := range v.conceptAt(q, c, w, synonymWeight) {
+					if inflectionBase(v.ws[at[1]].lower) == inflectionBase(w) || at[0] < 2 || v.gap(at[0]-1) != " " {
+						continue
+					}
+					n, ok := v.nameEndingAt(at[0] - 1)
+					if !ok || n.i < 1 || v.ws[n.i-1].lower != "the" || v.gap(n.i-1) != " " {
+						continue
+					}
+					// done by the question's own name: the subject of the
+					// clause the noun stands in ("Russia, whose relations
+					// … over the Ukraine invasion"), not another's
+					if doer := v.ignoringOwn().asideOwner(at[0]); doer == "" || !namesOwn(q.text, doer) {
+						continue
+					}
+					if o := v.say([]name{n}); !namesOwn(q.text, o) && !found.add(o) {
+						return "", false
+					}
+				}
+				if s := found.answer(); s != "" {
+					return sure(s)
 				}
 			}
 			return "", false
@@ -1450,6 +1476,27 @@ func (v *view) subjectAt(i int) (answer string, decided, names bool) {
 		}
 	}
 	return "", false, false
+}
+
+// asideOwner returns the name an aside holding word i hangs on, when a
+// relative word opens it ("Russia, whose relations with the West have
+// deteriorated": Russia), "" otherwise.
+func (v *view) asideOwner(i int) string {
+	id := v.aside[i]
+	if id == 0 {
+		return ""
+	}
+	first := i
+	for first > 0 && v.aside[first-1] == id {
+		first--
+	}
+	switch v.ws[first].lower {
+	case "whose", "who", "which":
+		if n, ok := v.nameEndingAt(first - 1); ok {
+			return v.say([]name{n})
+		}
+	}
+	return ""
 }
 
 // expansion reads the name an acronym stands for: capitalised words whose

@@ -141,6 +141,7 @@ func TestShortAnswers(t *testing.T) {
 		"A draft canal accord seen by Reuters would widen the locks.",
 		"The summer regatta next month will feature yachts and rowing boats.",
 		"Drivers near the toll bridge were told to use the old ferry instead.",
+		"Chile, whose ties with Lima soured over the Arica invasion, stayed away from the summit.",
 		"If the ferry talks fail, the Andean states could ask the tribunal of the River Commission to fine Quito, a move that could eventually shut the ferry terminal.",
 	}
 	x := buildArticle(t, "world.txt", paragraphs, Options{Synonyms: corpus.DefaultSynonyms()})
@@ -328,6 +329,8 @@ func TestShortAnswers(t *testing.T) {
 		{"what will X include: the object of the verb's synonym", "What will the summer regatta include?", "yachts and rowing boats"},
 		{"what were X told to do: the infinitive after the passive verb", "What were drivers told to do?", "to use the old ferry instead"},
 		{"which ministry: a name of one, as for which country", "Which ministry keeps offering new talks?", "Peru's trade ministry"},
+		{"which city did X invade: the name before the deed said as a noun, in an aside on X", "Which city did Chile invade?", "Arica"},
+		{"which city did X invade: none where the aside is another's", "Which city did Lima invade?", ""},
 		{"which things: not a list holding the question's own word and none of the kind", "Which streets did the fire engines roll past?", ""},
 		{"who did it: a plural subject with a capital word after the", "Who could ask the River Commission tribunal to fine Quito?", "the Andean states"},
 		{"who did it: none where a phrase after a comma sums up the clause", "Who could shut the ferry terminal?", ""},
