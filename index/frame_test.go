@@ -230,3 +230,20 @@ func TestAskedNounOfObject(t *testing.T) {
 		},
 	})
 }
+
+// TestHowMuchQuantityLeads ranks first, for "how much", the passage that
+// gives an amount ("two thirds of the cargo"), above one holding more of
+// the question's words and none; a bare number ("all 15 members") is no
+// amount.
+func TestHowMuchQuantityLeads(t *testing.T) {
+	runFirst(t, nil, []firstCase{
+		{
+			"the passage with an amount",
+			[]string{
+				"All 15 members of the port council agreed a phased ban on night sailings of harbour cargo ships.",
+				"Officials said the port measures would stop around two thirds of the cargo of the harbour.",
+			},
+			"How much harbour cargo will the port council stop?", 2,
+		},
+	})
+}

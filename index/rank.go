@@ -385,11 +385,16 @@ func (x *Index) rank(q *question, cands []*candidate) {
 	// object of the question's verb, what it vowed, the one list).
 	units, end := asksMeasure(q.text), asksEndpoint(q.text)
 	duration := q.kind == kindTime && asksDuration(q.text)
-	if q.kind == kindEntity && q.doer != "" || q.kind == kindNumber && (asksHowMany(q.text) || units != nil || end != "") || q.kind == kindThing || duration {
+	// "how much": likewise those with an amount, when every word of the
+	// question is one some passage holds ("how much is brent crude", in
+	// articles that never name Brent, is not asked of the draft's crude)
+	much := q.kind == kindNumber && asksHowMuch(q.text) && units == nil && end == "" &&
+		!slices.ContainsFunc(q.concepts, func(con concept) bool { return con.df == 0 })
+	if q.kind == kindEntity && q.doer != "" || q.kind == kindNumber && (asksHowMany(q.text) || units != nil || end != "" || much) || q.kind == kindThing || duration {
 		n := min(len(cands), doersChecked)
 		for _, c := range cands[:n] {
 			if q.kind == kindEntity && (namesDoer(q, c) || having[q.doer] && newView(q, c).holderOf(q, c) != "") ||
-				q.kind == kindNumber && (asksHowMany(q.text) && countsAsked(q, c) || units != nil && measured(c, units)) ||
+				q.kind == kindNumber && (asksHowMany(q.text) && countsAsked(q, c) || units != nil && measured(c, units) || much && quantity(extractAnswer(q, c))) ||
 				q.kind == kindThing && c.answer == 1 ||
 				duration && newView(q, c).duration() != "" ||
 				end != "" && (q.kind == kindNumber || q.kind == kindThing) && newView(q, c).rangeEnd(end) != "" {
@@ -445,6 +450,26 @@ func (q *question) readAskedNoun() int {
 		return -1
 	}
 	return q.conceptOf(noun)
+}
+
+// quantity reports whether an answer says an amount of something, a number
+// and what it counts ("1.3 million barrels", "two thirds"), not a bare
+// number ("15") or a count of members ("15 members"), which "how much"
+// does not ask.
+func quantity(answer string) bool {
+	last := strings.ToLower(lastWord(answer))
+	return last != "" && !digits.MatchString(last) && !numberWords[last] && !entityNouns[last]
+}
+
+// asksHowMuch reports whether a question asks "how much".
+func asksHowMuch(text string) bool {
+	w := lowerWordsIn(text)
+	for i := 0; i+1 < len(w); i++ {
+		if w[i] == "how" && w[i+1] == "much" {
+			return true
+		}
+	}
+	return false
 }
 
 // asksObjectByNoun reports whether a question asks, by a noun of names
