@@ -331,6 +331,8 @@ func TestShortAnswers(t *testing.T) {
 		{"which ministry: a name of one, as for which country", "Which ministry keeps offering new talks?", "Peru's trade ministry"},
 		{"which city did X invade: the name before the deed said as a noun, in an aside on X", "Which city did Chile invade?", "Arica"},
 		{"which city did X invade: none where the aside is another's", "Which city did Lima invade?", ""},
+		{"which two: as many names as asked", "Which two countries sent observers?", "Brazil and Chile"},
+		{"which three: none where the passage gives another count of names", "Which three countries sent observers?", ""},
 		{"which things: not a list holding the question's own word and none of the kind", "Which streets did the fire engines roll past?", ""},
 		{"who did it: a plural subject with a capital word after the", "Who could ask the River Commission tribunal to fine Quito?", "the Andean states"},
 		{"who did it: none where a phrase after a comma sums up the clause", "Who could shut the ferry terminal?", ""},

@@ -369,6 +369,9 @@ func (x *Index) shortAnswer(ctx context.Context, q *question, top *candidate, as
 	if k := q.askedNoun(); k >= 0 && onlyWordsOf(ans, q.concepts[k].words) {
 		return "" // "which officials said": not "Officials", the question's own noun
 	}
+	if n := countAsked(q.text); n > 0 && ans != "" && len(listItems(ans)) != n {
+		return "" // "which three countries circulated the proposal": not "United States" alone
+	}
 	ans = withoutExcluded(ans, q.excluded) // "who else besides China": Russia
 	ans = withoutCopula(ans)
 	if q.kind == kindNumber && asksMoney(q.text) && !namesMoney(ans) {
@@ -382,6 +385,24 @@ func (x *Index) shortAnswer(ctx context.Context, q *question, top *candidate, as
 	}
 	return ""
 }
+
+// countAsked returns how many a question asks for by a number after
+// "which" or "what" ("which two countries": 2), 0 when it names none.
+func countAsked(text string) int {
+	w := lowerWordsIn(text)
+	for i := 0; i+2 < len(w); i++ {
+		if w[i] != "which" && w[i] != "what" {
+			continue
+		}
+		if n := slices.Index(smallNumbers, w[i+1]); n >= 2 {
+			return n
+		}
+	}
+	return 0
+}
+
+// smallNumbers are the number words by their value.
+var smallNumbers = []string{"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
 
 // holdsKey reports whether the passage holds the question's most telling
 // concept (the rarest that the passages hold at all): without it, the
