@@ -3386,12 +3386,31 @@ func (v *view) deedTo(object string) string {
 		if before := v.ws[k].lower; !auxiliaries[before] && before != "to" && !v.owns(v.ws[k].pos) {
 			continue
 		}
-		if !found.add(v.text[v.ws[j].start:v.ws[i].end]) {
+		end := v.ws[i].end
+		if i+2 < len(v.ws) && v.gap(i) == " " && whither[v.ws[i+1].lower] {
+			// "removes more Russian banks from the SWIFT messaging
+			// system": where the deed puts them, up to the clause's end
+			s := v.phraseFrom(i+1, 7)
+			if k := strings.Index(s, " and "); k > 0 {
+				// "… messaging system and bans several": another deed,
+				// not a name joined to the place ("from Russia and Belarus")
+				if before, after := lastWord(s[:k]), firstWord(s[k+5:]); isLower(before) && isLower(after) {
+					s = s[:k]
+				}
+			}
+			if s = v.trimTail(s); s != "" {
+				end = v.ws[i+1].start + len(s)
+			}
+		}
+		if !found.add(v.text[v.ws[j].start:end]) {
 			return ""
 		}
 	}
 	return found.answer()
 }
+
+// whither are the prepositions that say where a deed puts its object.
+var whither = map[string]bool{"from": true, "into": true, "to": true, "off": true, "out": true, "onto": true}
 
 // deedQuantifiers may stand between a verb and its object: "removes more
 // Russian banks".

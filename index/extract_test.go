@@ -142,6 +142,7 @@ func TestShortAnswers(t *testing.T) {
 		"The summer regatta next month will feature yachts and rowing boats.",
 		"Drivers near the toll bridge were told to use the old ferry instead.",
 		"Chile, whose ties with Lima soured over the Arica invasion, stayed away from the summit.",
+		"The port code would also move more fishing boats to the outer harbour and ban several trawlers.",
 		"If the ferry talks fail, the Andean states could ask the tribunal of the River Commission to fine Quito, a move that could eventually shut the ferry terminal.",
 	}
 	x := buildArticle(t, "world.txt", paragraphs, Options{Synonyms: corpus.DefaultSynonyms()})
@@ -317,7 +318,7 @@ func TestShortAnswers(t *testing.T) {
 		{"how much did it change: the change", "How much did harbour diesel prices fall?", "8 percent"},
 		{"what is X for, closing on a phrase: what it is for", "What is the emergency aid for under the plan?", "humanitarian purposes"},
 		{"what would X do to Y: the verb before Y, after an auxiliary", "What would the emergency decree do to harbour fees?", "double harbour fees"},
-		{"what will X do to Y: the verb before Y, after X", "What will the new charter do to old trawlers?", "removes old trawlers"},
+		{"what will X do to Y: the verb before Y, after X", "What will the new charter do to old trawlers?", "removes old trawlers from the northern fleet"},
 		{"what did X seek from a name for its deeds: the object, past both phrases", "What does the port authority want to seek from Iran for its delays?", "a fine on Iran"},
 		{"a keyword question ending on a plural noun of names: which have what the words before it say", "veto powers", "Brazil and Chile"},
 		{"a keyword question ending on a plural noun of names: none the passage does not say have it", "harbour countries", ""},
@@ -333,6 +334,7 @@ func TestShortAnswers(t *testing.T) {
 		{"which city did X invade: none where the aside is another's", "Which city did Lima invade?", ""},
 		{"which two: as many names as asked", "Which two countries sent observers?", "Brazil and Chile"},
 		{"which three: none where the passage gives another count of names", "Which three countries sent observers?", ""},
+		{"what would X do to Y: the deed with where it puts Y, up to another deed", "What would the port code do to fishing boats?", "move more fishing boats to the outer harbour"},
 		{"which things: not a list holding the question's own word and none of the kind", "Which streets did the fire engines roll past?", ""},
 		{"who did it: a plural subject with a capital word after the", "Who could ask the River Commission tribunal to fine Quito?", "the Andean states"},
 		{"who did it: none where a phrase after a comma sums up the clause", "Who could shut the ferry terminal?", ""},
