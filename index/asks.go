@@ -794,6 +794,9 @@ func asksDeed(text string) bool {
 				if n := len(rest); n >= 4 && timePhrase(rest[n-2], rest[n-1]) {
 					rest = rest[:n-2]
 				}
+				if n := len(rest); n >= 5 && (placeWords[rest[n-3]] || closingWords[rest[n-3]]) && isArticle(rest[n-2]) {
+					rest = rest[:n-3] // "what is the US seeking at the UN": a closing place
+				}
 				n := len(rest)
 				for k := 0; k+2 < n; k++ {
 					if len(rest[k]) > 5 && strings.HasSuffix(rest[k], "ing") && rest[k+1] == "to" && rest[k+2] == "do" {

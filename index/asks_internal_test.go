@@ -330,6 +330,7 @@ func TestAsksRelationNotPassive(t *testing.T) {
 		{"a name between is and to: a relation", "what is china to north korea", true, false},
 		{"an irregular participle before to do: a deed", "What were residents told to do?", false, true},
 		{"a regular participle before to do: a deed", "What were members asked to do?", false, true},
+		{"an -ing verb before a closing place: a deed", "what is the port seeking at the council", false, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := asksRelation(tc.q); got != tc.relation {
