@@ -394,7 +394,7 @@ func (x *Index) rank(q *question, cands []*candidate) {
 		n := min(len(cands), doersChecked)
 		for _, c := range cands[:n] {
 			if q.kind == kindEntity && (namesDoer(q, c) || having[q.doer] && newView(q, c).holderOf(q, c) != "") ||
-				q.kind == kindNumber && (asksHowMany(q.text) && countsAsked(q, c) || units != nil && measured(c, units) || much && quantity(extractAnswer(q, c))) ||
+				q.kind == kindNumber && (asksHowMany(q.text) && countsAsked(q, c) || units != nil && measured(c, units) || much && c.answer > 0 && quantity(extractAnswer(q, c))) ||
 				q.kind == kindThing && c.answer == 1 ||
 				duration && newView(q, c).duration() != "" ||
 				end != "" && (q.kind == kindNumber || q.kind == kindThing) && newView(q, c).rangeEnd(end) != "" {
