@@ -161,10 +161,13 @@ func asksWhose(text string) bool {
 }
 
 // asksHowMany reports whether a question counts something: "how many".
-func asksHowMany(text string) bool {
+func asksHowMany(text string) bool { return asksHow(text, "many") }
+
+// asksHow reports whether a question says "how" and then the word.
+func asksHow(text, word string) bool {
 	w := lowerWordsIn(text)
 	for i := 0; i+1 < len(w); i++ {
-		if w[i] == "how" && w[i+1] == "many" {
+		if w[i] == "how" && w[i+1] == word {
 			return true
 		}
 	}

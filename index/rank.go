@@ -462,15 +462,7 @@ func quantity(answer string) bool {
 }
 
 // asksHowMuch reports whether a question asks "how much".
-func asksHowMuch(text string) bool {
-	w := lowerWordsIn(text)
-	for i := 0; i+1 < len(w); i++ {
-		if w[i] == "how" && w[i+1] == "much" {
-			return true
-		}
-	}
-	return false
-}
+func asksHowMuch(text string) bool { return asksHow(text, "much") }
 
 // asksObjectByNoun reports whether a question asks, by a noun of names
 // after "which" or "what", who something was done to: "which country did
