@@ -163,6 +163,28 @@ func asksWhose(text string) bool {
 // asksHowMany reports whether a question counts something: "how many".
 func asksHowMany(text string) bool { return asksHow(text, "many") }
 
+// roleWords name what a person is: "what job does Ned Price hold".
+var roleWords = map[string]bool{"job": true, "role": true, "title": true, "position": true, "post": true, "office": true}
+
+// asksRoleOf reports whether a question asks what a named person is: a
+// word of roleWords after "what" ("what job does Ned Price hold", "what
+// position does he have") or after a name's possessive ("what is Kim Jong
+// Un's title").
+func asksRoleOf(text string) bool {
+	w := lowerWordsIn(text)
+	if len(w) < 4 || w[0] != "what" {
+		return false
+	}
+	if roleWords[w[1]] && deedAux[w[2]] {
+		last := w[len(w)-1]
+		return last == "hold" || last == "have" || last == "occupy" || last == "fill"
+	}
+	if w[1] != "is" && w[1] != "was" || !roleWords[strings.TrimRight(w[len(w)-1], "?")] {
+		return false
+	}
+	return isPossessive(w[len(w)-2])
+}
+
 // asksHow reports whether a question says "how" and then the word.
 func asksHow(text, word string) bool {
 	w := lowerWordsIn(text)

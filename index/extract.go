@@ -360,6 +360,11 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 			return weak(strings.TrimSpace(c.hit.Text[ss[0].start:ss[0].end]))
 		}
 	case kindThing:
+		if asksRoleOf(q.text) {
+			// "what job does Ned Price hold", "what is Kim's title": what
+			// the named person is, as for "who is Ned Price"
+			return sure(v.roleOfOwnName())
+		}
 		if s, ok := v.whichName(q, c); ok {
 			return sure(s) // "which department": "State Department"
 		}

@@ -116,6 +116,11 @@ func frameOf(text string) map[string]bool {
 		// "how far did the missile fly": a distance, not the word
 		// ("so far")
 		return map[string]bool{measuredBy(text): true}
+	case asksRoleOf(text):
+		// "what job does Ned Price hold": what he is, which the passage
+		// says before his name, not the words
+		return map[string]bool{"job": true, "role": true, "title": true, "position": true, "post": true,
+			"office": true, "hold": true, "have": true, "occupy": true, "fill": true}
 	case asksWhenHappened(text):
 		// "when did the coup happen": a time, which the passage gives
 		// beside the coup, not the word
