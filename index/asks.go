@@ -119,8 +119,8 @@ func asksPossessed(text string) bool {
 // "what are the ties between X and Y".
 func asksRelation(text string) bool {
 	w := lowerWordsIn(text)
-	if len(w) < 2 || w[0] != "what" {
-		return false
+	if len(w) < 2 || w[0] != "what" && w[0] != "who" {
+		return false // "who is China to North Korea" asks it too
 	}
 	switch w[1] {
 	case "is", "are", "was", "were":

@@ -278,6 +278,11 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 			}
 			return sure(found.answer())
 		}
+		if asksRelation(q.text) {
+			// "who is China to North Korea": "China, North Korea's
+			// closest ally,"
+			return sure(v.asideOfOwnName())
+		}
 		switch asksWhoIs(q.text) {
 		case whoIsName:
 			// "who is Kim Jong Un": not a name, but what he is.
