@@ -229,6 +229,11 @@ func asksMeasure(text string) []string {
 	w := lowerWordsIn(text)
 	for i := 0; i+1 < len(w); i++ {
 		if w[i] == "how" {
+			if w[i+1] == "long" && slices.ContainsFunc(w[i+2:], func(x string) bool { return travelWords[x] }) {
+				// "how long did the missile fly": as far as how far, when
+				// the passage gives a distance
+				return measureUnits["far"]
+			}
 			return measureUnits[w[i+1]]
 		}
 	}
@@ -240,6 +245,13 @@ func asksMeasure(text string) []string {
 		}
 	}
 	return nil
+}
+
+// travelWords say that something went some way: "how long did it fly"
+// may ask how far.
+var travelWords = map[string]bool{
+	"fly": true, "flew": true, "flown": true, "flight": true, "travel": true, "travelled": true,
+	"traveled": true, "journey": true, "trip": true, "voyage": true,
 }
 
 // inUnits reports whether a word is one of the units (in any number).

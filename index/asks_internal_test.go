@@ -267,6 +267,8 @@ func TestAsksMeasure(t *testing.T) {
 		{"the range of a thing asks a distance", "what is the range of north korea's icbm", true},
 		{"a range of things asks a kind", "What range of missiles can the interceptors stop?", false},
 		{"how many asks no unit", "How many missiles flew?", false},
+		{"how long a flight asks a distance too", "How long did the missile fly?", true},
+		{"how long talks last asks a time", "How long did the talks last?", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := asksMeasure(tc.q); slices.Contains(got, "kilometre") != tc.distance {

@@ -332,7 +332,15 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 			if !slices.ContainsFunc(lowerWordsIn(q.text), func(x string) bool { return durationVerbs[x] }) && !v.holdsEvent(q, c) {
 				return "", false
 			}
-			return weak(v.duration())
+			if d := v.duration(); d != "" {
+				return weak(d)
+			}
+			if units := asksMeasure(q.text); units != nil {
+				// "how long did the missile fly": "travelled about 4,600
+				// kilometres", where the passage gives no time
+				return weak(v.measureIn(units))
+			}
+			return "", false
 		}
 		if !v.holdsEvent(q, c) {
 			return "", false // "when did kim take power", of when he watched a parade
@@ -3414,6 +3422,20 @@ func (v *view) deedTo(object string) string {
 		}
 		if !found.add(v.text[v.ws[j].start:end]) {
 			return ""
+		}
+	}
+	return found.answer()
+}
+
+// measureIn returns the one quantity the passage gives in one of the
+// units ("4,600 kilometres"), "" for none or for two.
+func (v *view) measureIn(units []string) string {
+	var found sole
+	for i := 1; i < len(v.ws); i++ {
+		if (digits.MatchString(v.ws[i-1].text) || numberWords[v.ws[i-1].lower]) && v.gap(i-1) == " " && inUnits(v.ws[i].text, units) {
+			if !found.add(v.text[v.ws[i-1].start:v.ws[i].end]) {
+				return ""
+			}
 		}
 	}
 	return found.answer()

@@ -338,6 +338,7 @@ func TestShortAnswers(t *testing.T) {
 		{"what job does X hold: what X is, before the name", "What job does Tiago Reis hold?", "Harbour Authority spokesman"},
 		{"what is X's role: what X is, before the name", "What is Tiago Reis's role?", "Harbour Authority spokesman"},
 		{"who is X to Y: what an aside on X says it is", "Who is Uruguay to Paraguay?", "Paraguay's largest trading partner"},
+		{"how long did it fly: the distance, where the passage gives no time", "How long did the rocket fly?", "900 kilometres"},
 		{"which things: not a list holding the question's own word and none of the kind", "Which streets did the fire engines roll past?", ""},
 		{"who did it: a plural subject with a capital word after the", "Who could ask the River Commission tribunal to fine Quito?", "the Andean states"},
 		{"who did it: none where a phrase after a comma sums up the clause", "Who could shut the ferry terminal?", ""},

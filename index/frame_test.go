@@ -197,6 +197,7 @@ func TestMeasuredPassageLeads(t *testing.T) {
 	runFirst(t, nil, []firstCase{
 		{"how far: the passage with a distance", launch, "How far did Zembla's rocket fly over the northern islands?", 3},
 		{"over what: the passage with the words", launch, "What did Zembla's rocket fly over?", 1},
+		{"how long did it fly: the passage with a distance, where none gives a time", launch, "How long did Zembla's rocket fly over the northern islands?", 3},
 	})
 }
 
