@@ -315,6 +315,9 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 		if s != "" && asksHowMany(q.text) && !v.countsOwn(s, countedAt(q, c)) {
 			return "", false // "three meetings" does not count talks
 		}
+		if s != "" && asksHowMany(q.text) && countedLoosely(q, c) {
+			return "", false
+		}
 		if units := asksMeasure(q.text); s != "" && units != nil && !inUnits(lastWord(s), units) {
 			return "", false // "how far": a distance, not "5 percent"
 		}
@@ -3662,7 +3665,30 @@ func lastWord(s string) string {
 // the question's words ("two recent ICBM launches" counts no members).
 // "How many times" counts the question's deed, any of its words: nil.
 func countedAt(q *question, c *candidate) map[int]bool {
-	w := lowerWordsIn(q.text)
+	counted := countedWords(q.text)
+	if len(counted) == 0 {
+		return nil
+	}
+	at := map[int]bool{}
+	for k, con := range q.concepts {
+		for _, x := range counted {
+			if containsWord(con.words, x) {
+				for _, p := range c.found[k].near {
+					for d := 0; d < max(c.found[k].length, 1); d++ {
+						at[p+d] = true
+					}
+				}
+			}
+		}
+	}
+	return at
+}
+
+// countedWords returns the words after "how many" up to the noun counted
+// ("countries" in "how many countries sit on the council"), nil for none
+// or for "how many times".
+func countedWords(text string) []string {
+	w := lowerWordsIn(text)
 	var counted []string
 	for i := 0; i+2 < len(w); i++ {
 		if w[i] != "how" || w[i+1] != "many" {
@@ -3679,22 +3705,57 @@ func countedAt(q *question, c *candidate) map[int]bool {
 		}
 		break
 	}
-	if len(counted) == 0 || (len(counted) == 1 && (counted[0] == "times" || counted[0] == "time")) {
+	if len(counted) == 1 && (counted[0] == "times" || counted[0] == "time") {
 		return nil
 	}
-	at := map[int]bool{}
+	return counted
+}
+
+// countedLoosely reports whether the passage holds what a "how many"
+// question counts only through a synonym ("countries" as "members") and
+// lacks the question's verb ("back"): two steps from the question's words,
+// too far for a count ("how many countries back the draft" is not
+// answered by the 15 members it was presented to).
+func countedLoosely(q *question, c *candidate) bool {
+	counted := countedWords(q.text)
+	verb := countVerb(q.text)
+	if len(counted) == 0 || verb == "" {
+		return false
+	}
+	loose := false
 	for k, con := range q.concepts {
-		for _, x := range counted {
-			if containsWord(con.words, x) {
-				for _, p := range c.found[k].near {
-					for d := 0; d < max(c.found[k].length, 1); d++ {
-						at[p+d] = true
-					}
-				}
-			}
+		f := c.found[k].weight
+		if containsWord(con.words, verb) && f > 0 {
+			return false
+		}
+		if slices.ContainsFunc(counted, func(x string) bool { return containsWord(con.words, x) }) && f > 0 && f < 1 {
+			loose = true
 		}
 	}
-	return at
+	return loose
+}
+
+// countVerb returns the verb after the noun a "how many" question counts
+// ("back" in "how many countries back the draft", "shown" in "how many
+// nations were shown the resolution"), "" for none.
+func countVerb(text string) string {
+	w := lowerWordsIn(text)
+	counted := countedWords(text)
+	for i := 0; i+2 < len(w); i++ {
+		if w[i] != "how" || w[i+1] != "many" {
+			continue
+		}
+		for _, x := range w[i+2+len(counted):] {
+			if auxiliaries[x] || x == "not" {
+				continue
+			}
+			if isStop(x) {
+				return ""
+			}
+			return x
+		}
+	}
+	return ""
 }
 
 // listNear reads a list of things near the question's words: after
