@@ -2931,6 +2931,15 @@ func (v *view) objectAfter(j int) string {
 	if start < len(v.ws) && start == j+1 && v.gap(j) == " " && isLower(v.ws[start].text) && pluralNoun(v.ws[start].text) && !v.owns(v.ws[start].pos) {
 		return v.ws[start].text
 	}
+	// "briefed ambassadors by video link and urged them": "them" stands
+	// for the plural the clause before it names, in the same sentence
+	if start < len(v.ws) && start == j+1 && v.gap(j) == " " && v.ws[start].lower == "them" {
+		for k := j - 1; k >= 0 && !strings.ContainsAny(v.gap(k), ".;:!?"); k-- {
+			if w := v.ws[k]; isLower(w.text) && pluralNoun(w.text) && !v.owns(w.pos) && !isStop(w.text) {
+				return w.text
+			}
+		}
+	}
 	// A person's or body's noun after an article: "detaining the elected
 	// leader".
 	if start < len(v.ws) && start == j+1 && v.gap(j) == " " && isArticle(v.ws[start].text) {

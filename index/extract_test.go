@@ -144,6 +144,7 @@ func TestShortAnswers(t *testing.T) {
 		"Chile, whose ties with Lima soured over the Arica invasion, stayed away from the summit.",
 		"The port code would also move more fishing boats to the outer harbour and ban several trawlers.",
 		"The ferry pact, presented to all 12 river council members, would cut fees.",
+		"The dock warden met barge pilots by radio and warned them to slow down.",
 		"If the ferry talks fail, the Andean states could ask the tribunal of the River Commission to fine Quito, a move that could eventually shut the ferry terminal.",
 	}
 	x := buildArticle(t, "world.txt", paragraphs, Options{Synonyms: corpus.DefaultSynonyms()})
@@ -342,6 +343,7 @@ func TestShortAnswers(t *testing.T) {
 		{"how long did it fly: the distance, where the passage gives no time", "How long did the rocket fly?", "900 kilometres"},
 		{"how many states: the members counted, the verb held", "To how many river council states was the ferry pact presented?", "12"},
 		{"how many countries: not members counted, where the verb is not held", "How many countries back the ferry pact?", ""},
+		{"who did X warn: them, the plural the clause before names", "Who did the dock warden warn to slow down?", "pilots"},
 		{"which things: not a list holding the question's own word and none of the kind", "Which streets did the fire engines roll past?", ""},
 		{"who did it: a plural subject with a capital word after the", "Who could ask the River Commission tribunal to fine Quito?", "the Andean states"},
 		{"who did it: none where a phrase after a comma sums up the clause", "Who could shut the ferry terminal?", ""},
