@@ -166,6 +166,9 @@ func asksHowMany(text string) bool { return asksHow(text, "many") }
 // roleWords name what a person is: "what job does Ned Price hold".
 var roleWords = map[string]bool{"job": true, "role": true, "title": true, "position": true, "post": true, "office": true}
 
+// roleVerbs end a question that asks a role by roleWords: "hold", "have".
+var roleVerbs = map[string]bool{"hold": true, "have": true, "occupy": true, "fill": true}
+
 // asksRoleOf reports whether a question asks what a named person is: a
 // word of roleWords after "what" ("what job does Ned Price hold", "what
 // position does he have") or after a name's possessive ("what is Kim Jong
@@ -176,13 +179,36 @@ func asksRoleOf(text string) bool {
 		return false
 	}
 	if roleWords[w[1]] && deedAux[w[2]] {
-		last := w[len(w)-1]
-		return last == "hold" || last == "have" || last == "occupy" || last == "fill"
+		return roleVerbs[w[len(w)-1]]
 	}
 	if w[1] != "is" && w[1] != "was" || !roleWords[strings.TrimRight(w[len(w)-1], "?")] {
 		return false
 	}
 	return isPossessive(w[len(w)-2])
+}
+
+// asksHowMuch reports whether a question asks "how much".
+func asksHowMuch(text string) bool { return asksHow(text, "much") }
+
+// asksObjectByNoun reports whether a question asks, by a noun of names
+// after "which" or "what", who something was done to: "which country did
+// Russia invade", "which members would the US lobby", with a form of "do"
+// after the noun, or another auxiliary and then its subject (a name, or
+// a noun after "the"); not "which powers would not talk", whose noun is
+// the subject.
+func asksObjectByNoun(text string) bool {
+	w, orig := lowerWordsIn(text), wordsIn(text)
+	for i := 0; i+4 < len(w) && len(orig) == len(w); i++ {
+		if (w[i] != "which" && w[i] != "what") || !entityNouns[w[i+1]] || !deedAux[w[i+2]] {
+			continue
+		}
+		switch w[i+2] {
+		case "do", "does", "did":
+			return true
+		}
+		return !isLower(orig[i+3]) || isArticle(w[i+3])
+	}
+	return false
 }
 
 // asksHow reports whether a question says "how" and then the word.

@@ -139,8 +139,9 @@ func (x *Index) Evaluate(ctx context.Context, qs []EvalQuestion) (EvalReport, er
 		rank := 0
 		var got []string
 		for i, h := range res.Hits {
-			got = append(got, fmt.Sprintf("%s:%d", h.Article, h.Paragraph))
-			if rank == 0 && slices.Contains(q.Passages, Cite{h.Article, h.Paragraph}) {
+			at := Cite{h.Article, h.Paragraph}
+			got = append(got, at.String())
+			if rank == 0 && slices.Contains(q.Passages, at) {
 				rank = i + 1
 			}
 		}

@@ -213,7 +213,6 @@ func readAnswer(q *question, c *candidate) (answer string, strong bool) {
 					if s != "" && !namesOwn(q.text, s) && !v.ownBetween(at[1]+1, s) {
 						return sure(s)
 					}
-
 					// "who did Trump meet": the other party is the
 					// question's own name, so the possessor of the deed
 					// ("Kim's three high-profile meetings with Biden's
@@ -1290,10 +1289,7 @@ func (v *view) subjectAt(i int) (answer string, decided, names bool) {
 	if id := v.aside[i]; id != 0 {
 		// The verb is in an aside: "Russia, whose relations with the West
 		// have deteriorated": the name the aside hangs on.
-		first := i
-		for first > 0 && v.aside[first-1] == id {
-			first--
-		}
+		first := v.asideStart(i)
 		switch lw := v.ws[first].lower; {
 		case lw == "whose" || lw == "who" || lw == "which",
 			// "Kim Jong Un, overseeing a military parade,": an aside
@@ -1503,14 +1499,10 @@ func (v *view) subjectAt(i int) (answer string, decided, names bool) {
 // relative word opens it ("Russia, whose relations with the West have
 // deteriorated": Russia), "" otherwise.
 func (v *view) asideOwner(i int) string {
-	id := v.aside[i]
-	if id == 0 {
+	if v.aside[i] == 0 {
 		return ""
 	}
-	first := i
-	for first > 0 && v.aside[first-1] == id {
-		first--
-	}
+	first := v.asideStart(i)
 	switch v.ws[first].lower {
 	case "whose", "who", "which":
 		if n, ok := v.nameEndingAt(first - 1); ok {
@@ -1518,6 +1510,15 @@ func (v *view) asideOwner(i int) string {
 		}
 	}
 	return ""
+}
+
+// asideStart returns the first word of the aside that holds word i.
+func (v *view) asideStart(i int) int {
+	first := i
+	for first > 0 && v.aside[first-1] == v.aside[i] {
+		first--
+	}
+	return first
 }
 
 // expansion reads the name an acronym stands for: capitalised words whose
@@ -3444,7 +3445,7 @@ func (v *view) deedTo(object string) string {
 func (v *view) measureIn(units []string) string {
 	var found sole
 	for i := 1; i < len(v.ws); i++ {
-		if (digits.MatchString(v.ws[i-1].text) || numberWords[v.ws[i-1].lower]) && v.gap(i-1) == " " && inUnits(v.ws[i].text, units) {
+		if numberUnit(v.ws, i, units) && v.gap(i-1) == " " {
 			if !found.add(v.text[v.ws[i-1].start:v.ws[i].end]) {
 				return ""
 			}
@@ -3603,11 +3604,17 @@ func (v *view) countsOwn(answer string, counted map[int]bool) bool {
 func measured(c *candidate, units []string) bool {
 	ws := c.rawWords()
 	for i := 1; i < len(ws); i++ {
-		if (digits.MatchString(ws[i-1].text) || numberWords[ws[i-1].lower]) && inUnits(ws[i].text, units) {
+		if numberUnit(ws, i, units) {
 			return true
 		}
 	}
 	return false
+}
+
+// numberUnit reports whether word i is one of the units after a number:
+// "4,600 kilometres".
+func numberUnit(ws []word, i int, units []string) bool {
+	return (digits.MatchString(ws[i-1].text) || numberWords[ws[i-1].lower]) && inUnits(ws[i].text, units)
 }
 
 // asksChange reports whether the question asks about a change in
@@ -3674,7 +3681,7 @@ func lastWord(s string) string {
 // the question's words ("two recent ICBM launches" counts no members).
 // "How many times" counts the question's deed, any of its words: nil.
 func countedAt(q *question, c *candidate) map[int]bool {
-	counted := countedWords(q.text)
+	counted, _ := howMany(q.text)
 	if len(counted) == 0 {
 		return nil
 	}
@@ -3693,31 +3700,43 @@ func countedAt(q *question, c *candidate) map[int]bool {
 	return at
 }
 
-// countedWords returns the words after "how many" up to the noun counted
+// howMany reads a "how many" question: the words up to the noun counted
 // ("countries" in "how many countries sit on the council"), nil for none
-// or for "how many times".
-func countedWords(text string) []string {
+// or for "how many times", and the verb after them, past auxiliaries
+// ("back" in "how many countries back the draft", "shown" in "how many
+// nations were shown the resolution"), "" for none.
+func howMany(text string) (counted []string, verb string) {
 	w := lowerWordsIn(text)
-	var counted []string
-	for i := 0; i+2 < len(w); i++ {
-		if w[i] != "how" || w[i+1] != "many" {
+	i := 0
+	for i+2 < len(w) && (w[i] != "how" || w[i+1] != "many") {
+		i++
+	}
+	if i+2 >= len(w) {
+		return nil, ""
+	}
+	rest := w[i+2:]
+	for _, x := range rest {
+		if auxiliaries[x] || isStop(x) {
+			break
+		}
+		counted = append(counted, x)
+		if plural(x) {
+			break // the noun counted: "how many times kim and trump met"
+		}
+	}
+	for _, x := range rest[len(counted):] {
+		if auxiliaries[x] || x == "not" {
 			continue
 		}
-		for _, x := range w[i+2:] {
-			if auxiliaries[x] || isStop(x) {
-				break
-			}
-			counted = append(counted, x)
-			if plural(x) {
-				break // the noun counted: "how many times kim and trump met"
-			}
+		if !isStop(x) {
+			verb = x
 		}
 		break
 	}
 	if len(counted) == 1 && (counted[0] == "times" || counted[0] == "time") {
-		return nil
+		counted = nil
 	}
-	return counted
+	return counted, verb
 }
 
 // countedLoosely reports whether the passage holds what a "how many"
@@ -3726,8 +3745,7 @@ func countedWords(text string) []string {
 // too far for a count ("how many countries back the draft" is not
 // answered by the 15 members it was presented to).
 func countedLoosely(q *question, c *candidate) bool {
-	counted := countedWords(q.text)
-	verb := countVerb(q.text)
+	counted, verb := howMany(q.text)
 	if len(counted) == 0 || verb == "" {
 		return false
 	}
@@ -3742,29 +3760,6 @@ func countedLoosely(q *question, c *candidate) bool {
 		}
 	}
 	return loose
-}
-
-// countVerb returns the verb after the noun a "how many" question counts
-// ("back" in "how many countries back the draft", "shown" in "how many
-// nations were shown the resolution"), "" for none.
-func countVerb(text string) string {
-	w := lowerWordsIn(text)
-	counted := countedWords(text)
-	for i := 0; i+2 < len(w); i++ {
-		if w[i] != "how" || w[i+1] != "many" {
-			continue
-		}
-		for _, x := range w[i+2+len(counted):] {
-			if auxiliaries[x] || x == "not" {
-				continue
-			}
-			if isStop(x) {
-				return ""
-			}
-			return x
-		}
-	}
-	return ""
 }
 
 // listNear reads a list of things near the question's words: after

@@ -3,6 +3,7 @@ package index
 import (
 	"cmp"
 	"context"
+	"maps"
 	"math"
 	"regexp"
 	"slices"
@@ -119,8 +120,9 @@ func frameOf(text string) map[string]bool {
 	case asksRoleOf(text):
 		// "what job does Ned Price hold": what he is, which the passage
 		// says before his name, not the words
-		return map[string]bool{"job": true, "role": true, "title": true, "position": true, "post": true,
-			"office": true, "hold": true, "have": true, "occupy": true, "fill": true}
+		frame := maps.Clone(roleWords)
+		maps.Copy(frame, roleVerbs)
+		return frame
 	case asksWhenHappened(text):
 		// "when did the coup happen": a time, which the passage gives
 		// beside the coup, not the word

@@ -461,30 +461,6 @@ func quantity(answer string) bool {
 	return last != "" && !digits.MatchString(last) && !numberWords[last] && !entityNouns[last]
 }
 
-// asksHowMuch reports whether a question asks "how much".
-func asksHowMuch(text string) bool { return asksHow(text, "much") }
-
-// asksObjectByNoun reports whether a question asks, by a noun of names
-// after "which" or "what", who something was done to: "which country did
-// Russia invade", "which members would the US lobby", with a form of "do"
-// after the noun, or another auxiliary and then its subject (a name, or
-// a noun after "the"); not "which powers would not talk", whose noun is
-// the subject.
-func asksObjectByNoun(text string) bool {
-	w, orig := lowerWordsIn(text), wordsIn(text)
-	for i := 0; i+4 < len(w) && len(orig) == len(w); i++ {
-		if (w[i] != "which" && w[i] != "what") || !entityNouns[w[i+1]] || !deedAux[w[i+2]] {
-			continue
-		}
-		switch w[i+2] {
-		case "do", "does", "did":
-			return true
-		}
-		return !isLower(orig[i+3]) || isArticle(w[i+3])
-	}
-	return false
-}
-
 // nameSense weighs as a synonym a question's word typed in lower case
 // where a name stands ("what did price call the launches": after an
 // auxiliary, with no article) in the candidates that write it only in
